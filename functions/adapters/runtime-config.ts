@@ -1,0 +1,145 @@
+import { z } from 'zod';
+
+/** Slack credentials the app needs at run time. Never logged, never put in a plain environment variable in AWS. */
+export interface SlackCredentials {
+  signingSecret: string;
+  botToken: string;
+  botUserId: string;
+  /** The bot's B… id. Optional: Bolt only uses it to ignore the app's own messages. */
+  botId?: string | undefined;
+}
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const optionalUrl = optionalText.pipe(z.url({ protocol: /^https?$/ }).optional());
+
+const environmentSchema = z.object({
+  TABLE_NAME: z.string().trim().min(1),
+  AWS_REGION: optionalText,
+  DYNAMODB_ENDPOINT: optionalUrl,
+  SLACK_API_URL: optionalUrl,
+  SLACK_SECRET_ARN: optionalText.pipe(z.string().startsWith('arn:').optional()),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-').optional()),
+  SLACK_BOT_USER_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[UW][A-Z0-9]+$/)
+      .optional(),
+  ),
+  SLACK_BOT_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^B[A-Z0-9]+$/)
+      .optional(),
+  ),
+  LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS).optional()),
+});
+
+/** Runtime configuration shared by every Lambda and the local runtime. */
+export interface RuntimeConfig {
+  tableName: string;
+  region: string;
+  /** DynamoDB Local's URL when running outside AWS. */
+  dynamoDbEndpoint?: string | undefined;
+  /** Base URL of the Slack Web API (ends in `/`); unset means Slack's own. */
+  slackApiUrl?: string | undefined;
+  logLevel: LogLevel;
+  slack:
+    | { source: 'secrets-manager'; secretArn: string }
+    | { source: 'environment'; credentials: SlackCredentials };
+}
+
+/** Thrown when the environment is incomplete or malformed; the message names every offending variable. */
+export class RuntimeConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid runtime configuration: ${problems.join('; ')}`);
+    this.name = 'RuntimeConfigError';
+  }
+}
+
+/**
+ * Parses the process environment once (call it at module scope of a composition root).
+ * Error messages name variables and what is expected of them, never their values.
+ */
+export function loadRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new RuntimeConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'environment');
+        return env[name] === undefined ? `${name} is required` : `${name} is invalid (${describe(name)})`;
+      }),
+    );
+  }
+  const vars = parsed.data;
+  const problems: string[] = [];
+
+  const region = vars.AWS_REGION ?? (vars.DYNAMODB_ENDPOINT ? 'local' : undefined);
+  if (!region) problems.push('AWS_REGION is required (or set DYNAMODB_ENDPOINT to use DynamoDB Local)');
+
+  let slack: RuntimeConfig['slack'] | undefined;
+  if (vars.SLACK_SECRET_ARN) {
+    slack = { source: 'secrets-manager', secretArn: vars.SLACK_SECRET_ARN };
+  } else {
+    const missing = (['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_BOT_USER_ID'] as const).filter(
+      (name) => !vars[name],
+    );
+    if (missing.length > 0) {
+      problems.push(
+        `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} required when SLACK_SECRET_ARN is not set`,
+      );
+    } else {
+      slack = {
+        source: 'environment',
+        credentials: {
+          signingSecret: vars.SLACK_SIGNING_SECRET as string,
+          botToken: vars.SLACK_BOT_TOKEN as string,
+          botUserId: vars.SLACK_BOT_USER_ID as string,
+          botId: vars.SLACK_BOT_ID,
+        },
+      };
+    }
+  }
+
+  if (problems.length > 0 || !region || !slack) throw new RuntimeConfigError(problems);
+  return {
+    tableName: vars.TABLE_NAME,
+    region,
+    dynamoDbEndpoint: vars.DYNAMODB_ENDPOINT,
+    slackApiUrl: vars.SLACK_API_URL ? withTrailingSlash(vars.SLACK_API_URL) : undefined,
+    logLevel: vars.LOG_LEVEL ?? 'info',
+    slack,
+  };
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+function describe(name: string): string {
+  switch (name) {
+    case 'DYNAMODB_ENDPOINT':
+    case 'SLACK_API_URL':
+      return 'expected an http(s) URL';
+    case 'SLACK_SECRET_ARN':
+      return 'expected a Secrets Manager ARN';
+    case 'SLACK_BOT_TOKEN':
+      return 'expected a bot token starting with xoxb-';
+    case 'SLACK_BOT_USER_ID':
+      return 'expected a user id such as U0123ABCD';
+    case 'SLACK_BOT_ID':
+      return 'expected a bot id such as B0123ABCD';
+    case 'LOG_LEVEL':
+      return `expected one of ${LOG_LEVELS.join(', ')}`;
+    default:
+      return 'expected a non-empty value';
+  }
+}

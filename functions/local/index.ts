@@ -1,0 +1,74 @@
+/**
+ * `npm start`: the bot on a developer's machine. DynamoDB Local (embedded, data in .local/) instead of
+ * DynamoDB, Socket Mode instead of the Function URL; the listeners are the ones the Lambda runs.
+ */
+import { existsSync } from 'node:fs';
+import { App, webApi } from '@slack/bolt';
+import { createDynamoDbClient } from '../adapters/dynamodb/client.js';
+import { startDynamoDbLocal } from '../adapters/local/dynamodb-local.js';
+import { ensureTable } from '../adapters/local/ensure-table.js';
+import { createLogger } from '../adapters/logger.js';
+import { loadRuntimeConfig } from '../adapters/runtime-config.js';
+import { slackAppOptions } from '../slack/app-options.js';
+import { registerListeners } from '../slack/listeners/index.js';
+import { missingLocalSlackSettings, missingSettingsReport } from './local-settings.js';
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+const missing = missingLocalSlackSettings(process.env);
+if (missing.length > 0) {
+  console.error(missingSettingsReport(missing));
+  process.exit(1);
+}
+
+const logger = createLogger({ level: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'info', name: 'local' });
+const dynamo = await startDynamoDbLocal({ dbPath: process.env.HTG_LOCAL_DATA ?? '.local/dynamodb' });
+let app: App | undefined;
+
+const shutdown = async (code: number) => {
+  process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+  await app?.stop().catch(() => undefined);
+  await dynamo.stop();
+  process.exit(code);
+};
+const onSignal = () => {
+  console.log('\nStopping htg and DynamoDB Local…');
+  void shutdown(0);
+};
+process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+
+try {
+  const botToken = process.env.SLACK_BOT_TOKEN as string;
+  const slackApiUrl = process.env.SLACK_API_URL;
+  // Locally an auth.test at start is fine; it saves the developer looking up the bot's ids.
+  const identity = process.env.SLACK_BOT_USER_ID
+    ? { user_id: process.env.SLACK_BOT_USER_ID, bot_id: process.env.SLACK_BOT_ID }
+    : await new webApi.WebClient(botToken, slackApiUrl ? { slackApiUrl } : {}).auth.test();
+  const config = loadRuntimeConfig({
+    ...process.env,
+    TABLE_NAME: process.env.TABLE_NAME ?? 'htg-local',
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    SLACK_BOT_USER_ID: identity.user_id,
+    SLACK_BOT_ID: identity.bot_id,
+    // Socket Mode connections are authenticated by the app-level token; no request signatures to verify.
+    SLACK_SIGNING_SECRET: process.env.SLACK_SIGNING_SECRET ?? 'unused-in-socket-mode',
+  });
+  if (config.slack.source !== 'environment') throw new Error('Locally, Slack credentials come from .env');
+  const client = createDynamoDbClient({ region: config.region, endpoint: config.dynamoDbEndpoint });
+  await ensureTable(client, config.tableName);
+
+  logger.redact(botToken, process.env.SLACK_APP_TOKEN);
+  app = new App({
+    socketMode: true,
+    appToken: process.env.SLACK_APP_TOKEN,
+    ...slackAppOptions(config.slack.credentials, config, logger),
+  });
+  registerListeners(app, { logger });
+  await app.start();
+  console.log(
+    `htg is running over Socket Mode. DynamoDB Local: ${dynamo.endpoint} (table ${config.tableName}). Ctrl-C stops both.`,
+  );
+} catch (error) {
+  console.error(`htg could not start: ${(error as Error).message}`);
+  await shutdown(1);
+}

@@ -1,0 +1,40 @@
+import type { AppOptions, Logger as BoltLogger, LogLevel as BoltLogLevel } from '@slack/bolt';
+import type { Logger } from '../adapters/logger.js';
+import type { RuntimeConfig, SlackCredentials } from '../adapters/runtime-config.js';
+
+/**
+ * Bolt options shared by the Lambda ingress and the local Socket Mode runtime.
+ * A static `authorize` hands Bolt the bot's ids, so no `auth.test` round trip happens at cold start.
+ */
+export function slackAppOptions(
+  credentials: SlackCredentials,
+  config: Pick<RuntimeConfig, 'slackApiUrl'>,
+  logger: Logger,
+): Pick<AppOptions, 'authorize' | 'logger' | 'clientOptions' | 'convoStore' | 'ignoreSelf'> {
+  const authorization = {
+    botToken: credentials.botToken,
+    botUserId: credentials.botUserId,
+    botId: credentials.botId,
+  };
+  return {
+    authorize: async () => authorization,
+    logger: toBoltLogger(logger),
+    clientOptions: config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {},
+    // Conversation state is not used; the in-memory store would only cost time on every request.
+    convoStore: false,
+    ignoreSelf: true,
+  };
+}
+
+/** Bolt's Logger types its level as an enum whose values are the same strings as ours. */
+export function toBoltLogger(logger: Logger): BoltLogger {
+  return {
+    debug: logger.debug,
+    info: logger.info,
+    warn: logger.warn,
+    error: logger.error,
+    setLevel: (level: BoltLogLevel) => logger.setLevel(level as unknown as ReturnType<Logger['getLevel']>),
+    getLevel: () => logger.getLevel() as unknown as BoltLogLevel,
+    setName: logger.setName,
+  };
+}

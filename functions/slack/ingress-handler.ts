@@ -1,0 +1,61 @@
+import { App, AwsLambdaReceiver } from '@slack/bolt';
+import type { Context, LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
+import type { Logger } from '../adapters/logger.js';
+import type { RuntimeConfig, SlackCredentials } from '../adapters/runtime-config.js';
+import { slackAppOptions, toBoltLogger } from './app-options.js';
+import { type ListenerDependencies, registerListeners } from './listeners/index.js';
+import { normalizeFunctionUrlEvent, verifySlackSignature } from './request-verification.js';
+
+export type IngressHandler = (
+  event: LambdaFunctionURLEvent,
+  context: Context,
+) => Promise<LambdaFunctionURLResult>;
+
+export interface IngressOptions {
+  config: Pick<RuntimeConfig, 'slackApiUrl'>;
+  credentials: SlackCredentials;
+  logger: Logger;
+  dependencies: ListenerDependencies;
+  /** Clock in epoch seconds; tests pin it. */
+  nowSeconds?: () => number;
+}
+
+/**
+ * The Function URL handler: Bolt's `AwsLambdaReceiver` behind a guard that refuses, before any parsing,
+ * every request whose Slack signature or timestamp is not valid (401, nothing read or written).
+ */
+export function createIngressHandler(options: IngressOptions): IngressHandler {
+  const { credentials, logger, nowSeconds = () => Math.floor(Date.now() / 1000) } = options;
+  logger.redact(credentials.signingSecret, credentials.botToken);
+
+  const receiver = new AwsLambdaReceiver({
+    signingSecret: credentials.signingSecret,
+    logger: toBoltLogger(logger),
+  });
+  const app = new App({ receiver, ...slackAppOptions(credentials, options.config, logger) });
+  registerListeners(app, options.dependencies);
+  const boltHandler = receiver.toHandler();
+
+  return async (event, context) => {
+    const request = normalizeFunctionUrlEvent(event);
+    const verdict = verifySlackSignature({
+      signingSecret: credentials.signingSecret,
+      rawBody: request.body ?? '',
+      timestamp: request.headers['x-slack-request-timestamp'],
+      signature: request.headers['x-slack-signature'],
+      nowSeconds: nowSeconds(),
+    });
+    if (!verdict.ok) {
+      logger.warn(`Refused a request that is not from Slack (${verdict.reason})`);
+      return { statusCode: 401, body: '' };
+    }
+    try {
+      // Bolt's types describe API Gateway events; a Function URL event has the same (v2) shape.
+      return (await boltHandler(request as never, context)) as LambdaFunctionURLResult;
+    } catch (error) {
+      // Signed by Slack but not parseable: answering 400 stops Slack retrying a request that cannot succeed.
+      logger.error('Could not process a signed request', error);
+      return { statusCode: 400, body: '' };
+    }
+  };
+}

@@ -1,0 +1,78 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import { type EphemeralMessage, helpMessage } from '../../views/help-message.js';
+import type { ListenerDependencies } from '../index.js';
+import { closestName, parseCommandText, type Subcommand } from './subcommands.js';
+
+/** The slash command's name, as declared in manifest.json. */
+export const SLASH_COMMAND = '/htg';
+
+/** The fields of a slash command payload the router uses. */
+const commandPayloadSchema = z.object({
+  text: z.string().default(''),
+  user_id: z.string().min(1),
+  channel_id: z.string().min(1),
+  team_id: z.string().min(1),
+  trigger_id: z.string().default(''),
+});
+
+const SOMETHING_WENT_WRONG: EphemeralMessage = {
+  response_type: 'ephemeral',
+  text: 'Sorry, something went wrong on my side and nothing was changed. Please try again in a minute.',
+  blocks: [],
+};
+
+/**
+ * Registers `/htg` and routes `/htg <subcommand> …` to the subcommands table. `help` is built from the table,
+ * so it lists exactly what exists; an unknown subcommand gets the help with a hint.
+ */
+export function registerHtgCommand(
+  app: App,
+  deps: ListenerDependencies,
+  subcommands: readonly Subcommand[],
+): void {
+  const help: Subcommand = {
+    name: 'help',
+    usage: 'help',
+    summary: 'show what htg can do',
+    run: async () => helpMessage({ command: SLASH_COMMAND, commands: all }),
+  };
+  const all: readonly Subcommand[] = [help, ...subcommands];
+  const byName = new Map(all.map((subcommand) => [subcommand.name, subcommand]));
+
+  app.command(SLASH_COMMAND, async ({ command, ack }) => {
+    const payload = commandPayloadSchema.safeParse(command);
+    if (!payload.success) {
+      deps.logger.warn(
+        'Slash command payload without the expected fields',
+        payload.error.issues.map((i) => i.path.join('.')),
+      );
+      await ack(SOMETHING_WENT_WRONG);
+      return;
+    }
+    const { name, args } = parseCommandText(payload.data.text);
+    const subcommand = byName.get(name);
+    if (!subcommand) {
+      const suggestion = closestName(name, [...byName.keys()]);
+      await ack(helpMessage({ command: SLASH_COMMAND, commands: all, unknown: name, suggestion }));
+      return;
+    }
+    let reply: EphemeralMessage;
+    try {
+      reply = await subcommand.run(
+        {
+          args,
+          userId: payload.data.user_id,
+          channelId: payload.data.channel_id,
+          teamId: payload.data.team_id,
+          triggerId: payload.data.trigger_id,
+        },
+        { logger: deps.logger },
+      );
+    } catch (error) {
+      deps.logger.error(`/htg ${name} failed`, error);
+      reply = SOMETHING_WENT_WRONG;
+    }
+    await ack(reply);
+  });
+}

@@ -1,0 +1,55 @@
+import type { Logger } from '../../../adapters/logger.js';
+import type { EphemeralMessage } from '../../views/help-message.js';
+
+/** What a subcommand gets: who asked, where, and the text after the subcommand's name. */
+export interface SubcommandRequest {
+  args: string;
+  userId: string;
+  channelId: string;
+  teamId: string;
+  triggerId: string;
+}
+
+export interface SubcommandTools {
+  logger: Logger;
+}
+
+/** One `/htg <name>` subcommand. Its reply is sent as the slash command's (ephemeral) response. */
+export interface Subcommand {
+  name: string;
+  usage: string;
+  summary: string;
+  run(request: SubcommandRequest, tools: SubcommandTools): Promise<EphemeralMessage>;
+}
+
+/** Splits `/htg` text into a lower-cased subcommand name and the rest; empty text means `help`. */
+export function parseCommandText(text: string): { name: string; args: string } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { name: 'help', args: '' };
+  const match = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
+  return { name: (match?.[1] ?? '').toLowerCase(), args: (match?.[2] ?? '').trim() };
+}
+
+/** The known name closest to `input` (at most two edits away), for "did you mean". */
+export function closestName(input: string, names: readonly string[]): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const name of names) {
+    const distance = editDistance(input, name);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
