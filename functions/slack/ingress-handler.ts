@@ -1,15 +1,18 @@
 import { App, AwsLambdaReceiver } from '@slack/bolt';
-import type { Context, LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
+import type { APIGatewayProxyStructuredResultV2, Context, LambdaFunctionURLEvent } from 'aws-lambda';
 import type { Logger } from '../adapters/logger.js';
 import type { RuntimeConfig, SlackCredentials } from '../adapters/runtime-config.js';
 import { slackAppOptions, toBoltLogger } from './app-options.js';
 import { type ListenerDependencies, registerListeners } from './listeners/index.js';
 import { normalizeFunctionUrlEvent, verifySlackSignature } from './request-verification.js';
 
+/** A Function URL response; always the structured form (status, headers, body). */
+export type FunctionUrlResponse = APIGatewayProxyStructuredResultV2;
+
 export type IngressHandler = (
   event: LambdaFunctionURLEvent,
   context: Context,
-) => Promise<LambdaFunctionURLResult>;
+) => Promise<FunctionUrlResponse>;
 
 export interface IngressOptions {
   config: Pick<RuntimeConfig, 'slackApiUrl'>;
@@ -51,7 +54,7 @@ export function createIngressHandler(options: IngressOptions): IngressHandler {
     }
     try {
       // Bolt's types describe API Gateway events; a Function URL event has the same (v2) shape.
-      return (await boltHandler(request as never, context)) as LambdaFunctionURLResult;
+      return (await boltHandler(request as never, context)) as FunctionUrlResponse;
     } catch (error) {
       // Signed by Slack but not parseable: answering 400 stops Slack retrying a request that cannot succeed.
       logger.error('Could not process a signed request', error);

@@ -5,6 +5,7 @@ import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { LAMBDA_BUNDLING } from '../bundling.js';
 
 export interface HtgFunctionProps {
   /** Folder under functions/ holding the entry's index.ts. */
@@ -64,17 +65,14 @@ export class HtgFunction extends Construct {
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node24',
-        platform: 'node',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // The AWS SDK v3 comes with the runtime; loading it from there is faster than from the bundle
-        // (measured in bench/sdk-placement: see README, "Bundling").
-        externalModules: ['@aws-sdk/*', '@smithy/*'],
-        // CommonJS dependencies (Bolt) call require() for Node built-ins; give the ESM bundle one.
-        banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
+        target: LAMBDA_BUNDLING.target,
+        platform: LAMBDA_BUNDLING.platform,
+        mainFields: [...LAMBDA_BUNDLING.mainFields],
+        minify: LAMBDA_BUNDLING.minify,
+        sourceMap: LAMBDA_BUNDLING.sourceMap,
+        sourcesContent: LAMBDA_BUNDLING.sourcesContent,
+        externalModules: [...LAMBDA_BUNDLING.externalModules],
+        banner: LAMBDA_BUNDLING.banner,
       },
     });
   }

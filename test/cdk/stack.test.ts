@@ -1,0 +1,220 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tableSchema } from '../../functions/adapters/dynamodb/table-schema.js';
+import { INGRESS_TABLE_ACTIONS } from '../../lib/constructs/slack-ingress.js';
+import { addHtgStack } from '../../lib/htg-app.js';
+
+type Resource = {
+  Type: string;
+  Properties: Record<string, any>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+};
+
+/** Synthesises the app exactly as bin/app.ts does (cdk-nag included), with the given CDK context. */
+function synth(context: Record<string, unknown> = {}) {
+  const app = new App({ context });
+  const stack = addHtgStack(app);
+  const assembly = app.synth();
+  return { app, stack, template: Template.fromStack(stack), assembly };
+}
+
+let template: Template;
+let assemblyDir: string;
+let resources: Record<string, Resource>;
+
+beforeAll(() => {
+  const result = synth();
+  template = result.template;
+  assemblyDir = result.assembly.directory;
+  resources = template.toJSON().Resources as Record<string, Resource>;
+});
+
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const ingressFunction = () => {
+  const functions = ofType('AWS::Lambda::Function');
+  expect(functions).toHaveLength(1);
+  return functions[0] as [string, Resource];
+};
+
+describe('the single table', () => {
+  it('is keyed by the shared schema, with one GSI, TTL and a stream of new and old images', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: tableSchema.partitionKey, KeyType: 'HASH' },
+        { AttributeName: tableSchema.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: tableSchema.gsi1.indexName,
+          KeySchema: [
+            { AttributeName: tableSchema.gsi1.partitionKey, KeyType: 'HASH' },
+            { AttributeName: tableSchema.gsi1.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+      TimeToLiveSpecification: { AttributeName: tableSchema.timeToLiveAttribute, Enabled: true },
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    });
+    expect(Object.keys(tableSchema)).toEqual([
+      'partitionKey',
+      'sortKey',
+      'gsi1',
+      'timeToLiveAttribute',
+      'entityAttribute',
+    ]);
+  });
+
+  it('is on-demand, recoverable to a point in time, protected from deletion, encrypted and retained', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+      SSESpecification: { SSEEnabled: true },
+    });
+    template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+});
+
+describe('the ingress Lambda', () => {
+  it('runs Node.js 22 or newer on arm64 with source maps enabled', () => {
+    const [, fn] = ingressFunction();
+    expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
+    expect(fn.Properties.Architectures).toEqual(['arm64']);
+    expect(fn.Properties.Handler).toBe('index.handler');
+    expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+  });
+
+  it('takes reserved concurrency and log retention from config', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 20 });
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    const custom = synth({ reservedConcurrency: '7', logRetentionDays: '90', stackName: 'htg-staging' });
+    custom.template.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 7 });
+    custom.template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
+    expect(custom.stack.stackName).toBe('htg-staging');
+  });
+
+  it('logs to its own log group', () => {
+    const [logGroupId] = ofType('AWS::Logs::LogGroup')[0] ?? [];
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      LoggingConfig: { LogGroup: { Ref: logGroupId } },
+    });
+  });
+
+  it('is reachable through a Function URL with auth NONE, printed as a stack output', () => {
+    const [fnId] = ingressFunction();
+    template.hasResourceProperties('AWS::Lambda::Url', {
+      AuthType: 'NONE',
+      TargetFunctionArn: { 'Fn::GetAtt': [fnId, 'Arn'] },
+    });
+    const [urlId] = ofType('AWS::Lambda::Url')[0] ?? [];
+    template.hasOutput('SlackRequestUrl', {
+      Value: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [urlId, 'FunctionUrl'] }, 'slack/events']] },
+    });
+  });
+
+  it('gets its Slack credentials from Secrets Manager, never from plain environment variables', () => {
+    const [, fn] = ingressFunction();
+    const [secretId] = ofType('AWS::SecretsManager::Secret')[0] ?? [];
+    const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
+    expect(variables.SLACK_SECRET_ARN).toEqual({ Ref: secretId });
+    expect(Object.keys(variables).sort()).toEqual([
+      'LOG_LEVEL',
+      'NODE_OPTIONS',
+      'SLACK_SECRET_ARN',
+      'TABLE_NAME',
+    ]);
+    expect(JSON.stringify(template.toJSON())).not.toMatch(/xox[bp]-|signingSecret"\s*:\s*"[^"]/);
+  });
+});
+
+describe('least privilege', () => {
+  const statements = () =>
+    ofType('AWS::IAM::Policy').flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as any[]);
+  const actionsOf = (statement: any): string[] => [statement.Action].flat();
+
+  it('grants no wildcard actions and attaches no managed policies', () => {
+    for (const statement of statements()) {
+      for (const action of actionsOf(statement)) expect(action).not.toMatch(/\*/);
+    }
+    for (const [, role] of ofType('AWS::IAM::Role'))
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it('lets the ingress use table items and the GSI, but not Scan or the stream', () => {
+    const [tableId] = ofType('AWS::DynamoDB::Table')[0] ?? [];
+    const dynamo = statements().filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+    expect(dynamo).toHaveLength(1);
+    expect(actionsOf(dynamo[0]).sort()).toEqual([...INGRESS_TABLE_ACTIONS].sort());
+    expect(dynamo[0].Resource).toEqual([
+      { 'Fn::GetAtt': [tableId, 'Arn'] },
+      { 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/*']] },
+    ]);
+  });
+
+  it('lets the ingress read only its own secret, and write only to its own log group', () => {
+    const [secretId] = ofType('AWS::SecretsManager::Secret')[0] ?? [];
+    const [logGroupId] = ofType('AWS::Logs::LogGroup')[0] ?? [];
+    const summary = (prefix: string) =>
+      statements()
+        .filter((s) => actionsOf(s).some((a) => a.startsWith(prefix)))
+        .map((s) => ({ actions: actionsOf(s).sort(), resource: s.Resource }));
+    expect(summary('secretsmanager:')).toEqual([
+      {
+        actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+        resource: { Ref: secretId },
+      },
+    ]);
+    expect(summary('logs:')).toEqual([
+      {
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] },
+      },
+    ]);
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('passes with no unacknowledged findings (synthesis would throw)', () => {
+    expect(() => synth()).not.toThrow();
+  });
+
+  it('is really checking: an unencrypted, unlogged bucket fails synthesis', () => {
+    const app = new App();
+    const stack = addHtgStack(app);
+    new Bucket(stack, 'Careless');
+    expect(() => app.synth()).toThrow(/AwsSolutions-S1'/);
+  });
+});
+
+describe('the ingress bundle', () => {
+  it('is a minified ESM file with a source map and the AWS SDK bundled', () => {
+    const [, fn] = ingressFunction();
+    const assetHash = fn.Properties.Code.S3Key.replace(/\.zip$/, '');
+    const assetDir = join(assemblyDir, `asset.${assetHash}`);
+    expect(existsSync(join(assetDir, 'index.mjs'))).toBe(true);
+    expect(existsSync(join(assetDir, 'index.mjs.map'))).toBe(true);
+    const code = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
+    const lines = code.split('\n');
+    expect(code.length / lines.length).toBeGreaterThan(1_000);
+    expect(code).toContain('sourceMappingURL=index.mjs.map');
+    expect(code).not.toMatch(/from\s*"@aws-sdk\//);
+    expect(code).toContain('GetSecretValue');
+  });
+});
+
+describe('deploy config', () => {
+  it.each([
+    [{ reservedConcurrency: '0' }, /reservedConcurrency/],
+    [{ logRetentionDays: '13' }, /logRetentionDays/],
+    [{ stackName: '1 bad name' }, /stackName/],
+  ])('refuses invalid context %j, naming the key', (context, message) => {
+    expect(() => synth(context)).toThrow(message);
+  });
+});

@@ -1,0 +1,68 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One Web API call the app made. */
+export interface RecordedCall {
+  method: string;
+  /** Arguments, from a form or JSON body. */
+  args: Record<string, unknown>;
+  authorization: string | undefined;
+}
+
+export interface SlackStandIn {
+  /** Pass as `SLACK_API_URL` / WebClient's `slackApiUrl`. */
+  url: string;
+  calls: RecordedCall[];
+  /** Calls of one Web API method. */
+  callsTo(method: string): RecordedCall[];
+  /** Answer a method with a fixed body (default `{ ok: true }`). */
+  respond(method: string, body: Record<string, unknown>): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A loopback stand-in for the Slack Web API that records every call. It answers after `delayMs`
+ * (to imitate Slack's latency) with `{ ok: true }` unless told otherwise.
+ */
+export async function startSlackStandIn({ delayMs = 0 }: { delayMs?: number } = {}): Promise<SlackStandIn> {
+  const calls: RecordedCall[] = [];
+  const responses = new Map<string, Record<string, unknown>>();
+  const server = createServer(async (request, response) => {
+    const method = (request.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
+    const body = await readBody(request);
+    calls.push({
+      method,
+      args: parseArgs(body, request.headers['content-type']),
+      authorization: request.headers.authorization,
+    });
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(responses.get(method) ?? { ok: true }));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api/`,
+    calls,
+    callsTo: (method) => calls.filter((call) => call.method === method),
+    respond: (method, body) => responses.set(method, body),
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseArgs(body: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes('application/json')) return JSON.parse(body || '{}') as Record<string, unknown>;
+  return Object.fromEntries(new URLSearchParams(body));
+}
