@@ -10,6 +10,7 @@ import { addHtgStack } from '../../lib/htg-app.js';
 
 type Resource = {
   Type: string;
+  // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation JSON, navigated by the assertions
   Properties: Record<string, any>;
   DeletionPolicy?: string;
   UpdateReplacePolicy?: string;
@@ -136,8 +137,12 @@ describe('the ingress Lambda', () => {
 
 describe('least privilege', () => {
   const statements = () =>
-    ofType('AWS::IAM::Policy').flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as any[]);
-  const actionsOf = (statement: any): string[] => [statement.Action].flat();
+    ofType('AWS::IAM::Policy').flatMap(
+      ([, policy]) =>
+        policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>,
+    );
+  const actionsOf = (statement: { Action: string | string[] } | undefined): string[] =>
+    statement ? [statement.Action].flat() : [];
 
   it('grants no wildcard actions and attaches no managed policies', () => {
     for (const statement of statements()) {
@@ -152,7 +157,7 @@ describe('least privilege', () => {
     const dynamo = statements().filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
     expect(dynamo).toHaveLength(1);
     expect(actionsOf(dynamo[0]).sort()).toEqual([...INGRESS_TABLE_ACTIONS].sort());
-    expect(dynamo[0].Resource).toEqual([
+    expect(dynamo[0]?.Resource).toEqual([
       { 'Fn::GetAtt': [tableId, 'Arn'] },
       { 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/*']] },
     ]);
