@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { App, webApi } from '@slack/bolt';
 import { createDynamoDbClient } from '../adapters/dynamodb/client.js';
-import { startDynamoDbLocal } from '../adapters/local/dynamodb-local.js';
+import { type DynamoDbLocal, startDynamoDbLocal } from '../adapters/local/dynamodb-local.js';
 import { ensureTable } from '../adapters/local/ensure-table.js';
 import { createLogger } from '../adapters/logger.js';
 import { loadRuntimeConfig } from '../adapters/runtime-config.js';
@@ -21,46 +21,51 @@ if (missing.length > 0) {
   process.exit(1);
 }
 
-const logger = createLogger({ level: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'info', name: 'local' });
-const dynamo = await startDynamoDbLocal({ dbPath: process.env.HTG_LOCAL_DATA ?? '.local/dynamodb' });
+const env = process.env;
+const botToken = env.SLACK_BOT_TOKEN as string;
+const logger = createLogger({ level: env.LOG_LEVEL === 'debug' ? 'debug' : 'info', name: 'local' });
+logger.redact(botToken, env.SLACK_APP_TOKEN, env.SLACK_SIGNING_SECRET);
+let dynamo: DynamoDbLocal | undefined;
 let app: App | undefined;
 
-const shutdown = async (code: number) => {
+async function shutdown(code: number): Promise<never> {
   process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
   await app?.stop().catch(() => undefined);
-  await dynamo.stop();
+  await dynamo?.stop();
   process.exit(code);
-};
-const onSignal = () => {
+}
+function onSignal() {
   console.log('\nStopping htg and DynamoDB Local…');
   void shutdown(0);
-};
+}
 process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
 
 try {
-  const botToken = process.env.SLACK_BOT_TOKEN as string;
-  const slackApiUrl = process.env.SLACK_API_URL;
+  dynamo = await startDynamoDbLocal({ dbPath: env.HTG_LOCAL_DATA ?? '.local/dynamodb' });
+  const slackApiUrl = env.SLACK_API_URL;
   // Locally an auth.test at start is fine; it saves the developer looking up the bot's ids.
-  const identity = process.env.SLACK_BOT_USER_ID
-    ? { user_id: process.env.SLACK_BOT_USER_ID, bot_id: process.env.SLACK_BOT_ID }
+  const identity = env.SLACK_BOT_USER_ID
+    ? { user_id: env.SLACK_BOT_USER_ID, bot_id: env.SLACK_BOT_ID }
     : await new webApi.WebClient(botToken, slackApiUrl ? { slackApiUrl } : {}).auth.test();
   const config = loadRuntimeConfig({
-    ...process.env,
-    TABLE_NAME: process.env.TABLE_NAME ?? 'htg-local',
+    ...env,
+    TABLE_NAME: env.TABLE_NAME ?? 'htg-local',
     DYNAMODB_ENDPOINT: dynamo.endpoint,
+    SLACK_SECRET_ARN: '',
     SLACK_BOT_USER_ID: identity.user_id,
     SLACK_BOT_ID: identity.bot_id,
-    // Socket Mode connections are authenticated by the app-level token; no request signatures to verify.
-    SLACK_SIGNING_SECRET: process.env.SLACK_SIGNING_SECRET ?? 'unused-in-socket-mode',
+    // Socket Mode connections are authenticated by the app-level token; there are no request signatures.
+    SLACK_SIGNING_SECRET: env.SLACK_SIGNING_SECRET ?? 'unused-in-socket-mode',
   });
   if (config.slack.source !== 'environment') throw new Error('Locally, Slack credentials come from .env');
-  const client = createDynamoDbClient({ region: config.region, endpoint: config.dynamoDbEndpoint });
-  await ensureTable(client, config.tableName);
+  await ensureTable(
+    createDynamoDbClient({ region: config.region, endpoint: config.dynamoDbEndpoint }),
+    config.tableName,
+  );
 
-  logger.redact(botToken, process.env.SLACK_APP_TOKEN);
   app = new App({
     socketMode: true,
-    appToken: process.env.SLACK_APP_TOKEN,
+    appToken: env.SLACK_APP_TOKEN,
     ...slackAppOptions(config.slack.credentials, config, logger),
   });
   registerListeners(app, { logger });

