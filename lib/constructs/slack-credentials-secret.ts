@@ -1,4 +1,4 @@
-import { Validations } from 'aws-cdk-lib';
+import { CfnOutput, Validations } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 
@@ -15,6 +15,11 @@ export class SlackCredentialsSecret extends Construct {
     super(scope, id);
     this.secret = new Secret(this, 'Secret', {
       description: 'htg Slack credentials: {"signingSecret","botToken","botUserId","botId"} (see README)',
+    });
+    new CfnOutput(this, 'Name', {
+      key: 'SlackCredentialsSecretName',
+      description: 'Store the Slack credentials here (README, "Store the Slack credentials")',
+      value: this.secret.secretName,
     });
     Validations.of(this.secret).acknowledge({
       id: 'AwsSolutions-SMG4',

@@ -132,6 +132,7 @@ describe('the ingress Lambda', () => {
       'TABLE_NAME',
     ]);
     expect(JSON.stringify(template.toJSON())).not.toMatch(/xox[bp]-|signingSecret"\s*:\s*"[^"]/);
+    template.hasOutput('SlackCredentialsSecretName', {});
   });
 });
 
