@@ -16,9 +16,16 @@ type Resource = {
   UpdateReplacePolicy?: string;
 };
 
-/** Synthesises the app exactly as bin/app.ts does (cdk-nag included), with the given CDK context. */
+/** cdk.json's context (feature flags, defaults), which the CDK CLI hands to bin/app.ts. */
+const cdkJsonContext = (
+  JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+    context: Record<string, unknown>;
+  }
+).context;
+
+/** Synthesises the app exactly as `npm run synth` does (cdk.json context, cdk-nag), plus extra context. */
 function synth(context: Record<string, unknown> = {}) {
-  const app = new App({ context });
+  const app = new App({ context: { ...cdkJsonContext, ...context } });
   const stack = addHtgStack(app);
   const assembly = app.synth();
   return { app, stack, template: Template.fromStack(stack), assembly };
@@ -192,7 +199,7 @@ describe('cdk-nag AwsSolutions', () => {
   });
 
   it('is really checking: an unencrypted, unlogged bucket fails synthesis', () => {
-    const app = new App();
+    const app = new App({ context: cdkJsonContext });
     const stack = addHtgStack(app);
     new Bucket(stack, 'Careless');
     expect(() => app.synth()).toThrow(/AwsSolutions-S1'/);
