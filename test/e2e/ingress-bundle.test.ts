@@ -2,20 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { esbuildOptions } from '../../lib/bundling.js';
-import { createTestTable, type TestTable } from '../helpers/dynamodb.js';
 import { fixtureText, SLACK_FIXTURES } from '../helpers/fixtures.js';
+import { type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
 import { lambdaContext } from '../helpers/lambda.js';
-import {
-  signedFunctionUrlEvent,
-  slashCommandBody,
-  TEST_BOT_TOKEN,
-  TEST_BOT_USER_ID,
-  TEST_SIGNING_SECRET,
-} from '../helpers/signed-request.js';
-import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.js';
+import { signedFunctionUrlEvent, slashCommandBody } from '../helpers/signed-request.js';
 
 /**
  * The ingress as deployed: bundled by esbuild with the stack's options (ESM, minified, CommonJS Bolt behind a
@@ -24,32 +17,19 @@ import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const outfile = join(root, '.build/test/ingress/index.mjs');
 let handler: IngressHandler;
-let table: TestTable;
-let slack: SlackStandIn;
+let harness: IngressHarness;
 
 beforeAll(async () => {
   mkdirSync(join(root, '.build/test/ingress'), { recursive: true });
   await build(esbuildOptions(join(root, 'functions/ingress/index.ts'), outfile));
-  table = await createTestTable('e2e-bundle');
-  slack = await startSlackStandIn();
-  vi.spyOn(console, 'log').mockImplementation(() => undefined);
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  vi.stubEnv('TABLE_NAME', table.tableName);
-  vi.stubEnv('DYNAMODB_ENDPOINT', table.endpoint);
-  vi.stubEnv('SLACK_API_URL', slack.url);
-  vi.stubEnv('SLACK_SECRET_ARN', '');
-  vi.stubEnv('SLACK_SIGNING_SECRET', TEST_SIGNING_SECRET);
-  vi.stubEnv('SLACK_BOT_TOKEN', TEST_BOT_TOKEN);
-  vi.stubEnv('SLACK_BOT_USER_ID', TEST_BOT_USER_ID);
+  harness = await startIngressHarness('e2e-bundle');
   ({ handler } = (await import(/* @vite-ignore */ pathToFileURL(outfile).href)) as {
     handler: IngressHandler;
   });
 }, 60_000);
 
 afterAll(async () => {
-  vi.unstubAllEnvs();
-  await slack?.close();
-  await table?.drop();
+  await harness?.close();
 });
 
 describe('the bundled ingress', () => {
@@ -64,7 +44,7 @@ describe('the bundled ingress', () => {
     );
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(String(result.body)).text).toContain('`/htg help`');
-    expect(slack.calls).toEqual([]);
+    expect(harness.slack.calls).toEqual([]);
   });
 
   it('refuses a forged request with 401', async () => {
@@ -77,6 +57,6 @@ describe('the bundled ingress', () => {
       lambdaContext(),
     );
     expect(result).toEqual({ statusCode: 401, body: '' });
-    expect(await table.items()).toEqual([]);
+    expect(await harness.table.items()).toEqual([]);
   });
 });

@@ -1,25 +1,25 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
-import { createTestTable, type TestTable } from '../helpers/dynamodb.js';
+import type { TestTable } from '../helpers/dynamodb.js';
 import { fixtureJson, fixtureText, SLACK_FIXTURES } from '../helpers/fixtures.js';
+import { type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
 import { lambdaContext } from '../helpers/lambda.js';
 import {
   signedFunctionUrlEvent,
   slashCommandBody,
   TEST_BOT_TOKEN,
-  TEST_BOT_USER_ID,
   TEST_SIGNING_SECRET,
 } from '../helpers/signed-request.js';
-import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.js';
+import type { SlackStandIn } from '../helpers/slack-stand-in.js';
 
 /**
  * The real ingress entry (functions/ingress/index.ts) receiving Function URL events signed the way Slack signs
  * them, with DynamoDB Local behind it and Slack's Web API replaced by a loopback stand-in that records calls.
  */
 let handler: IngressHandler;
+let harness: IngressHarness;
 let table: TestTable;
 let slack: SlackStandIn;
-const logLines: string[] = [];
 
 const commandTemplate = fixtureText(`${SLACK_FIXTURES}SlashCommandPayloadTest__body1_L18.txt`);
 const htg = (text: string) => slashCommandBody(commandTemplate, { command: '/htg', text });
@@ -29,28 +29,13 @@ const jsonBody = (result: Awaited<ReturnType<IngressHandler>>) =>
   JSON.parse(String(result.body)) as Record<string, unknown>;
 
 beforeAll(async () => {
-  table = await createTestTable('e2e-ingress');
-  slack = await startSlackStandIn();
-  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-    vi.spyOn(console, method).mockImplementation((...parts: unknown[]) => {
-      logLines.push(parts.map(String).join(' '));
-    });
-  }
-  vi.stubEnv('TABLE_NAME', table.tableName);
-  vi.stubEnv('DYNAMODB_ENDPOINT', table.endpoint);
-  vi.stubEnv('SLACK_API_URL', slack.url);
-  vi.stubEnv('SLACK_SECRET_ARN', '');
-  vi.stubEnv('SLACK_SIGNING_SECRET', TEST_SIGNING_SECRET);
-  vi.stubEnv('SLACK_BOT_TOKEN', TEST_BOT_TOKEN);
-  vi.stubEnv('SLACK_BOT_USER_ID', TEST_BOT_USER_ID);
-  vi.stubEnv('LOG_LEVEL', 'debug');
+  harness = await startIngressHarness('e2e-ingress');
+  ({ table, slack } = harness);
   ({ handler } = await import('../../functions/ingress/index.js'));
 });
 
 afterAll(async () => {
-  vi.unstubAllEnvs();
-  await slack?.close();
-  await table?.drop();
+  await harness?.close();
 });
 
 beforeEach(() => {
@@ -189,8 +174,8 @@ describe('events', () => {
 
 describe('secrets', () => {
   it('never writes the signing secret or the bot token to the log', () => {
-    expect(logLines.length).toBeGreaterThan(0);
-    const everything = logLines.join('\n');
+    expect(harness.logLines.length).toBeGreaterThan(0);
+    const everything = harness.logLines.join('\n');
     expect(everything).not.toContain(TEST_SIGNING_SECRET);
     expect(everything).not.toContain(TEST_BOT_TOKEN);
   });
