@@ -14,8 +14,7 @@ export const LAMBDA_BUNDLING = {
   sourcesContent: false,
   /**
    * The AWS SDK v3 is bundled rather than left to the runtime's copy: `npm run bench` loads the ingress
-   * faster with it bundled (about 7% over 40 interleaved cold loads; README, "Bundling"), and the bundle
-   * pins the SDK version that was tested.
+   * 3 to 7 % faster with it bundled (README, "Bundling"), and the bundle pins the SDK version that was tested.
    */
   externalModules: [] as string[],
   /** CommonJS dependencies (Bolt) call require() for Node built-ins; the ESM bundle provides one. */

@@ -43,6 +43,7 @@ export async function startIngressHarness(tablePrefix: string): Promise<IngressH
     logLines,
     close: async () => {
       vi.unstubAllEnvs();
+      vi.restoreAllMocks();
       await slack.close();
       await table.drop();
     },

@@ -29,13 +29,13 @@ const cache = new Map<string, Promise<SlackCredentials>>();
  */
 export function loadSlackCredentials(
   config: Pick<RuntimeConfig, 'slack' | 'region'>,
-  client: Pick<SecretsManagerClient, 'send'> = new SecretsManagerClient({ region: config.region }),
+  client?: Pick<SecretsManagerClient, 'send'>,
 ): Promise<SlackCredentials> {
   if (config.slack.source === 'environment') return Promise.resolve(config.slack.credentials);
   const { secretArn } = config.slack;
   let pending = cache.get(secretArn);
   if (!pending) {
-    pending = readSecret(secretArn, client);
+    pending = readSecret(secretArn, client ?? new SecretsManagerClient({ region: config.region }));
     // A failed read must not poison the cache: the next invocation tries again.
     pending.catch(() => cache.delete(secretArn));
     cache.set(secretArn, pending);
