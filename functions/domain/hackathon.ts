@@ -1,0 +1,249 @@
+import { ValidationError } from './errors.js';
+
+export const DEFAULT_CATEGORIES = [
+  'Core',
+  'Extensions',
+  'Networking',
+  'Observability',
+  'Security',
+  'Other',
+] as const;
+export const DEFAULT_VOTE_EMOJI = 'arrow_up';
+export const DEFAULT_WORK_EMOJI = 'rocket';
+export const NAME_MAX = 100;
+export const LOCATION_MAX = 150;
+export const CATEGORY_MAX = 40;
+export const CATEGORIES_MAX = 20;
+
+/** What organizers choose for a hackathon (in `/htg setup` and `/htg settings`). */
+export interface HackathonSettings {
+  name: string;
+  /** Calendar dates (YYYY-MM-DD) in the hackathon's time zone. */
+  startDate: string;
+  endDate: string;
+  /** IANA time zone, e.g. Europe/Berlin. */
+  timeZone: string;
+  location: string | null;
+  /** Organizers' Slack user ids; the creator first. */
+  organizers: string[];
+  categories: string[];
+  /** Emoji names without colons. */
+  voteEmoji: string;
+  workEmoji: string;
+  /** null: unlimited. */
+  votesPerPerson: number | null;
+  teamSize: { min: number; max: number };
+  /** ISO instants; null when not set. */
+  proposalsCloseAt: string | null;
+  votingClosesAt: string | null;
+}
+
+export type HackathonStatus = 'active' | 'ended';
+
+/** A hackathon bound to one Slack channel. */
+export interface Hackathon extends HackathonSettings {
+  id: string;
+  teamId: string;
+  channelId: string;
+  status: HackathonStatus;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+}
+
+/** Settings as they arrive from a form: loosely typed, possibly empty. */
+export interface HackathonSettingsInput {
+  name?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  timeZone?: string | null;
+  location?: string | null;
+  organizers?: readonly string[] | null;
+  categories?: string | null;
+  voteEmoji?: string | null;
+  workEmoji?: string | null;
+  votesPerPerson?: string | number | null;
+  teamSizeMin?: string | number | null;
+  teamSizeMax?: string | number | null;
+  proposalsCloseAt?: string | null;
+  votingClosesAt?: string | null;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const EMOJI_NAME = /^[a-z0-9_+'-]{1,64}$/;
+
+/** Checks and normalises settings; every problem is reported at once, per field. */
+export function validateHackathonSettings(
+  input: HackathonSettingsInput,
+  creatorId: string,
+): HackathonSettings {
+  const errors: Record<string, string> = {};
+  const name = clean(input.name);
+  if (!name) errors.name = 'Give the hackathon a name, e.g. "Hack The Garden 05/2026".';
+  else if (name.length > NAME_MAX) errors.name = `Keep the name under ${NAME_MAX} characters.`;
+
+  const startDate = clean(input.startDate);
+  const endDate = clean(input.endDate);
+  if (!startDate || !isCalendarDate(startDate)) errors.startDate = 'Pick the first day of the hackathon.';
+  if (!endDate || !isCalendarDate(endDate)) errors.endDate = 'Pick the last day of the hackathon.';
+  else if (startDate && isCalendarDate(startDate) && endDate < startDate)
+    errors.endDate = 'The hackathon cannot end before it starts.';
+
+  const timeZone = clean(input.timeZone) ?? '';
+  if (!isTimeZone(timeZone))
+    errors.timeZone = 'Use an IANA time zone name such as Europe/Berlin or America/New_York.';
+
+  const location = clean(input.location);
+  if (location && location.length > LOCATION_MAX)
+    errors.location = `Keep the location under ${LOCATION_MAX} characters.`;
+
+  const categories = parseCategories(input.categories);
+  if (categories.length === 0) errors.categories = 'List at least one category, one per line.';
+  else if (categories.length > CATEGORIES_MAX) errors.categories = `At most ${CATEGORIES_MAX} categories.`;
+  else if (categories.some((c) => c.length > CATEGORY_MAX))
+    errors.categories = `Keep each category under ${CATEGORY_MAX} characters.`;
+
+  const voteEmoji = emojiName(input.voteEmoji) ?? DEFAULT_VOTE_EMOJI;
+  const workEmoji = emojiName(input.workEmoji) ?? DEFAULT_WORK_EMOJI;
+  if (!EMOJI_NAME.test(voteEmoji)) errors.voteEmoji = 'Use an emoji name such as arrow_up or :thumbsup:.';
+  if (!EMOJI_NAME.test(workEmoji)) errors.workEmoji = 'Use an emoji name such as rocket or :raised_hand:.';
+  else if (workEmoji === voteEmoji) errors.workEmoji = 'Pick an emoji different from the vote emoji.';
+
+  const votesPerPerson = wholeNumber(input.votesPerPerson);
+  if (votesPerPerson === 'invalid' || (typeof votesPerPerson === 'number' && votesPerPerson < 1))
+    errors.votesPerPerson = 'Leave empty for unlimited, or give a whole number of at least 1.';
+
+  const min = wholeNumber(input.teamSizeMin) ?? 1;
+  const max = wholeNumber(input.teamSizeMax) ?? 5;
+  if (min === 'invalid' || min < 1 || min > 50)
+    errors.teamSizeMin = 'A team needs at least 1 person (at most 50).';
+  if (max === 'invalid' || max < 1 || max > 50) errors.teamSizeMax = 'Give a maximum team size from 1 to 50.';
+  else if (typeof min === 'number' && max < min)
+    errors.teamSizeMax = 'The maximum cannot be below the minimum.';
+
+  const proposalsCloseAt = instant(input.proposalsCloseAt);
+  const votingClosesAt = instant(input.votingClosesAt);
+  if (proposalsCloseAt === 'invalid') errors.proposalsCloseAt = 'Pick a date and time.';
+  if (votingClosesAt === 'invalid') errors.votingClosesAt = 'Pick a date and time.';
+  else if (
+    votingClosesAt &&
+    proposalsCloseAt &&
+    proposalsCloseAt !== 'invalid' &&
+    votingClosesAt < proposalsCloseAt
+  )
+    errors.votingClosesAt = 'Voting cannot close before proposals close.';
+
+  const organizers = [creatorId, ...(input.organizers ?? []).filter((id) => /^[UW][A-Z0-9]+$/.test(id))];
+
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  return {
+    name: name as string,
+    startDate: startDate as string,
+    endDate: endDate as string,
+    timeZone,
+    location: location ?? null,
+    organizers: [...new Set(organizers)],
+    categories,
+    voteEmoji,
+    workEmoji,
+    votesPerPerson: typeof votesPerPerson === 'number' ? votesPerPerson : null,
+    teamSize: { min: min as number, max: max as number },
+    proposalsCloseAt: proposalsCloseAt ?? null,
+    votingClosesAt: (votingClosesAt as string | undefined) ?? null,
+  };
+}
+
+/** Default settings for the setup form. */
+export function defaultSettings(creatorId: string): HackathonSettings {
+  return {
+    name: '',
+    startDate: '',
+    endDate: '',
+    timeZone: 'UTC',
+    location: null,
+    organizers: [creatorId],
+    categories: [...DEFAULT_CATEGORIES],
+    voteEmoji: DEFAULT_VOTE_EMOJI,
+    workEmoji: DEFAULT_WORK_EMOJI,
+    votesPerPerson: null,
+    teamSize: { min: 1, max: 5 },
+    proposalsCloseAt: null,
+    votingClosesAt: null,
+  };
+}
+
+export function isOrganizer(hackathon: Pick<Hackathon, 'organizers'>, userId: string): boolean {
+  return hackathon.organizers.includes(userId);
+}
+
+/** Whether anyone may still propose: until proposals close, and never once the hackathon has ended. */
+export function proposalsOpen(hackathon: Pick<Hackathon, 'proposalsCloseAt' | 'status'>, now: Date): boolean {
+  if (hackathon.status !== 'active') return false;
+  return hackathon.proposalsCloseAt === null || now.getTime() < Date.parse(hackathon.proposalsCloseAt);
+}
+
+/** The category imported or unassigned topics fall into: "Other" when the hackathon has it, else the last one. */
+export function fallbackCategory(categories: readonly string[]): string {
+  return categories.find((c) => c.toLowerCase() === 'other') ?? categories[categories.length - 1] ?? 'Other';
+}
+
+/** The hackathon's category matching `name` case-insensitively, if any. */
+export function matchCategory(categories: readonly string[], name: string): string | undefined {
+  const wanted = name.trim().toLowerCase();
+  return categories.find((c) => c.toLowerCase() === wanted);
+}
+
+function clean(value: string | null | undefined): string | undefined {
+  const trimmed = value?.replace(/\s+/g, ' ').trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function parseCategories(text: string | null | undefined): string[] {
+  const seen = new Set<string>();
+  const categories: string[] = [];
+  for (const line of (text ?? '').split(/[\n,]/)) {
+    const category = line
+      .replace(/^[-*•]\s*/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (category && !seen.has(category.toLowerCase())) {
+      seen.add(category.toLowerCase());
+      categories.push(category);
+    }
+  }
+  return categories;
+}
+
+function emojiName(value: string | null | undefined): string | undefined {
+  const name = value?.trim().replace(/^:|:$/g, '').toLowerCase();
+  return name ? name : undefined;
+}
+
+function wholeNumber(value: string | number | null | undefined): number | 'invalid' | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  const number = typeof value === 'number' ? value : Number(value.trim());
+  return Number.isInteger(number) ? number : 'invalid';
+}
+
+function instant(value: string | null | undefined): string | 'invalid' | undefined {
+  if (!value) return undefined;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? 'invalid' : new Date(time).toISOString();
+}
+
+function isCalendarDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** Whether the runtime knows the IANA time zone. */
+export function isTimeZone(name: string): boolean {
+  if (!name || !/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}

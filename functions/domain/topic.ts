@@ -1,0 +1,148 @@
+import { ValidationError } from './errors.js';
+import { matchCategory } from './hackathon.js';
+
+export const TITLE_MAX = 150;
+export const DESCRIPTION_MAX = 3000;
+export const LINKS_MAX = 10;
+export const LINK_MAX = 500;
+
+export type TopicKind = 'hacking' | 'discussion';
+/** Ideal team size: small 1–2, medium 3, large 4+. */
+export type TeamSize = 'small' | 'medium' | 'large';
+export type TopicStatus =
+  | 'proposed'
+  | 'in_progress'
+  | 'done'
+  | 'paused'
+  | 'not_picked'
+  | 'dropped'
+  | 'withdrawn';
+
+export const TEAM_SIZE_LABELS: Record<TeamSize, string> = {
+  small: 'small (1–2)',
+  medium: 'medium (3)',
+  large: 'large (4+)',
+};
+export const KIND_LABELS: Record<TopicKind, string> = {
+  hacking: 'Hacking topic',
+  discussion: 'Discussion topic',
+};
+
+/** What a proposer writes. */
+export interface TopicDraft {
+  title: string;
+  category: string;
+  kind: TopicKind;
+  teamSize: TeamSize | null;
+  fastTrack: boolean;
+  description: string;
+  links: string[];
+  /** A topic icon (emoji character or :name:), e.g. from an imported wrap-up list. */
+  emoji: string | null;
+}
+
+/** Where a topic's card was posted; reactions on this message are about the topic. */
+export interface CardRef {
+  channelId: string;
+  ts: string;
+}
+
+export interface Topic extends TopicDraft {
+  hackathonId: string;
+  /** #1, #2, … within its hackathon. */
+  number: number;
+  proposerId: string;
+  status: TopicStatus;
+  card: CardRef | null;
+  voteCount: number;
+  interestCount: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string;
+  withdrawnAt: string | null;
+}
+
+/** A topic draft as it arrives from a form. */
+export interface TopicDraftInput {
+  title?: string | null;
+  category?: string | null;
+  kind?: string | null;
+  teamSize?: string | null;
+  fastTrack?: boolean | null;
+  description?: string | null;
+  links?: string | readonly string[] | null;
+  emoji?: string | null;
+}
+
+/** Checks and normalises a proposal against the hackathon's categories; all problems at once, per field. */
+export function validateTopicDraft(input: TopicDraftInput, categories: readonly string[]): TopicDraft {
+  const errors: Record<string, string> = {};
+  const title = input.title?.replace(/\s+/g, ' ').trim() ?? '';
+  if (!title) errors.title = 'Give the topic a title.';
+  else if (title.length > TITLE_MAX)
+    errors.title = `Keep the title under ${TITLE_MAX} characters (it has ${title.length}).`;
+
+  const category = matchCategory(categories, input.category ?? '');
+  if (!category) errors.category = `Pick one of the hackathon's categories: ${categories.join(', ')}.`;
+
+  const kind = input.kind ?? 'hacking';
+  if (kind !== 'hacking' && kind !== 'discussion') errors.kind = 'Pick hacking topic or discussion topic.';
+
+  const teamSize = input.teamSize || null;
+  if (teamSize !== null && !(teamSize in TEAM_SIZE_LABELS)) errors.teamSize = 'Pick small, medium or large.';
+
+  const description = (input.description ?? '').replace(/\r\n/g, '\n').trim();
+  if (description.length > DESCRIPTION_MAX)
+    errors.description = `Keep the description under ${DESCRIPTION_MAX} characters (it has ${description.length}).`;
+
+  const rawLinks = typeof input.links === 'string' ? input.links.split(/\s+/) : [...(input.links ?? [])];
+  const links = [...new Set(rawLinks.map((link) => link.trim()).filter(Boolean))];
+  const badLink = links.find((link) => !isWebUrl(link));
+  if (badLink)
+    errors.links = `"${shorten(badLink, 60)}" is not a web address; use full links starting with https://, one per line.`;
+  else if (links.length > LINKS_MAX) errors.links = `At most ${LINKS_MAX} links.`;
+
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  return {
+    title,
+    category: category as string,
+    kind: kind as TopicKind,
+    teamSize: teamSize as TeamSize | null,
+    fastTrack: Boolean(input.fastTrack),
+    description,
+    links,
+    emoji: input.emoji?.trim() || null,
+  };
+}
+
+/** The proposer and the hackathon's organizers may edit or withdraw a topic. */
+export function canChangeTopic(
+  topic: Pick<Topic, 'proposerId'>,
+  organizers: readonly string[],
+  userId: string,
+): boolean {
+  return topic.proposerId === userId || organizers.includes(userId);
+}
+
+/** Title comparison used to find topics already present (case, spacing and punctuation ignored). */
+export function titleKey(title: string): string {
+  return title
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export function isWebUrl(value: string): boolean {
+  if (value.length > LINK_MAX) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
+  } catch {
+    return false;
+  }
+}
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

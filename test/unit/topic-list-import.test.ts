@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { parseTopicList } from '../../functions/domain/topic-list-import.js';
+import { fixtureText } from '../helpers/fixtures.js';
+
+const countBy = (values: Array<string | null>) =>
+  values.reduce<Record<string, number>>((counts, value) => {
+    const key = value ?? '(none)';
+    counts[key] = (counts[key] ?? 0) + 1;
+    return counts;
+  }, {});
+
+describe('parseTopicList on the Hack The Garden 11/2023 seed board', () => {
+  const topics = parseTopicList(fixtureText('seeds/hack-the-garden-2023-11-topics-board.txt'));
+
+  it('finds every proposal of the "All Proposals" section, by category, and nothing from the voting section', () => {
+    expect(topics).toHaveLength(28);
+    expect(countBy(topics.map((t) => t.category))).toEqual({
+      Core: 11,
+      Extensions: 6,
+      Networking: 3,
+      Observability: 2,
+      Security: 2,
+      Other: 2,
+      Gaming: 2,
+    });
+    expect(topics.map((t) => t.title)).not.toContain('Air-gapped clusters (7 votes)');
+  });
+
+  it('keeps nested detail bullets as the description', () => {
+    const airGapped = topics.find((t) => t.title === 'air-gapped clusters');
+    expect(airGapped?.description).toBe(
+      [
+        '- FI-TS just started to design how this could look like',
+        '- how to handle registry and DNS',
+        '- design is ongoing, but might be interesting to discuss',
+      ].join('\n'),
+    );
+    const flux = topics.find((t) => t.title.startsWith('rework '));
+    expect(flux?.description).toContain('```yaml');
+    expect(flux?.description).toContain('- [x] Drop vendor folder');
+  });
+
+  it('turns Markdown links in titles into text and collects links from titles and details', () => {
+    const expose = topics.find((t) => t.title === 'Expose Extension Provider Status in Garden Cluster');
+    expect(expose?.links).toEqual(['https://github.com/gardener/gardener/issues/3873']);
+    const apis = topics.find((t) => t.title.startsWith('Publish `g/g/pkg/apis`'));
+    expect(apis?.links).toEqual([
+      'https://github.com/kubernetes/api',
+      'https://github.com/kubernetes/community/blob/master/contributors/devel/sig-architecture/staging.md',
+      'https://github.com/kubernetes/publishing-bot',
+      'https://github.com/gardener/gardener/issues/2871',
+      'https://github.com/gardener/gardener/issues/5978',
+    ]);
+  });
+
+  it('recognises discussion and fast-track topics from their wording', () => {
+    expect(topics.find((t) => t.title.startsWith('IPv6'))?.kind).toBe('discussion');
+    expect(topics.find((t) => t.title.startsWith('ETCD Encryption'))?.fastTrack).toBe(true);
+    expect(topics.filter((t) => t.fastTrack)).toHaveLength(1);
+  });
+
+  it('reads topics written without a dash under their heading, up to the last line without a newline', () => {
+    expect(
+      topics.filter((t) => t.category === 'Gaming').map(({ title, emoji }) => ({ title, emoji })),
+    ).toEqual([
+      { title: 'Play Table Tennis 🏓', emoji: '🏓' },
+      { title: 'Billard is also there 🎱', emoji: '🎱' },
+    ]);
+  });
+});
+
+describe('parseTopicList on the 05/2026 topic list (wrap-up headings)', () => {
+  const topics = parseTopicList(fixtureText('hackathons/2026-05-topic-list-only.md'));
+
+  it('finds the 15 topics with their emoji and tracking issue, and no category', () => {
+    expect(topics).toHaveLength(15);
+    expect(topics[0]).toEqual({
+      title: 'Complete the `ManagedSeedSet` Implementation',
+      category: null,
+      description: '',
+      links: ['https://github.com/gardener/hackathon/issues/52'],
+      emoji: '🌱',
+      kind: 'hacking',
+      fastTrack: false,
+    });
+    expect(topics.every((t) => t.category === null && t.links.length === 1 && t.emoji)).toBe(true);
+    expect(topics.map((t) => t.title)).toContain(
+      '[GEP-28] Run `Garden` and `Seed` in Self-Hosted Shoot Cluster on Managed Infrastructure',
+    );
+    expect(topics.find((t) => t.title.startsWith('[GEP-28] Run'))?.emoji).toBe('⚙️');
+  });
+
+  it('ignores the front matter, the metadata bullets, HTML and images', () => {
+    const text = JSON.stringify(topics);
+    expect(text).not.toContain('Schlosshof');
+    expect(text).not.toContain('img');
+    expect(text).not.toContain('apeirora');
+  });
+});
+
+describe('parseTopicList on small inputs', () => {
+  it('reads a plain bullet list without headings', () => {
+    expect(
+      parseTopicList('- One\n- Two [doc](https://example.com/d)\n').map((t) => [
+        t.title,
+        t.category,
+        t.links,
+      ]),
+    ).toEqual([
+      ['One', null, []],
+      ['Two doc', null, ['https://example.com/d']],
+    ]);
+  });
+
+  it('finds nothing in text without a list', () => {
+    expect(parseTopicList('Just some prose.\nAnd more.')).toEqual([]);
+    expect(parseTopicList('')).toEqual([]);
+  });
+});
