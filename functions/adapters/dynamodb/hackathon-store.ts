@@ -1,0 +1,113 @@
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { HackathonStore } from '../../app/ports.js';
+import { ConflictError } from '../../domain/errors.js';
+import type { Hackathon, HackathonSettings } from '../../domain/hackathon.js';
+import { keys, withoutKeys } from './keys.js';
+import { conditionFailedAt, isConditionFailure, type Table } from './table.js';
+import { tableSchema } from './table-schema.js';
+
+export function createHackathonStore({ documents, tableName }: Table): HackathonStore {
+  const get = async (id: string): Promise<Hackathon | null> => {
+    const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.hackathon(id) }));
+    return Item ? withoutKeys<Hackathon>(Item) : null;
+  };
+
+  return {
+    async create(hackathon) {
+      try {
+        await documents.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: {
+                    ...keys.activeHackathon(hackathon.teamId, hackathon.channelId),
+                    entity: 'activeHackathon',
+                    hackathonId: hackathon.id,
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: {
+                    ...keys.hackathon(hackathon.id),
+                    ...keys.hackathonByTeam(hackathon.teamId, hackathon.createdAt, hackathon.id),
+                    entity: 'hackathon',
+                    topicCounter: 0,
+                    ...hackathon,
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (conditionFailedAt(error, 0)) throw new ConflictError('This channel already has an active hackathon.');
+        throw error;
+      }
+    },
+
+    get,
+
+    async findActiveByChannel(teamId, channelId) {
+      const { Item } = await documents.send(
+        new GetCommand({ TableName: tableName, Key: keys.activeHackathon(teamId, channelId) }),
+      );
+      return typeof Item?.hackathonId === 'string' ? get(Item.hackathonId) : null;
+    },
+
+    async updateSettings(id, settings: HackathonSettings, expectedUpdatedAt, now) {
+      const fields = { ...settings, updatedAt: now };
+      const names = Object.keys(fields);
+      try {
+        const { Attributes } = await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.hackathon(id),
+            UpdateExpression: `SET ${names.map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
+            ConditionExpression: 'attribute_exists(pk) AND #updatedAt = :expected',
+            ExpressionAttributeNames: {
+              ...Object.fromEntries(names.map((name, i) => [`#f${i}`, name])),
+              '#updatedAt': 'updatedAt',
+            },
+            ExpressionAttributeValues: {
+              ...Object.fromEntries(names.map((name, i) => [`:f${i}`, fields[name as keyof typeof fields]])),
+              ':expected': expectedUpdatedAt,
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return withoutKeys<Hackathon>(Attributes ?? {});
+      } catch (error) {
+        if (isConditionFailure(error))
+          throw new ConflictError('Someone else changed these settings in the meantime. Open the settings again.');
+        throw error;
+      }
+    },
+
+    async listByTeam(teamId) {
+      const hackathons: Hackathon[] = [];
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await documents.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: tableSchema.gsi1.indexName,
+            KeyConditionExpression: '#pk = :pk',
+            ExpressionAttributeNames: { '#pk': tableSchema.gsi1.partitionKey },
+            ExpressionAttributeValues: { ':pk': keys.teamHackathonsPartition(teamId) },
+            ScanIndexForward: false,
+            ExclusiveStartKey,
+          }),
+        );
+        for (const item of page.Items ?? []) hackathons.push(withoutKeys<Hackathon>(item));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return hackathons;
+    },
+  };
+}

@@ -1,0 +1,218 @@
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { TopicStore } from '../../app/ports.js';
+import { ConflictError, NotFoundError } from '../../domain/errors.js';
+import type { CardRef, Topic, TopicDraft } from '../../domain/topic.js';
+import { keys, withoutKeys } from './keys.js';
+import { conditionFailedAt, isConditionFailure, type Table } from './table.js';
+
+/** A transaction holds at most 100 items; an import is one transaction. */
+export const MAX_TOPICS_PER_BATCH = 100;
+
+const DRAFT_FIELDS = ['title', 'category', 'kind', 'teamSize', 'fastTrack', 'description', 'links', 'emoji'] as const;
+
+export function createTopicStore({ documents, tableName }: Table): TopicStore {
+  /** Reserves `count` consecutive numbers with one atomic counter update; returns the first. */
+  const reserveNumbers = async (hackathonId: string, count: number): Promise<number> => {
+    try {
+      const { Attributes } = await documents.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.hackathon(hackathonId),
+          UpdateExpression: 'ADD topicCounter :count',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':count': count },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Number(Attributes?.topicCounter) - count + 1;
+    } catch (error) {
+      if (isConditionFailure(error)) throw new NotFoundError('This hackathon no longer exists.');
+      throw error;
+    }
+  };
+
+  const newTopic = (hackathonId: string, number: number, draft: TopicDraft, proposerId: string, now: string): Topic => ({
+    ...draft,
+    hackathonId,
+    number,
+    proposerId,
+    status: 'proposed',
+    card: null,
+    voteCount: 0,
+    interestCount: 0,
+    createdAt: now,
+    updatedAt: now,
+    updatedBy: proposerId,
+    withdrawnAt: null,
+  });
+
+  const topicItem = (topic: Topic) => ({ ...keys.topic(topic.hackathonId, topic.number), entity: 'topic', ...topic });
+
+  const get = async (hackathonId: string, number: number): Promise<Topic | null> => {
+    const { Item } = await documents.send(
+      new GetCommand({ TableName: tableName, Key: keys.topic(hackathonId, number), ConsistentRead: true }),
+    );
+    return Item ? withoutKeys<Topic>(Item) : null;
+  };
+
+  return {
+    async create(hackathonId, draft, proposerId, now) {
+      const number = await reserveNumbers(hackathonId, 1);
+      const topic = newTopic(hackathonId, number, draft, proposerId, now);
+      await documents.send(
+        new PutCommand({ TableName: tableName, Item: topicItem(topic), ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+      return topic;
+    },
+
+    async createMany(hackathonId, drafts, proposerId, now) {
+      if (drafts.length === 0) return [];
+      if (drafts.length > MAX_TOPICS_PER_BATCH) throw new ConflictError(`At most ${MAX_TOPICS_PER_BATCH} topics at once.`);
+      const first = await reserveNumbers(hackathonId, drafts.length);
+      const topics = drafts.map((draft, i) => newTopic(hackathonId, first + i, draft, proposerId, now));
+      await documents.send(
+        new TransactWriteCommand({
+          TransactItems: topics.map((topic) => ({
+            Put: { TableName: tableName, Item: topicItem(topic), ConditionExpression: 'attribute_not_exists(pk)' },
+          })),
+        }),
+      );
+      return topics;
+    },
+
+    get,
+
+    async list(hackathonId) {
+      const { pk, skPrefix } = keys.topicPrefix(hackathonId);
+      const topics: Topic[] = [];
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await documents.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+            ExclusiveStartKey,
+          }),
+        );
+        for (const item of page.Items ?? []) topics.push(withoutKeys<Topic>(item));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return topics;
+    },
+
+    async update(topic, draft, userId, now) {
+      const names = [...DRAFT_FIELDS, 'updatedAt', 'updatedBy'] as const;
+      const values: Record<string, unknown> = { ...draft, updatedAt: now, updatedBy: userId };
+      const previous = Object.fromEntries(DRAFT_FIELDS.map((field) => [field, topic[field]]));
+      try {
+        await documents.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: keys.topic(topic.hackathonId, topic.number),
+                  UpdateExpression: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')}`,
+                  ConditionExpression: '#updatedAt = :expected AND #status <> :withdrawn',
+                  ExpressionAttributeNames: {
+                    ...Object.fromEntries(names.map((name) => [`#${name}`, name])),
+                    '#status': 'status',
+                  },
+                  ExpressionAttributeValues: {
+                    ...Object.fromEntries(names.map((name) => [`:${name}`, values[name]])),
+                    ':expected': topic.updatedAt,
+                    ':withdrawn': 'withdrawn',
+                  },
+                },
+              },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: {
+                    ...keys.topicRevision(topic.hackathonId, topic.number, topic.updatedAt),
+                    entity: 'topicRevision',
+                    hackathonId: topic.hackathonId,
+                    number: topic.number,
+                    ...previous,
+                    revisedAt: now,
+                    revisedBy: userId,
+                  },
+                },
+              },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (conditionFailedAt(error, 0))
+          throw new ConflictError(`#${topic.number} was changed or withdrawn in the meantime; nothing was saved.`);
+        throw error;
+      }
+      return { ...topic, ...draft, updatedAt: now, updatedBy: userId };
+    },
+
+    async withdraw(topic, userId, now) {
+      try {
+        const { Attributes } = await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.topic(topic.hackathonId, topic.number),
+            UpdateExpression: 'SET #status = :withdrawn, withdrawnAt = :now, updatedAt = :now, updatedBy = :user',
+            ConditionExpression: 'attribute_exists(pk) AND #status <> :withdrawn',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':now': now, ':user': userId },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return withoutKeys<Topic>(Attributes ?? {});
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const current = await get(topic.hackathonId, topic.number);
+        if (!current) throw new NotFoundError(`Topic #${topic.number} does not exist.`);
+        return current;
+      }
+    },
+
+    async attachCard(topic, card: CardRef) {
+      try {
+        await documents.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: keys.topic(topic.hackathonId, topic.number),
+                  UpdateExpression: 'SET card = :card',
+                  ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(card) OR card = :none)',
+                  ExpressionAttributeValues: { ':card': card, ':none': null },
+                },
+              },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: {
+                    ...keys.card(card.channelId, card.ts),
+                    entity: 'card',
+                    hackathonId: topic.hackathonId,
+                    number: topic.number,
+                  },
+                },
+              },
+            ],
+          }),
+        );
+        return { ...topic, card };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        return (await get(topic.hackathonId, topic.number)) ?? topic;
+      }
+    },
+
+    async findByCard(card) {
+      const { Item } = await documents.send(
+        new GetCommand({ TableName: tableName, Key: keys.card(card.channelId, card.ts) }),
+      );
+      return Item ? { hackathonId: String(Item.hackathonId), number: Number(Item.number) } : null;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Hackathon, HackathonSettings } from '../domain/hackathon.js';
+import type { ImportedTopic } from '../domain/topic-list-import.js';
+import type { CardRef, Topic, TopicDraft } from '../domain/topic.js';
+
+/** Persistence of hackathons. Implemented over DynamoDB in adapters/dynamodb. */
+export interface HackathonStore {
+  /** Stores a new hackathon as its channel's active one; ConflictError if the channel already has one. */
+  create(hackathon: Hackathon): Promise<void>;
+  get(id: string): Promise<Hackathon | null>;
+  /** The channel's active hackathon, if any. */
+  findActiveByChannel(teamId: string, channelId: string): Promise<Hackathon | null>;
+  /** Replaces the settings, failing with ConflictError if someone else saved since `expectedUpdatedAt`. */
+  updateSettings(id: string, settings: HackathonSettings, expectedUpdatedAt: string, now: string): Promise<Hackathon>;
+  /** Every hackathon of a workspace, newest first. */
+  listByTeam(teamId: string): Promise<Hackathon[]>;
+}
+
+/** Persistence of topics. */
+export interface TopicStore {
+  /** Stores a proposal under the hackathon's next number (unique under concurrency). */
+  create(hackathonId: string, draft: TopicDraft, proposerId: string, now: string): Promise<Topic>;
+  /** Stores several topics under consecutive numbers, all or none. */
+  createMany(hackathonId: string, drafts: readonly TopicDraft[], proposerId: string, now: string): Promise<Topic[]>;
+  get(hackathonId: string, number: number): Promise<Topic | null>;
+  list(hackathonId: string): Promise<Topic[]>;
+  /** Replaces the proposal's fields, keeping the previous version as a revision; ConflictError on a concurrent edit. */
+  update(topic: Topic, draft: TopicDraft, userId: string, now: string): Promise<Topic>;
+  /** Marks the topic withdrawn (nothing is deleted); idempotent. */
+  withdraw(topic: Topic, userId: string, now: string): Promise<Topic>;
+  /** Records where the topic's card was posted, so reactions on it find the topic in one lookup. */
+  attachCard(topic: Topic, card: CardRef): Promise<Topic>;
+  findByCard(card: CardRef): Promise<{ hackathonId: string; number: number } | null>;
+}
+
+/** Short-lived storage for an import between its preview and its confirmation. */
+export interface ImportDraftStore {
+  save(hackathonId: string, topics: readonly ImportedTopic[], ttlSeconds: number): Promise<string>;
+  get(hackathonId: string, draftId: string): Promise<ImportedTopic[] | null>;
+}
