@@ -1,6 +1,6 @@
 import type { Hackathon, HackathonSettings } from '../domain/hackathon.js';
-import type { ImportedTopic } from '../domain/topic-list-import.js';
 import type { CardRef, Topic, TopicDraft } from '../domain/topic.js';
+import type { ImportedTopic } from '../domain/topic-list-import.js';
 
 /** Persistence of hackathons. Implemented over DynamoDB in adapters/dynamodb. */
 export interface HackathonStore {
@@ -10,7 +10,12 @@ export interface HackathonStore {
   /** The channel's active hackathon, if any. */
   findActiveByChannel(teamId: string, channelId: string): Promise<Hackathon | null>;
   /** Replaces the settings, failing with ConflictError if someone else saved since `expectedUpdatedAt`. */
-  updateSettings(id: string, settings: HackathonSettings, expectedUpdatedAt: string, now: string): Promise<Hackathon>;
+  updateSettings(
+    id: string,
+    settings: HackathonSettings,
+    expectedUpdatedAt: string,
+    now: string,
+  ): Promise<Hackathon>;
   /** Every hackathon of a workspace, newest first. */
   listByTeam(teamId: string): Promise<Hackathon[]>;
 }
@@ -20,7 +25,12 @@ export interface TopicStore {
   /** Stores a proposal under the hackathon's next number (unique under concurrency). */
   create(hackathonId: string, draft: TopicDraft, proposerId: string, now: string): Promise<Topic>;
   /** Stores several topics under consecutive numbers, all or none. */
-  createMany(hackathonId: string, drafts: readonly TopicDraft[], proposerId: string, now: string): Promise<Topic[]>;
+  createMany(
+    hackathonId: string,
+    drafts: readonly TopicDraft[],
+    proposerId: string,
+    now: string,
+  ): Promise<Topic[]>;
   get(hackathonId: string, number: number): Promise<Topic | null>;
   list(hackathonId: string): Promise<Topic[]>;
   /** Replaces the proposal's fields, keeping the previous version as a revision; ConflictError on a concurrent edit. */

@@ -46,7 +46,8 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
           }),
         );
       } catch (error) {
-        if (conditionFailedAt(error, 0)) throw new ConflictError('This channel already has an active hackathon.');
+        if (conditionFailedAt(error, 0))
+          throw new ConflictError('This channel already has an active hackathon.');
         throw error;
       }
     },
@@ -84,7 +85,9 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
         return withoutKeys<Hackathon>(Attributes ?? {});
       } catch (error) {
         if (isConditionFailure(error))
-          throw new ConflictError('Someone else changed these settings in the meantime. Open the settings again.');
+          throw new ConflictError(
+            'Someone else changed these settings in the meantime. Open the settings again.',
+          );
         throw error;
       }
     },

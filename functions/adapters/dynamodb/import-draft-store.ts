@@ -7,7 +7,10 @@ import type { Table } from './table.js';
 import { tableSchema } from './table-schema.js';
 
 /** Import previews live for a while (TTL) between "Preview" and "Import"; DynamoDB removes them later. */
-export function createImportDraftStore({ documents, tableName }: Table, clock: () => Date = () => new Date()): ImportDraftStore {
+export function createImportDraftStore(
+  { documents, tableName }: Table,
+  clock: () => Date = () => new Date(),
+): ImportDraftStore {
   return {
     async save(hackathonId, topics, ttlSeconds) {
       const draftId = randomUUID();

@@ -31,18 +31,33 @@ export const keys = {
     pk: `CHANNEL#${teamId}#${channelId}`,
     sk: 'ACTIVE_HACKATHON',
   }),
-  topic: (hackathonId: string, number: number): Key => ({ pk: hackathonPk(hackathonId), sk: `TOPIC#${pad(number)}` }),
+  topic: (hackathonId: string, number: number): Key => ({
+    pk: hackathonPk(hackathonId),
+    sk: `TOPIC#${pad(number)}`,
+  }),
   topicPrefix: (hackathonId: string) => ({ pk: hackathonPk(hackathonId), skPrefix: 'TOPIC#' }),
   topicRevision: (hackathonId: string, number: number, at: string): Key => ({
     pk: hackathonPk(hackathonId),
     sk: `REVISION#${pad(number)}#${at}`,
   }),
   card: (channelId: string, ts: string): Key => ({ pk: `CARD#${channelId}#${ts}`, sk: 'CARD' }),
-  importDraft: (hackathonId: string, draftId: string): Key => ({ pk: hackathonPk(hackathonId), sk: `IMPORT#${draftId}` }),
+  importDraft: (hackathonId: string, draftId: string): Key => ({
+    pk: hackathonPk(hackathonId),
+    sk: `IMPORT#${draftId}`,
+  }),
 };
 
 /** Strips the table's own attributes from an item, leaving the entity's fields. */
 export function withoutKeys<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, entity: _e, expiresAt: _x, topicCounter: _c, ...rest } = item;
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _g1,
+    gsi1sk: _g2,
+    entity: _e,
+    expiresAt: _x,
+    topicCounter: _c,
+    ...rest
+  } = item;
   return rest as T;
 }

@@ -19,6 +19,7 @@ export function isConditionFailure(error: unknown): boolean {
 /** For a cancelled transaction, whether the item at `index` failed its condition. */
 export function conditionFailedAt(error: unknown, index: number): boolean {
   return (
-    error instanceof TransactionCanceledException && error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed'
+    error instanceof TransactionCanceledException &&
+    error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed'
   );
 }

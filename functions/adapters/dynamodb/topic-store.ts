@@ -1,4 +1,10 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { TopicStore } from '../../app/ports.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import type { CardRef, Topic, TopicDraft } from '../../domain/topic.js';
@@ -8,7 +14,16 @@ import { conditionFailedAt, isConditionFailure, type Table } from './table.js';
 /** A transaction holds at most 100 items; an import is one transaction. */
 export const MAX_TOPICS_PER_BATCH = 100;
 
-const DRAFT_FIELDS = ['title', 'category', 'kind', 'teamSize', 'fastTrack', 'description', 'links', 'emoji'] as const;
+const DRAFT_FIELDS = [
+  'title',
+  'category',
+  'kind',
+  'teamSize',
+  'fastTrack',
+  'description',
+  'links',
+  'emoji',
+] as const;
 
 export function createTopicStore({ documents, tableName }: Table): TopicStore {
   /** Reserves `count` consecutive numbers with one atomic counter update; returns the first. */
@@ -31,7 +46,13 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
     }
   };
 
-  const newTopic = (hackathonId: string, number: number, draft: TopicDraft, proposerId: string, now: string): Topic => ({
+  const newTopic = (
+    hackathonId: string,
+    number: number,
+    draft: TopicDraft,
+    proposerId: string,
+    now: string,
+  ): Topic => ({
     ...draft,
     hackathonId,
     number,
@@ -46,7 +67,11 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
     withdrawnAt: null,
   });
 
-  const topicItem = (topic: Topic) => ({ ...keys.topic(topic.hackathonId, topic.number), entity: 'topic', ...topic });
+  const topicItem = (topic: Topic) => ({
+    ...keys.topic(topic.hackathonId, topic.number),
+    entity: 'topic',
+    ...topic,
+  });
 
   const get = async (hackathonId: string, number: number): Promise<Topic | null> => {
     const { Item } = await documents.send(
@@ -60,20 +85,29 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
       const number = await reserveNumbers(hackathonId, 1);
       const topic = newTopic(hackathonId, number, draft, proposerId, now);
       await documents.send(
-        new PutCommand({ TableName: tableName, Item: topicItem(topic), ConditionExpression: 'attribute_not_exists(pk)' }),
+        new PutCommand({
+          TableName: tableName,
+          Item: topicItem(topic),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
       );
       return topic;
     },
 
     async createMany(hackathonId, drafts, proposerId, now) {
       if (drafts.length === 0) return [];
-      if (drafts.length > MAX_TOPICS_PER_BATCH) throw new ConflictError(`At most ${MAX_TOPICS_PER_BATCH} topics at once.`);
+      if (drafts.length > MAX_TOPICS_PER_BATCH)
+        throw new ConflictError(`At most ${MAX_TOPICS_PER_BATCH} topics at once.`);
       const first = await reserveNumbers(hackathonId, drafts.length);
       const topics = drafts.map((draft, i) => newTopic(hackathonId, first + i, draft, proposerId, now));
       await documents.send(
         new TransactWriteCommand({
           TransactItems: topics.map((topic) => ({
-            Put: { TableName: tableName, Item: topicItem(topic), ConditionExpression: 'attribute_not_exists(pk)' },
+            Put: {
+              TableName: tableName,
+              Item: topicItem(topic),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
           })),
         }),
       );
@@ -145,7 +179,9 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
         );
       } catch (error) {
         if (conditionFailedAt(error, 0))
-          throw new ConflictError(`#${topic.number} was changed or withdrawn in the meantime; nothing was saved.`);
+          throw new ConflictError(
+            `#${topic.number} was changed or withdrawn in the meantime; nothing was saved.`,
+          );
         throw error;
       }
       return { ...topic, ...draft, updatedAt: now, updatedBy: userId };
@@ -157,7 +193,8 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
           new UpdateCommand({
             TableName: tableName,
             Key: keys.topic(topic.hackathonId, topic.number),
-            UpdateExpression: 'SET #status = :withdrawn, withdrawnAt = :now, updatedAt = :now, updatedBy = :user',
+            UpdateExpression:
+              'SET #status = :withdrawn, withdrawnAt = :now, updatedAt = :now, updatedBy = :user',
             ConditionExpression: 'attribute_exists(pk) AND #status <> :withdrawn',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':now': now, ':user': userId },
@@ -183,7 +220,8 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
                   TableName: tableName,
                   Key: keys.topic(topic.hackathonId, topic.number),
                   UpdateExpression: 'SET card = :card',
-                  ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(card) OR card = :none)',
+                  ConditionExpression:
+                    'attribute_exists(pk) AND (attribute_not_exists(card) OR card = :none)',
                   ExpressionAttributeValues: { ':card': card, ':none': null },
                 },
               },
