@@ -2,9 +2,11 @@
  * `npm start`: the bot on a developer's machine. DynamoDB Local (embedded, data in .local/) instead of
  * DynamoDB, Socket Mode instead of the Function URL; the listeners are the ones the Lambda runs.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { App, webApi } from '@slack/bolt';
 import { createDynamoDbClient } from '../adapters/dynamodb/client.js';
+import { connectTable, createStores } from '../adapters/dynamodb/stores.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../adapters/local/dynamodb-local.js';
 import { ensureTable } from '../adapters/local/ensure-table.js';
 import { createLogger } from '../adapters/logger.js';
@@ -62,13 +64,14 @@ try {
     createDynamoDbClient({ region: config.region, endpoint: config.dynamoDbEndpoint }),
     config.tableName,
   );
+  const stores = createStores(connectTable(config));
 
   app = new App({
     socketMode: true,
     appToken: env.SLACK_APP_TOKEN,
     ...slackAppOptions(config.slack.credentials, config, logger),
   });
-  registerListeners(app, { logger });
+  registerListeners(app, { logger, ...stores, clock: () => new Date(), newId: randomUUID });
   await app.start();
   console.log(
     `htg is running over Socket Mode. DynamoDB Local: ${dynamo.endpoint} (table ${config.tableName}). Ctrl-C stops both.`,

@@ -1,13 +1,29 @@
 import type { App } from '@slack/bolt';
 import type { Logger } from '../../adapters/logger.js';
+import type { HackathonStore, ImportDraftStore, TopicStore } from '../../app/ports.js';
+import { registerTopicCardActions } from './actions/topic-card-actions.js';
+import { hackathonSubcommands } from './commands/hackathon-commands.js';
 import { registerHtgCommand } from './commands/htg-command.js';
+import { topicSubcommands } from './commands/topic-commands.js';
+import { registerHackathonViews } from './views/hackathon-views.js';
+import { registerImportViews } from './views/import-views.js';
+import { registerTopicViews } from './views/topic-views.js';
 
-/** What listeners need from the composition root. Use-cases and their ports join here as features land. */
+/** What listeners need from the composition root: stores, a clock and an id source. */
 export interface ListenerDependencies {
   logger: Logger;
+  hackathons: HackathonStore;
+  topics: TopicStore;
+  drafts: ImportDraftStore;
+  clock: () => Date;
+  newId: () => string;
 }
 
 /** Registers every listener on a Bolt app; shared by the Lambda ingress and the local Socket Mode runtime. */
 export function registerListeners(app: App, deps: ListenerDependencies): void {
-  registerHtgCommand(app, deps, []);
+  registerHtgCommand(app, deps, [...hackathonSubcommands, ...topicSubcommands]);
+  registerHackathonViews(app, deps);
+  registerTopicViews(app, deps);
+  registerImportViews(app, deps);
+  registerTopicCardActions(app, deps);
 }

@@ -1,8 +1,9 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
+import { friendlyText, SOMETHING_WENT_WRONG } from '../../errors.js';
 import { type EphemeralMessage, helpMessage } from '../../views/help-message.js';
 import type { ListenerDependencies } from '../index.js';
-import { closestName, parseCommandText, type Subcommand } from './subcommands.js';
+import { closestName, ephemeral, parseCommandText, type Subcommand } from './subcommands.js';
 
 /** The slash command's name, as declared in manifest.json. */
 export const SLASH_COMMAND = '/htg';
@@ -15,12 +16,6 @@ const commandPayloadSchema = z.object({
   team_id: z.string().min(1),
   trigger_id: z.string().default(''),
 });
-
-const SOMETHING_WENT_WRONG: EphemeralMessage = {
-  response_type: 'ephemeral',
-  text: 'Sorry, something went wrong on my side and nothing was changed. Please try again in a minute.',
-  blocks: [],
-};
 
 /**
  * Registers `/htg` and routes `/htg <subcommand> …` to the subcommands table. `help` is built from the table,
@@ -40,14 +35,14 @@ export function registerHtgCommand(
   const all: readonly Subcommand[] = [help, ...subcommands];
   const byName = new Map(all.map((subcommand) => [subcommand.name, subcommand]));
 
-  app.command(SLASH_COMMAND, async ({ command, ack }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
     const payload = commandPayloadSchema.safeParse(command);
     if (!payload.success) {
       deps.logger.warn(
         'Slash command payload without the expected fields',
         payload.error.issues.map((i) => i.path.join('.')),
       );
-      await ack(SOMETHING_WENT_WRONG);
+      await ack(ephemeral(SOMETHING_WENT_WRONG));
       return;
     }
     const { name, args } = parseCommandText(payload.data.text);
@@ -57,7 +52,7 @@ export function registerHtgCommand(
       await ack(helpMessage({ command: SLASH_COMMAND, commands: all, unknown: name, suggestion }));
       return;
     }
-    let reply: EphemeralMessage;
+    let reply: EphemeralMessage | null;
     try {
       reply = await subcommand.run(
         {
@@ -67,12 +62,13 @@ export function registerHtgCommand(
           teamId: payload.data.team_id,
           triggerId: payload.data.trigger_id,
         },
-        { logger: deps.logger },
+        { deps, client },
       );
     } catch (error) {
-      deps.logger.error(`/htg ${name} failed`, error);
-      reply = SOMETHING_WENT_WRONG;
+      const friendly = friendlyText(error);
+      if (!friendly) deps.logger.error(`/htg ${name} failed`, error);
+      reply = ephemeral(friendly ?? SOMETHING_WENT_WRONG);
     }
-    await ack(reply);
+    await ack(reply ?? undefined);
   });
 }

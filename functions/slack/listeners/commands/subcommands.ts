@@ -1,5 +1,6 @@
-import type { Logger } from '../../../adapters/logger.js';
+import type { webApi } from '@slack/bolt';
 import type { EphemeralMessage } from '../../views/help-message.js';
+import type { ListenerDependencies } from '../index.js';
 
 /** What a subcommand gets: who asked, where, and the text after the subcommand's name. */
 export interface SubcommandRequest {
@@ -11,15 +12,19 @@ export interface SubcommandRequest {
 }
 
 export interface SubcommandTools {
-  logger: Logger;
+  deps: ListenerDependencies;
+  client: webApi.WebClient;
 }
 
-/** One `/htg <name>` subcommand. Its reply is sent as the slash command's (ephemeral) response. */
+/**
+ * One `/htg <name>` subcommand. It answers with an ephemeral message, or with null when it opened a modal
+ * (the slash command is then acknowledged without a message).
+ */
 export interface Subcommand {
   name: string;
   usage: string;
   summary: string;
-  run(request: SubcommandRequest, tools: SubcommandTools): Promise<EphemeralMessage>;
+  run(request: SubcommandRequest, tools: SubcommandTools): Promise<EphemeralMessage | null>;
 }
 
 /** Splits `/htg` text into a lower-cased subcommand name and the rest; empty text means `help`. */
@@ -53,3 +58,15 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length] ?? 0;
 }
+
+/** An ephemeral answer made of one text. */
+export function ephemeral(text: string): EphemeralMessage {
+  return { response_type: 'ephemeral', text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+/** The answer to a command used in a channel without a hackathon. */
+export const NO_HACKATHON = ephemeral(
+  'There is no hackathon in this channel yet. An organizer can set one up here with `/htg setup` ' +
+    '(name, dates, time zone, categories and voting rules); topics, votes and teams then live in this channel. ' +
+    '`/htg help` lists everything htg does.',
+);

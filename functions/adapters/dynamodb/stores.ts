@@ -1,0 +1,33 @@
+import type { HackathonStore, ImportDraftStore, TopicStore } from '../../app/ports.js';
+import { createDocumentClient } from './client.js';
+import { createHackathonStore } from './hackathon-store.js';
+import { createImportDraftStore } from './import-draft-store.js';
+import type { Table } from './table.js';
+import { createTopicStore } from './topic-store.js';
+
+export interface Stores {
+  hackathons: HackathonStore;
+  topics: TopicStore;
+  drafts: ImportDraftStore;
+}
+
+/** The table as every store sees it, from runtime config. */
+export function connectTable(config: {
+  tableName: string;
+  region: string;
+  dynamoDbEndpoint?: string | undefined;
+}): Table {
+  return {
+    tableName: config.tableName,
+    documents: createDocumentClient({ region: config.region, endpoint: config.dynamoDbEndpoint }),
+  };
+}
+
+/** Every store over one table. */
+export function createStores(table: Table): Stores {
+  return {
+    hackathons: createHackathonStore(table),
+    topics: createTopicStore(table),
+    drafts: createImportDraftStore(table),
+  };
+}

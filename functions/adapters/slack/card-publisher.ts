@@ -1,0 +1,25 @@
+import type { webApi } from '@slack/bolt';
+import type { CardPublisher } from '../../app/topic-cards.js';
+import { topicCard } from '../../slack/views/topic-card.js';
+
+/** Posts and updates topic cards with the Slack Web API. */
+export function createCardPublisher(client: webApi.WebClient): CardPublisher {
+  return {
+    async post(hackathon, topic) {
+      const { text, blocks } = topicCard(hackathon, topic);
+      const response = await client.chat.postMessage({
+        channel: hackathon.channelId,
+        text,
+        blocks,
+        unfurl_links: false,
+      });
+      if (!response.ts) throw new Error('chat.postMessage returned no ts');
+      return { channelId: response.channel ?? hackathon.channelId, ts: response.ts };
+    },
+    async update(hackathon, topic) {
+      if (!topic.card) return;
+      const { text, blocks } = topicCard(hackathon, topic);
+      await client.chat.update({ channel: topic.card.channelId, ts: topic.card.ts, text, blocks });
+    },
+  };
+}

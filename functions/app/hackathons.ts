@@ -1,0 +1,80 @@
+import { ConflictError, NotFoundError, PermissionError } from '../domain/errors.js';
+import {
+  type Hackathon,
+  type HackathonSettingsInput,
+  isOrganizer,
+  validateHackathonSettings,
+} from '../domain/hackathon.js';
+import type { HackathonStore } from './ports.js';
+
+export interface SetupRequest {
+  teamId: string;
+  channelId: string;
+  userId: string;
+  input: HackathonSettingsInput;
+  now: Date;
+  newId: () => string;
+}
+
+/** Creates the channel's hackathon with the caller as organizer; ConflictError if the channel already has one. */
+export async function setupHackathon(hackathons: HackathonStore, request: SetupRequest): Promise<Hackathon> {
+  const existing = await hackathons.findActiveByChannel(request.teamId, request.channelId);
+  if (existing)
+    throw new ConflictError(
+      `This channel already runs *${existing.name}*. Use \`/htg settings\` to change it.`,
+    );
+  const settings = validateHackathonSettings(request.input, request.userId);
+  const now = request.now.toISOString();
+  const hackathon: Hackathon = {
+    ...settings,
+    id: request.newId(),
+    teamId: request.teamId,
+    channelId: request.channelId,
+    status: 'active',
+    createdAt: now,
+    createdBy: request.userId,
+    updatedAt: now,
+  };
+  await hackathons.create(hackathon);
+  return hackathon;
+}
+
+export interface SettingsRequest {
+  hackathonId: string;
+  userId: string;
+  input: HackathonSettingsInput;
+  /** The `updatedAt` of the copy the form was opened with. */
+  expectedUpdatedAt: string;
+  now: Date;
+}
+
+/** Organizers change a hackathon's settings; a concurrent change by someone else is refused, not overwritten. */
+export async function changeSettings(
+  hackathons: HackathonStore,
+  request: SettingsRequest,
+): Promise<Hackathon> {
+  const hackathon = await requireHackathon(hackathons, request.hackathonId);
+  requireOrganizer(hackathon, request.userId, 'change the settings');
+  // The creator stays first; organizers listed in the form follow.
+  const settings = validateHackathonSettings(request.input, hackathon.createdBy);
+  return hackathons.updateSettings(
+    hackathon.id,
+    settings,
+    request.expectedUpdatedAt,
+    request.now.toISOString(),
+  );
+}
+
+export async function requireHackathon(hackathons: HackathonStore, id: string): Promise<Hackathon> {
+  const hackathon = await hackathons.get(id);
+  if (!hackathon) throw new NotFoundError('This hackathon no longer exists.');
+  return hackathon;
+}
+
+export function requireOrganizer(hackathon: Hackathon, userId: string, action: string): void {
+  if (!isOrganizer(hackathon, userId)) {
+    throw new PermissionError(
+      `Only the organizers of *${hackathon.name}* can ${action}. Ask ${hackathon.organizers.map((id) => `<@${id}>`).join(', ')}.`,
+    );
+  }
+}

@@ -1,0 +1,103 @@
+import { ConflictError, NotFoundError, PermissionError } from '../domain/errors.js';
+import { type Hackathon, isOrganizer, proposalsOpen } from '../domain/hackathon.js';
+import { canChangeTopic, type Topic, type TopicDraftInput, validateTopicDraft } from '../domain/topic.js';
+import { requireHackathon } from './hackathons.js';
+import type { HackathonStore, TopicStore } from './ports.js';
+
+export interface TopicDeps {
+  hackathons: HackathonStore;
+  topics: TopicStore;
+}
+
+export interface ProposeRequest {
+  hackathonId: string;
+  userId: string;
+  input: TopicDraftInput;
+  now: Date;
+}
+
+/** Stores a proposal under the next number. After proposals close, only organizers may still add topics. */
+export async function proposeTopic(deps: TopicDeps, request: ProposeRequest): Promise<Topic> {
+  const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
+  assertMayPropose(hackathon, request.userId, request.now);
+  const draft = validateTopicDraft(request.input, hackathon.categories);
+  return deps.topics.create(hackathon.id, draft, request.userId, request.now.toISOString());
+}
+
+/** Throws when the person may not propose now (proposals closed or hackathon ended). */
+export function assertMayPropose(hackathon: Hackathon, userId: string, now: Date): void {
+  if (hackathon.status !== 'active')
+    throw new ConflictError(`*${hackathon.name}* has ended; it is read-only now.`);
+  if (!proposalsOpen(hackathon, now) && !isOrganizer(hackathon, userId)) {
+    throw new ConflictError(
+      `Proposals for *${hackathon.name}* are closed. An organizer can still add a topic: ${hackathon.organizers
+        .map((id) => `<@${id}>`)
+        .join(', ')}.`,
+    );
+  }
+}
+
+export interface TopicChangeRequest {
+  hackathonId: string;
+  number: number;
+  userId: string;
+  now: Date;
+}
+
+/** Loads a topic the person may change (proposer or organizer), that is not withdrawn. */
+export async function topicToChange(
+  deps: TopicDeps,
+  request: Omit<TopicChangeRequest, 'now'>,
+): Promise<{ hackathon: Hackathon; topic: Topic }> {
+  const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
+  const topic = await deps.topics.get(hackathon.id, request.number);
+  if (!topic) throw new NotFoundError(`There is no topic #${request.number} in *${hackathon.name}*.`);
+  if (!canChangeTopic(topic, hackathon.organizers, request.userId)) {
+    throw new PermissionError(
+      `Only <@${topic.proposerId}>, who proposed #${topic.number}, or an organizer can change it.`,
+    );
+  }
+  if (hackathon.status !== 'active')
+    throw new ConflictError(`*${hackathon.name}* has ended; it is read-only now.`);
+  if (topic.status === 'withdrawn')
+    throw new ConflictError(`#${topic.number} was withdrawn; it can no longer be changed.`);
+  return { hackathon, topic };
+}
+
+/** The proposer or an organizer edits a topic; the previous version is kept. */
+export async function editTopic(
+  deps: TopicDeps,
+  request: TopicChangeRequest & { input: TopicDraftInput; expectedUpdatedAt: string },
+): Promise<Topic> {
+  const { hackathon, topic } = await topicToChange(deps, request);
+  if (topic.updatedAt !== request.expectedUpdatedAt) {
+    throw new ConflictError(
+      `#${topic.number} was changed while you were editing it; nothing was saved. Open it again.`,
+    );
+  }
+  const draft = validateTopicDraft({ emoji: topic.emoji, ...request.input }, [
+    ...hackathon.categories,
+    // A topic may keep a category the organizers removed since it was proposed.
+    ...(hackathon.categories.includes(topic.category) ? [] : [topic.category]),
+  ]);
+  return deps.topics.update(topic, draft, request.userId, request.now.toISOString());
+}
+
+/** The proposer or an organizer withdraws a topic: it stays on record, marked withdrawn. */
+export async function withdrawTopic(deps: TopicDeps, request: TopicChangeRequest): Promise<Topic> {
+  const { topic } = await topicToChange(deps, request);
+  return deps.topics.withdraw(topic, request.userId, request.now.toISOString());
+}
+
+/** Topics still in play, most votes first, then by number; withdrawn ones are counted apart. */
+export async function listTopics(
+  deps: TopicDeps,
+  hackathonId: string,
+): Promise<{ hackathon: Hackathon; topics: Topic[]; withdrawn: number }> {
+  const hackathon = await requireHackathon(deps.hackathons, hackathonId);
+  const all = await deps.topics.list(hackathon.id);
+  const topics = all
+    .filter((topic) => topic.status !== 'withdrawn')
+    .sort((a, b) => b.voteCount - a.voteCount || a.number - b.number);
+  return { hackathon, topics, withdrawn: all.length - topics.length };
+}

@@ -1,0 +1,46 @@
+import { requireOrganizer } from '../../../app/hackathons.js';
+import { defaultSettings } from '../../../domain/hackathon.js';
+import { hackathonModal } from '../../views/hackathon-modal.js';
+import { escapeMrkdwn } from '../../views/mrkdwn.js';
+import { ephemeral, NO_HACKATHON, type Subcommand } from './subcommands.js';
+
+const setup: Subcommand = {
+  name: 'setup',
+  usage: 'setup',
+  summary: 'set up a hackathon in this channel (you become its organizer)',
+  async run(request, { deps, client }) {
+    const existing = await deps.hackathons.findActiveByChannel(request.teamId, request.channelId);
+    if (existing) {
+      return ephemeral(
+        `This channel already runs *${escapeMrkdwn(existing.name)}*. Organizers change it with \`/htg settings\`.`,
+      );
+    }
+    await client.views.open({
+      trigger_id: request.triggerId,
+      view: hackathonModal('setup', defaultSettings(request.userId), { channelId: request.channelId }),
+    });
+    return null;
+  },
+};
+
+const settings: Subcommand = {
+  name: 'settings',
+  usage: 'settings',
+  summary: "change this channel's hackathon (organizers)",
+  async run(request, { deps, client }) {
+    const hackathon = await deps.hackathons.findActiveByChannel(request.teamId, request.channelId);
+    if (!hackathon) return NO_HACKATHON;
+    requireOrganizer(hackathon, request.userId, 'change the settings');
+    await client.views.open({
+      trigger_id: request.triggerId,
+      view: hackathonModal('settings', hackathon, {
+        channelId: hackathon.channelId,
+        hackathonId: hackathon.id,
+        updatedAt: hackathon.updatedAt,
+      }),
+    });
+    return null;
+  },
+};
+
+export const hackathonSubcommands: readonly Subcommand[] = [setup, settings];

@@ -1,0 +1,89 @@
+import type { App, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import { changeSettings, setupHackathon } from '../../../app/hackathons.js';
+import type { HackathonSettingsInput } from '../../../domain/hackathon.js';
+import { FormValues, parseMetadata, viewStateSchema } from '../../forms.js';
+import { HACKATHON_CALLBACKS } from '../../views/hackathon-modal.js';
+import { escapeMrkdwn } from '../../views/mrkdwn.js';
+import type { ListenerDependencies } from '../index.js';
+import { answerSubmission, notice, staleForm } from './submission.js';
+
+const metadataSchema = z.object({
+  channelId: z.string().regex(/^[CGD][A-Z0-9]+$/),
+  hackathonId: z.string().optional(),
+  updatedAt: z.string().optional(),
+});
+
+function settingsInput(values: FormValues): HackathonSettingsInput {
+  return {
+    name: values.text('name'),
+    startDate: values.text('startDate'),
+    endDate: values.text('endDate'),
+    timeZone: values.text('timeZone'),
+    location: values.text('location'),
+    organizers: values.users('organizers'),
+    categories: values.text('categories'),
+    voteEmoji: values.text('voteEmoji'),
+    workEmoji: values.text('workEmoji'),
+    votesPerPerson: values.text('votesPerPerson'),
+    teamSizeMin: values.text('teamSizeMin'),
+    teamSizeMax: values.text('teamSizeMax'),
+    proposalsCloseAt: values.instant('proposalsCloseAt'),
+    votingClosesAt: values.instant('votingClosesAt'),
+  };
+}
+
+/** Submissions of the `/htg setup` and `/htg settings` modals. */
+export function registerHackathonViews(app: App, deps: ListenerDependencies): void {
+  app.view<ViewSubmitAction>(HACKATHON_CALLBACKS.setup, async ({ ack, body, view, client }) => {
+    await answerSubmission(ack, deps.logger, 'hackathon setup', async () => {
+      const metadata = parseMetadata(metadataSchema, view.private_metadata);
+      const state = viewStateSchema.safeParse(view.state.values);
+      if (!metadata || !state.success || !body.team?.id) throw staleForm();
+      const hackathon = await setupHackathon(deps.hackathons, {
+        teamId: body.team.id,
+        channelId: metadata.channelId,
+        userId: body.user.id,
+        input: settingsInput(new FormValues(state.data)),
+        now: deps.clock(),
+        newId: deps.newId,
+      });
+      const name = escapeMrkdwn(hackathon.name);
+      const announced = await client.chat
+        .postMessage({
+          channel: hackathon.channelId,
+          text:
+            `📣 *${name}* is set up in this channel, organized by ${hackathon.organizers.map((id) => `<@${id}>`).join(', ')}. ` +
+            `Propose topics with \`/htg propose\`; vote on a topic card with :${hackathon.voteEmoji}:, and react with :${hackathon.workEmoji}: if you would work on it.`,
+        })
+        .then(() => true)
+        .catch((error: unknown) => {
+          deps.logger.warn('Could not announce the hackathon in its channel', error);
+          return false;
+        });
+      return notice(
+        'Hackathon created',
+        `*${name}* is set up in <#${hackathon.channelId}>.` +
+          (announced
+            ? ' I announced it there. Next: people propose topics with `/htg propose`.'
+            : ' I could not post there yet: invite me with `/invite @htg` so topic cards can appear.'),
+      );
+    });
+  });
+
+  app.view<ViewSubmitAction>(HACKATHON_CALLBACKS.settings, async ({ ack, body, view }) => {
+    await answerSubmission(ack, deps.logger, 'hackathon settings', async () => {
+      const metadata = parseMetadata(metadataSchema, view.private_metadata);
+      const state = viewStateSchema.safeParse(view.state.values);
+      if (!metadata?.hackathonId || !metadata.updatedAt || !state.success) throw staleForm();
+      const hackathon = await changeSettings(deps.hackathons, {
+        hackathonId: metadata.hackathonId,
+        userId: body.user.id,
+        input: settingsInput(new FormValues(state.data)),
+        expectedUpdatedAt: metadata.updatedAt,
+        now: deps.clock(),
+      });
+      return notice('Settings saved', `The settings of *${escapeMrkdwn(hackathon.name)}* are saved.`);
+    });
+  });
+}

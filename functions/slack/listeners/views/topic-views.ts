@@ -1,0 +1,65 @@
+import type { App, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import { editTopic, proposeTopic } from '../../../app/topics.js';
+import type { TopicDraftInput } from '../../../domain/topic.js';
+import { FormValues, parseMetadata, viewStateSchema } from '../../forms.js';
+import { escapeMrkdwn } from '../../views/mrkdwn.js';
+import { TOPIC_CALLBACKS } from '../../views/topic-modal.js';
+import type { ListenerDependencies } from '../index.js';
+import { answerSubmission, notice, staleForm } from './submission.js';
+
+const metadataSchema = z.object({
+  hackathonId: z.string().min(1),
+  number: z.number().int().positive().optional(),
+  updatedAt: z.string().optional(),
+});
+
+function draftInput(values: FormValues): TopicDraftInput {
+  return {
+    title: values.text('title'),
+    category: values.text('category'),
+    kind: values.text('kind'),
+    teamSize: values.text('teamSize'),
+    fastTrack: values.checked('fastTrack'),
+    description: values.text('description'),
+    links: values.text('links'),
+  };
+}
+
+/** Submissions of the proposal form: a new topic, or an edit. */
+export function registerTopicViews(app: App, deps: ListenerDependencies): void {
+  app.view<ViewSubmitAction>(TOPIC_CALLBACKS.propose, async ({ ack, body, view }) => {
+    await answerSubmission(ack, deps.logger, 'topic proposal', async () => {
+      const metadata = parseMetadata(metadataSchema, view.private_metadata);
+      const state = viewStateSchema.safeParse(view.state.values);
+      if (!metadata || !state.success) throw staleForm();
+      const topic = await proposeTopic(deps, {
+        hackathonId: metadata.hackathonId,
+        userId: body.user.id,
+        input: draftInput(new FormValues(state.data)),
+        now: deps.clock(),
+      });
+      return notice(
+        `Proposed #${topic.number}`,
+        `*#${topic.number} ${escapeMrkdwn(topic.title)}* is proposed. Its card appears in the hackathon channel in a moment; people vote on it there.`,
+      );
+    });
+  });
+
+  app.view<ViewSubmitAction>(TOPIC_CALLBACKS.edit, async ({ ack, body, view }) => {
+    await answerSubmission(ack, deps.logger, 'topic edit', async () => {
+      const metadata = parseMetadata(metadataSchema, view.private_metadata);
+      const state = viewStateSchema.safeParse(view.state.values);
+      if (!metadata?.number || !metadata.updatedAt || !state.success) throw staleForm();
+      await editTopic(deps, {
+        hackathonId: metadata.hackathonId,
+        number: metadata.number,
+        userId: body.user.id,
+        input: draftInput(new FormValues(state.data)),
+        expectedUpdatedAt: metadata.updatedAt,
+        now: deps.clock(),
+      });
+      return undefined;
+    });
+  });
+}

@@ -1,0 +1,157 @@
+import type { HackathonSettings } from '../../domain/hackathon.js';
+import { context, type KnownBlock, type ModalView, plainText } from './blocks.js';
+
+export const HACKATHON_CALLBACKS = { setup: 'hackathon_setup', settings: 'hackathon_settings' } as const;
+
+/** What the settings modal carries between opening and submission. */
+export interface HackathonModalMetadata {
+  channelId: string;
+  hackathonId?: string;
+  /** The settings' version the form was opened with (for `/htg settings`). */
+  updatedAt?: string;
+}
+
+type Input = {
+  block_id: string;
+  label: string;
+  optional?: boolean;
+  hint?: string;
+  element: Record<string, unknown>;
+};
+
+function input({ block_id, label, optional = false, hint, element }: Input): KnownBlock {
+  return {
+    type: 'input',
+    block_id,
+    optional,
+    label: plainText(label, 2000),
+    ...(hint ? { hint: plainText(hint, 2000) } : {}),
+    element: { action_id: 'value', ...element },
+  } as KnownBlock;
+}
+
+const textInput = (initial: string | null | undefined, extra: Record<string, unknown> = {}) => ({
+  type: 'plain_text_input',
+  ...(initial ? { initial_value: initial } : {}),
+  ...extra,
+});
+
+const numberInput = (initial: number | null | undefined, min: string) => ({
+  type: 'number_input',
+  is_decimal_allowed: false,
+  min_value: min,
+  ...(initial ? { initial_value: String(initial) } : {}),
+});
+
+const dateTime = (iso: string | null) => ({
+  type: 'datetimepicker',
+  ...(iso ? { initial_date_time: Math.floor(Date.parse(iso) / 1000) } : {}),
+});
+
+/** `/htg setup` (create) and `/htg settings` (change): every setting of a hackathon in one modal. */
+export function hackathonModal(
+  mode: 'setup' | 'settings',
+  settings: HackathonSettings,
+  metadata: HackathonModalMetadata,
+): ModalView {
+  const blocks: KnownBlock[] = [
+    input({
+      block_id: 'name',
+      label: 'Name',
+      element: textInput(settings.name, {
+        max_length: 100,
+        placeholder: plainText('Hack The Garden 05/2026'),
+      }),
+    }),
+    input({
+      block_id: 'startDate',
+      label: 'First day',
+      element: { type: 'datepicker', ...(settings.startDate ? { initial_date: settings.startDate } : {}) },
+    }),
+    input({
+      block_id: 'endDate',
+      label: 'Last day',
+      element: { type: 'datepicker', ...(settings.endDate ? { initial_date: settings.endDate } : {}) },
+    }),
+    input({
+      block_id: 'timeZone',
+      label: 'Time zone',
+      hint: 'IANA name, e.g. Europe/Berlin. Schedules and deadlines follow it, daylight saving included.',
+      element: textInput(settings.timeZone, { max_length: 64 }),
+    }),
+    input({
+      block_id: 'location',
+      label: 'Location',
+      optional: true,
+      element: textInput(settings.location, { max_length: 150 }),
+    }),
+    input({
+      block_id: 'organizers',
+      label: 'Co-organizers',
+      optional: true,
+      hint: 'You are an organizer already.',
+      element: {
+        type: 'multi_users_select',
+        ...(settings.organizers.length > 1 ? { initial_users: settings.organizers.slice(1) } : {}),
+      },
+    }),
+    input({
+      block_id: 'categories',
+      label: 'Topic categories',
+      hint: 'One per line.',
+      element: textInput(settings.categories.join('\n'), { multiline: true, max_length: 1000 }),
+    }),
+    input({
+      block_id: 'voteEmoji',
+      label: 'Vote emoji',
+      hint: 'Reacting with it on a topic card is a vote.',
+      element: textInput(settings.voteEmoji, { max_length: 64 }),
+    }),
+    input({
+      block_id: 'workEmoji',
+      label: '"I\'ll work on it" emoji',
+      element: textInput(settings.workEmoji, { max_length: 64 }),
+    }),
+    input({
+      block_id: 'votesPerPerson',
+      label: 'Votes per person',
+      optional: true,
+      hint: 'Leave empty for unlimited.',
+      element: numberInput(settings.votesPerPerson, '1'),
+    }),
+    input({
+      block_id: 'teamSizeMin',
+      label: 'Smallest team',
+      optional: true,
+      element: numberInput(settings.teamSize.min, '1'),
+    }),
+    input({
+      block_id: 'teamSizeMax',
+      label: 'Largest team',
+      optional: true,
+      element: numberInput(settings.teamSize.max, '1'),
+    }),
+    input({
+      block_id: 'proposalsCloseAt',
+      label: 'Proposals close',
+      optional: true,
+      element: dateTime(settings.proposalsCloseAt),
+    }),
+    input({
+      block_id: 'votingClosesAt',
+      label: 'Voting closes',
+      optional: true,
+      element: dateTime(settings.votingClosesAt),
+    }),
+    context('Dates and times are shown in your own Slack time zone.'),
+  ];
+  return {
+    type: 'modal',
+    callback_id: mode === 'setup' ? HACKATHON_CALLBACKS.setup : HACKATHON_CALLBACKS.settings,
+    private_metadata: JSON.stringify(metadata),
+    title: plainText(mode === 'setup' ? 'Set up a hackathon' : 'Hackathon settings', 24),
+    submit: plainText(mode === 'setup' ? 'Create' : 'Save'),
+    close: plainText('Cancel'),
+    blocks,
+  };
+}

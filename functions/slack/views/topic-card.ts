@@ -1,0 +1,93 @@
+import type { Hackathon } from '../../domain/hackathon.js';
+import { KIND_LABELS, TEAM_SIZE_LABELS, type Topic } from '../../domain/topic.js';
+import { clip, context, type KnownBlock, section } from './blocks.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+
+export const TOPIC_ACTIONS = { edit: 'topic_edit', withdraw: 'topic_withdraw' } as const;
+const EXCERPT_MAX = 600;
+
+/** The value carried by a card's buttons: which topic they are about. */
+export function topicActionValue(topic: Pick<Topic, 'hackathonId' | 'number'>): string {
+  return JSON.stringify({ h: topic.hackathonId, n: topic.number });
+}
+
+/** A topic's card in the hackathon channel; reactions on it are votes and interest. */
+export function topicCard(hackathon: Hackathon, topic: Topic): { text: string; blocks: KnownBlock[] } {
+  const withdrawn = topic.status === 'withdrawn';
+  const icon = topic.emoji ? `${escapeMrkdwn(topic.emoji)} ` : '';
+  const title = `#${topic.number} ${icon}${escapeMrkdwn(topic.title)}`;
+  const facts = [
+    escapeMrkdwn(topic.category),
+    topic.kind === 'discussion' ? `💬 ${KIND_LABELS.discussion}` : `🛠️ ${KIND_LABELS.hacking}`,
+    topic.teamSize ? `👥 ${TEAM_SIZE_LABELS[topic.teamSize]}` : null,
+    topic.fastTrack ? '⚡ Fast track' : null,
+    `proposed by <@${topic.proposerId}>`,
+  ].filter(Boolean);
+
+  const blocks: KnownBlock[] = [
+    section(withdrawn ? `~*${title}*~  _withdrawn_` : `*${title}*`),
+    context(facts.join('  ·  ')),
+  ];
+  if (topic.description && !withdrawn)
+    blocks.push(section(escapeMrkdwn(clip(topic.description, EXCERPT_MAX))));
+  if (topic.links.length > 0)
+    blocks.push(section(topic.links.map((url) => `🔗 ${slackLink(url)}`).join('\n')));
+  if (withdrawn) {
+    blocks.push(
+      context(`Withdrawn by <@${topic.updatedBy}>. It stays on record; votes on it no longer count.`),
+    );
+  } else {
+    blocks.push(
+      context(
+        `:${hackathon.voteEmoji}: ${topic.voteCount} ${topic.voteCount === 1 ? 'vote' : 'votes'}  ·  :${hackathon.workEmoji}: ${topic.interestCount} would work on it\n` +
+          `React with :${hackathon.voteEmoji}: to vote, :${hackathon.workEmoji}: if you would work on it`,
+      ),
+      {
+        type: 'actions',
+        block_id: 'topic_actions',
+        elements: [
+          {
+            type: 'button',
+            action_id: TOPIC_ACTIONS.edit,
+            text: { type: 'plain_text', text: 'Edit' },
+            value: topicActionValue(topic),
+          },
+          {
+            type: 'button',
+            action_id: TOPIC_ACTIONS.withdraw,
+            style: 'danger',
+            text: { type: 'plain_text', text: 'Withdraw' },
+            value: topicActionValue(topic),
+            confirm: {
+              title: { type: 'plain_text', text: `Withdraw #${topic.number}?` },
+              text: {
+                type: 'mrkdwn',
+                text: 'The topic stays on record, marked withdrawn, and leaves the voting.',
+              },
+              confirm: { type: 'plain_text', text: 'Withdraw' },
+              deny: { type: 'plain_text', text: 'Keep it' },
+              style: 'danger',
+            },
+          },
+        ],
+      },
+    );
+  }
+  const fallback = withdrawn
+    ? `#${topic.number} ${topic.title} (withdrawn)`
+    : `#${topic.number} ${topic.title}: react with :${hackathon.voteEmoji}: to vote, :${hackathon.workEmoji}: if you would work on it`;
+  return { text: escapeMrkdwn(fallback), blocks };
+}
+
+/** `<url|label>` with a short label; `|` and `>` in the URL are percent-encoded so they cannot break the link. */
+export function slackLink(url: string): string {
+  const safe = url.replace(/\|/g, '%7C').replace(/>/g, '%3E').replace(/</g, '%3C');
+  let label = url;
+  try {
+    const parsed = new URL(url);
+    label = `${parsed.hostname.replace(/^www\./, '')}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+  } catch {
+    // validated on input; keep the raw text
+  }
+  return `<${safe}|${escapeMrkdwn(clip(label, 80))}>`;
+}
