@@ -111,9 +111,11 @@ export function planImport(
   const seen = new Map(existing.map((topic) => [titleKey(topic.title), `#${topic.number} ${topic.title}`]));
   let categories = [...hackathon.categories];
   return found.map((topic) => {
-    const key = titleKey(topic.title);
+    const title = shorten(topic.title, TITLE_MAX);
+    // Compared as stored: an over-long title is kept shortened, and must still match on the next import.
+    const key = titleKey(title);
     const duplicateOf = seen.get(key) ?? null;
-    if (!duplicateOf) seen.set(key, topic.title);
+    if (!duplicateOf) seen.set(key, title);
     let category = topic.category ? matchCategory(categories, topic.category) : fallbackCategory(categories);
     let newCategory: string | null = null;
     if (!category && topic.category) {
@@ -128,7 +130,7 @@ export function planImport(
     }
     return {
       draft: {
-        title: shorten(topic.title, TITLE_MAX),
+        title,
         category: category ?? fallbackCategory(categories),
         kind: topic.kind,
         teamSize: null,

@@ -1,16 +1,21 @@
 /**
  * `npm start`: the bot on a developer's machine. DynamoDB Local (embedded, data in .local/) instead of
- * DynamoDB, Socket Mode instead of the Function URL; the listeners are the ones the Lambda runs.
+ * DynamoDB, Socket Mode instead of the Function URL, a stream poller instead of the event source mapping;
+ * the listeners and the card refresher are the ones the Lambdas run.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { App, webApi } from '@slack/bolt';
+import { App } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import { createDynamoDbClient } from '../adapters/dynamodb/client.js';
 import { connectTable, createStores } from '../adapters/dynamodb/stores.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../adapters/local/dynamodb-local.js';
 import { ensureTable } from '../adapters/local/ensure-table.js';
+import { openStreamReader, pollStream } from '../adapters/local/stream-reader.js';
 import { createLogger } from '../adapters/logger.js';
 import { loadRuntimeConfig } from '../adapters/runtime-config.js';
+import { createCardPublisher } from '../adapters/slack/card-publisher.js';
+import { createRefresherHandler } from '../refresher/handler.js';
 import { slackAppOptions } from '../slack/app-options.js';
 import { registerListeners } from '../slack/listeners/index.js';
 import { missingLocalSlackSettings, missingSettingsReport } from './local-settings.js';
@@ -29,9 +34,11 @@ const logger = createLogger({ level: env.LOG_LEVEL === 'debug' ? 'debug' : 'info
 logger.redact(botToken, env.SLACK_APP_TOKEN, env.SLACK_SIGNING_SECRET);
 let dynamo: DynamoDbLocal | undefined;
 let app: App | undefined;
+let poller: { stop(): Promise<void> } | undefined;
 
 async function shutdown(code: number): Promise<never> {
   process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+  await poller?.stop().catch(() => undefined);
   await app?.stop().catch(() => undefined);
   await dynamo?.stop();
   process.exit(code);
@@ -48,7 +55,7 @@ try {
   // Locally an auth.test at start is fine; it saves the developer looking up the bot's ids.
   const identity = env.SLACK_BOT_USER_ID
     ? { user_id: env.SLACK_BOT_USER_ID, bot_id: env.SLACK_BOT_ID }
-    : await new webApi.WebClient(botToken, slackApiUrl ? { slackApiUrl } : {}).auth.test();
+    : await new WebClient(botToken, slackApiUrl ? { slackApiUrl } : {}).auth.test();
   const config = loadRuntimeConfig({
     ...env,
     TABLE_NAME: env.TABLE_NAME ?? 'htg-local',
@@ -73,6 +80,27 @@ try {
   });
   registerListeners(app, { logger, ...stores, clock: () => new Date(), newId: randomUUID });
   await app.start();
+
+  // The table's stream drives the card refresher, as the event source mapping does in AWS.
+  const refresher = createRefresherHandler({
+    deps: {
+      ...stores,
+      cards: createCardPublisher(new WebClient(botToken, slackApiUrl ? { slackApiUrl } : {})),
+    },
+    logger,
+  });
+  const reader = await openStreamReader({
+    endpoint: dynamo.endpoint,
+    tableName: config.tableName,
+    from: 'LATEST',
+  });
+  poller = pollStream(
+    reader,
+    async (records) => {
+      await refresher({ Records: records });
+    },
+    { onError: (error) => logger.error('Reading the table stream failed', error) },
+  );
   console.log(
     `htg is running over Socket Mode. DynamoDB Local: ${dynamo.endpoint} (table ${config.tableName}). Ctrl-C stops both.`,
   );

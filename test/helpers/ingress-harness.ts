@@ -1,4 +1,11 @@
+import { WebClient } from '@slack/web-api';
+import type { DynamoDBBatchResponse } from 'aws-lambda';
 import { vi } from 'vitest';
+import { createStores } from '../../functions/adapters/dynamodb/stores.js';
+import { openStreamReader, type StreamReader } from '../../functions/adapters/local/stream-reader.js';
+import { createLogger } from '../../functions/adapters/logger.js';
+import { createCardPublisher } from '../../functions/adapters/slack/card-publisher.js';
+import { createRefresherHandler } from '../../functions/refresher/handler.js';
 import { createTestTable, type TestTable } from './dynamodb.js';
 import { TEST_BOT_TOKEN, TEST_BOT_USER_ID, TEST_SIGNING_SECRET } from './signed-request.js';
 import { type SlackStandIn, startSlackStandIn } from './slack-stand-in.js';
@@ -9,6 +16,8 @@ export interface IngressHarness {
   slack: SlackStandIn;
   /** Every line written to the console while the harness was up. */
   logLines: string[];
+  /** Runs the card refresher on everything the table's stream recorded since the last call. */
+  refresh(): Promise<DynamoDBBatchResponse>;
   close(): Promise<void>;
 }
 
@@ -37,11 +46,25 @@ export async function startIngressHarness(tablePrefix: string): Promise<IngressH
     LOG_LEVEL: 'debug',
   };
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  const stream: StreamReader = await openStreamReader({
+    endpoint: table.endpoint,
+    tableName: table.tableName,
+    from: 'TRIM_HORIZON',
+  });
+  const refresher = createRefresherHandler({
+    deps: {
+      ...createStores(table),
+      cards: createCardPublisher(new WebClient(TEST_BOT_TOKEN, { slackApiUrl: slack.url })),
+    },
+    logger: createLogger({ level: 'warn', name: 'refresher' }),
+  });
   return {
     table,
     slack,
     logLines,
+    refresh: async () => refresher({ Records: await stream.read() }),
     close: async () => {
+      stream.close();
       vi.unstubAllEnvs();
       vi.restoreAllMocks();
       await slack.close();

@@ -16,8 +16,11 @@ export interface SlackStandIn {
   calls: RecordedCall[];
   /** Calls of one Web API method. */
   callsTo(method: string): RecordedCall[];
-  /** Answer a method with a fixed body (default `{ ok: true }`). */
-  respond(method: string, body: Record<string, unknown>): void;
+  /** Answer a method with a fixed body, or one computed from the call's arguments (default `{ ok: true }`). */
+  respond(
+    method: string,
+    body: Record<string, unknown> | ((args: Record<string, unknown>) => Record<string, unknown>),
+  ): void;
   close(): Promise<void>;
 }
 
@@ -27,18 +30,28 @@ export interface SlackStandIn {
  */
 export async function startSlackStandIn({ delayMs = 0 }: { delayMs?: number } = {}): Promise<SlackStandIn> {
   const calls: RecordedCall[] = [];
-  const responses = new Map<string, Record<string, unknown>>();
+  type Responder = Record<string, unknown> | ((args: Record<string, unknown>) => Record<string, unknown>);
+  let messages = 0;
+  const responses = new Map<string, Responder>([
+    // Like Slack: a posted message gets a channel and a unique timestamp.
+    [
+      'chat.postMessage',
+      (args) => ({
+        ok: true,
+        channel: args.channel,
+        ts: `1714000000.${String(++messages).padStart(6, '0')}`,
+      }),
+    ],
+  ]);
   const server = createServer(async (request, response) => {
     const method = (request.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
     const body = await readBody(request);
-    calls.push({
-      method,
-      args: parseArgs(body, request.headers['content-type']),
-      authorization: request.headers.authorization,
-    });
+    const args = parseArgs(body, request.headers['content-type']);
+    calls.push({ method, args, authorization: request.headers.authorization });
+    const responder = responses.get(method) ?? { ok: true };
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(responses.get(method) ?? { ok: true }));
+    response.end(JSON.stringify(typeof responder === 'function' ? responder(args) : responder));
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

@@ -1,9 +1,9 @@
-import type { webApi } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { CardPublisher } from '../../app/topic-cards.js';
 import { topicCard } from '../../slack/views/topic-card.js';
 
 /** Posts and updates topic cards with the Slack Web API. */
-export function createCardPublisher(client: webApi.WebClient): CardPublisher {
+export function createCardPublisher(client: WebClient): CardPublisher {
   return {
     async post(hackathon, topic) {
       const { text, blocks } = topicCard(hackathon, topic);

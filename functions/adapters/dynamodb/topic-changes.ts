@@ -1,0 +1,50 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { tableSchema } from './table-schema.js';
+
+/** A topic whose card needs posting or updating, and the stream position that asked for it. */
+export interface TopicChange {
+  hackathonId: string;
+  number: number;
+  sequenceNumber: string;
+}
+
+/** Fields a card does not show; a change to only these leaves the card as it is. */
+const NOT_ON_CARD = new Set(['card', 'updatedAt']);
+
+/**
+ * The topics a batch of stream records asks to (re)render, one entry per topic (the first record's position,
+ * so a retry starts early enough). Records of other entities, deletions and changes to fields the card does
+ * not show (such as attaching the card itself) are skipped.
+ */
+export function topicChanges(records: readonly DynamoDBRecord[]): TopicChange[] {
+  const changes = new Map<string, TopicChange>();
+  for (const record of records) {
+    if (record.eventName !== 'INSERT' && record.eventName !== 'MODIFY') continue;
+    const newImage = image(record.dynamodb?.NewImage);
+    if (newImage?.[tableSchema.entityAttribute] !== 'topic') continue;
+    const oldImage = image(record.dynamodb?.OldImage);
+    if (record.eventName === 'MODIFY' && oldImage && !changedOnCard(oldImage, newImage)) continue;
+    const hackathonId = String(newImage.hackathonId);
+    const number = Number(newImage.number);
+    const key = `${hackathonId}#${number}`;
+    if (!changes.has(key)) {
+      changes.set(key, { hackathonId, number, sequenceNumber: record.dynamodb?.SequenceNumber ?? '' });
+    }
+  }
+  return [...changes.values()];
+}
+
+function image(raw: unknown): Record<string, unknown> | undefined {
+  return raw ? unmarshall(raw as Record<string, AttributeValue>) : undefined;
+}
+
+function changedOnCard(before: Record<string, unknown>, after: Record<string, unknown>): boolean {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  for (const name of names) {
+    if (NOT_ON_CARD.has(name)) continue;
+    if (JSON.stringify(before[name]) !== JSON.stringify(after[name])) return true;
+  }
+  return false;
+}

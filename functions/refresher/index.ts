@@ -1,0 +1,26 @@
+/**
+ * Card refresher Lambda, triggered by the table's stream: posts new topic cards and updates changed ones,
+ * off the request path. Configuration, credentials and clients are built once, during the init phase.
+ */
+import { WebClient } from '@slack/web-api';
+import { connectTable, createStores } from '../adapters/dynamodb/stores.js';
+import { createLogger } from '../adapters/logger.js';
+import { loadRuntimeConfig } from '../adapters/runtime-config.js';
+import { createCardPublisher } from '../adapters/slack/card-publisher.js';
+import { loadSlackCredentials } from '../adapters/slack/credentials.js';
+import { createRefresherHandler } from './handler.js';
+
+const config = loadRuntimeConfig(process.env);
+const logger = createLogger({ level: config.logLevel, name: 'refresher' });
+const credentials = await loadSlackCredentials(config);
+logger.redact(credentials.signingSecret, credentials.botToken);
+const slack = new WebClient(credentials.botToken, {
+  ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+  retryConfig: { retries: 3, factor: 2, minTimeout: 500 },
+});
+const stores = createStores(connectTable(config));
+
+export const handler = createRefresherHandler({
+  deps: { ...stores, cards: createCardPublisher(slack) },
+  logger,
+});
