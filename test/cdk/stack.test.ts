@@ -5,6 +5,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableSchema } from '../../functions/adapters/dynamodb/table-schema.js';
+import { REFRESHER_TABLE_ACTIONS } from '../../lib/constructs/card-refresher.js';
 import { INGRESS_TABLE_ACTIONS } from '../../lib/constructs/slack-ingress.js';
 import { addHtgStack } from '../../lib/htg-app.js';
 
@@ -43,11 +44,24 @@ beforeAll(() => {
 });
 
 const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
-const ingressFunction = () => {
-  const functions = ofType('AWS::Lambda::Function');
-  expect(functions).toHaveLength(1);
-  return functions[0] as [string, Resource];
+/** The Lambda function whose logical id starts with `prefix` (SlackIngress, CardsRefresher). */
+const lambda = (prefix: string) => {
+  const matches = ofType('AWS::Lambda::Function').filter(([id]) => id.startsWith(prefix));
+  expect(matches).toHaveLength(1);
+  return matches[0] as [string, Resource];
 };
+const ingressFunction = () => lambda('SlackIngress');
+type Statement = { Action: string | string[]; Resource: unknown };
+/** The policy statements of a function's execution role. */
+const statementsOf = (prefix: string): Statement[] => {
+  const [, fn] = lambda(prefix);
+  const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  return ofType('AWS::IAM::Policy')
+    .filter(([, policy]) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as Statement[]);
+};
+const summary = (statements: Statement[]) =>
+  statements.map((s) => ({ actions: [s.Action].flat().sort(), resource: s.Resource }));
 
 describe('the single table', () => {
   it('is keyed by the shared schema, with one GSI, TTL and a stream of new and old images', () => {
@@ -91,16 +105,19 @@ describe('the single table', () => {
 });
 
 describe('the ingress Lambda', () => {
-  it('runs Node.js 22 or newer on arm64 with source maps enabled', () => {
-    const [, fn] = ingressFunction();
-    expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
-    expect(fn.Properties.Architectures).toEqual(['arm64']);
-    expect(fn.Properties.Handler).toBe('index.handler');
-    expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
-  });
+  it.each(['SlackIngress', 'CardsRefresher'])(
+    '%s runs Node.js 22 or newer on arm64 with source maps enabled',
+    (prefix) => {
+      const [, fn] = lambda(prefix);
+      expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.Handler).toBe('index.handler');
+      expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+    },
+  );
 
   it('takes reserved concurrency and log retention from config', () => {
-    template.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 20 });
+    expect(ingressFunction()[1].Properties.ReservedConcurrentExecutions).toBe(20);
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
     const custom = synth({ reservedConcurrency: '7', logRetentionDays: '90', stackName: 'htg-staging' });
     custom.template.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 7 });
@@ -108,11 +125,12 @@ describe('the ingress Lambda', () => {
     expect(custom.stack.stackName).toBe('htg-staging');
   });
 
-  it('logs to its own log group', () => {
-    const [logGroupId] = ofType('AWS::Logs::LogGroup')[0] ?? [];
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      LoggingConfig: { LogGroup: { Ref: logGroupId } },
-    });
+  it('each function logs to its own log group, with retention', () => {
+    const groups = ['SlackIngress', 'CardsRefresher'].map(
+      (prefix) => lambda(prefix)[1].Properties.LoggingConfig.LogGroup.Ref,
+    );
+    expect(new Set(groups).size).toBe(2);
+    for (const id of groups) expect(resources[id]?.Properties.RetentionInDays).toBe(30);
   });
 
   it('is reachable through a Function URL with auth NONE, printed as a stack output', () => {
@@ -144,51 +162,117 @@ describe('the ingress Lambda', () => {
 });
 
 describe('least privilege', () => {
-  const statements = () =>
-    ofType('AWS::IAM::Policy').flatMap(
-      ([, policy]) =>
-        policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>,
+  it('grants no wildcard actions and attaches no managed policies; the only * resource is dynamodb:ListStreams', () => {
+    const all = ofType('AWS::IAM::Policy').flatMap(
+      ([, policy]) => policy.Properties.PolicyDocument.Statement as Statement[],
     );
-  const actionsOf = (statement: { Action: string | string[] } | undefined): string[] =>
-    statement ? [statement.Action].flat() : [];
-
-  it('grants no wildcard actions and attaches no managed policies', () => {
-    for (const statement of statements()) {
-      for (const action of actionsOf(statement)) expect(action).not.toMatch(/\*/);
+    for (const statement of all) {
+      for (const action of [statement.Action].flat()) expect(action).not.toMatch(/\*/);
+      if (statement.Resource === '*') expect(statement.Action).toBe('dynamodb:ListStreams');
     }
     for (const [, role] of ofType('AWS::IAM::Role'))
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
   });
 
-  it('lets the ingress use table items and the GSI, but not Scan or the stream', () => {
+  it('lets the ingress use table items and the GSI, read its secret and write its logs, nothing else', () => {
     const [tableId] = ofType('AWS::DynamoDB::Table')[0] ?? [];
-    const dynamo = statements().filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
-    expect(dynamo).toHaveLength(1);
-    expect(actionsOf(dynamo[0]).sort()).toEqual([...INGRESS_TABLE_ACTIONS].sort());
-    expect(dynamo[0]?.Resource).toEqual([
-      { 'Fn::GetAtt': [tableId, 'Arn'] },
-      { 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/*']] },
-    ]);
-  });
-
-  it('lets the ingress read only its own secret, and write only to its own log group', () => {
     const [secretId] = ofType('AWS::SecretsManager::Secret')[0] ?? [];
-    const [logGroupId] = ofType('AWS::Logs::LogGroup')[0] ?? [];
-    const summary = (prefix: string) =>
-      statements()
-        .filter((s) => actionsOf(s).some((a) => a.startsWith(prefix)))
-        .map((s) => ({ actions: actionsOf(s).sort(), resource: s.Resource }));
-    expect(summary('secretsmanager:')).toEqual([
+    const logGroupId = ingressFunction()[1].Properties.LoggingConfig.LogGroup.Ref;
+    expect(summary(statementsOf('SlackIngress'))).toEqual([
+      {
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] },
+      },
+      {
+        actions: [...INGRESS_TABLE_ACTIONS].sort(),
+        resource: [
+          { 'Fn::GetAtt': [tableId, 'Arn'] },
+          { 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/*']] },
+        ],
+      },
       {
         actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
         resource: { Ref: secretId },
       },
     ]);
-    expect(summary('logs:')).toEqual([
+  });
+
+  it('lets the refresher read the stream, get and update items (no index, no Scan), and report failures', () => {
+    const [tableId] = ofType('AWS::DynamoDB::Table')[0] ?? [];
+    const [secretId] = ofType('AWS::SecretsManager::Secret')[0] ?? [];
+    const [queueId] = ofType('AWS::SQS::Queue')[0] ?? [];
+    const logGroupId = lambda('CardsRefresher')[1].Properties.LoggingConfig.LogGroup.Ref;
+    expect(summary(statementsOf('CardsRefresher'))).toEqual([
       {
         actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
         resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] },
       },
+      { actions: [...REFRESHER_TABLE_ACTIONS].sort(), resource: { 'Fn::GetAtt': [tableId, 'Arn'] } },
+      {
+        actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+        resource: { Ref: secretId },
+      },
+      {
+        actions: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
+        resource: { 'Fn::GetAtt': [queueId, 'Arn'] },
+      },
+      { actions: ['dynamodb:ListStreams'], resource: '*' },
+      {
+        actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
+        resource: { 'Fn::GetAtt': [tableId, 'StreamArn'] },
+      },
+    ]);
+  });
+});
+
+describe('the card refresher', () => {
+  it('consumes topic changes from the stream, reports partial failures, and sends exhausted batches to a queue', () => {
+    const [fnId] = lambda('CardsRefresher');
+    const [tableId] = ofType('AWS::DynamoDB::Table')[0] ?? [];
+    const [queueId] = ofType('AWS::SQS::Queue')[0] ?? [];
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: fnId },
+      EventSourceArn: { 'Fn::GetAtt': [tableId, 'StreamArn'] },
+      StartingPosition: 'LATEST',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      MaximumBatchingWindowInSeconds: 1,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+      FilterCriteria: {
+        Filters: [{ Pattern: JSON.stringify({ dynamodb: { NewImage: { entity: { S: ['topic'] } } } }) }],
+      },
+    });
+  });
+
+  it('keeps failed batches encrypted and reachable only over TLS', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 1209600,
+    });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: [
+          {
+            Action: 'sqs:*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            Effect: 'Deny',
+            Principal: { AWS: '*' },
+          },
+        ],
+      },
+    });
+  });
+
+  it('gets its Slack credentials from the secret too', () => {
+    const [secretId] = ofType('AWS::SecretsManager::Secret')[0] ?? [];
+    const variables = lambda('CardsRefresher')[1].Properties.Environment.Variables as Record<string, unknown>;
+    expect(variables.SLACK_SECRET_ARN).toEqual({ Ref: secretId });
+    expect(Object.keys(variables).sort()).toEqual([
+      'LOG_LEVEL',
+      'NODE_OPTIONS',
+      'SLACK_SECRET_ARN',
+      'TABLE_NAME',
     ]);
   });
 });

@@ -1,0 +1,130 @@
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { topicChanges } from '../../functions/adapters/dynamodb/topic-changes.js';
+import { createLogger } from '../../functions/adapters/logger.js';
+import type { HackathonStore, TopicStore } from '../../functions/app/ports.js';
+import type { CardPublisher } from '../../functions/app/topic-cards.js';
+import type { Topic } from '../../functions/domain/topic.js';
+import { createRefresherHandler } from '../../functions/refresher/handler.js';
+import { aHackathon, aTopicDraft } from '../helpers/builders.js';
+
+const topicItem = (number: number, overrides: Record<string, unknown> = {}) => ({
+  pk: 'HACKATHON#h1',
+  sk: `TOPIC#${number}`,
+  entity: 'topic',
+  hackathonId: 'h1',
+  number,
+  title: `Topic ${number}`,
+  card: null,
+  updatedAt: '2026-04-01T00:00:00Z',
+  ...overrides,
+});
+
+let sequence = 100;
+function record(
+  eventName: 'INSERT' | 'MODIFY' | 'REMOVE',
+  newImage?: object,
+  oldImage?: object,
+): DynamoDBRecord {
+  return {
+    eventName,
+    dynamodb: {
+      SequenceNumber: String(++sequence),
+      ...(newImage ? { NewImage: marshall(newImage, { removeUndefinedValues: true }) as never } : {}),
+      ...(oldImage ? { OldImage: marshall(oldImage, { removeUndefinedValues: true }) as never } : {}),
+    },
+  };
+}
+
+describe('topicChanges', () => {
+  it('yields each changed topic once, at its first record', () => {
+    const first = record('INSERT', topicItem(1));
+    const changes = topicChanges([
+      first,
+      record('MODIFY', topicItem(1, { title: 'Renamed' }), topicItem(1)),
+      record('INSERT', topicItem(2)),
+    ]);
+    expect(changes).toEqual([
+      { hackathonId: 'h1', number: 1, sequenceNumber: first.dynamodb?.SequenceNumber },
+      { hackathonId: 'h1', number: 2, sequenceNumber: expect.any(String) },
+    ]);
+  });
+
+  it('skips other entities, deletions, and changes the card does not show (attaching the card)', () => {
+    expect(
+      topicChanges([
+        record('INSERT', { pk: 'HACKATHON#h1', sk: 'HACKATHON', entity: 'hackathon' }),
+        record('REMOVE', undefined, topicItem(3)),
+        record(
+          'MODIFY',
+          topicItem(4, { card: { channelId: 'C1', ts: '1.2' }, updatedAt: 'later' }),
+          topicItem(4),
+        ),
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe('refresher handler', () => {
+  function fakes(failOn: number[]) {
+    const topics = new Map<number, Topic>();
+    for (const n of [1, 2, 3]) {
+      topics.set(n, {
+        ...aTopicDraft(),
+        hackathonId: 'h1',
+        number: n,
+        proposerId: 'U1',
+        status: 'proposed',
+        card: n === 3 ? { channelId: 'C1', ts: '1.3' } : null,
+        voteCount: 0,
+        interestCount: 0,
+        createdAt: 't',
+        updatedAt: 't',
+        updatedBy: 'U1',
+        withdrawnAt: null,
+      });
+    }
+    const posted: number[] = [];
+    const updated: number[] = [];
+    const cards: CardPublisher = {
+      post: async (_h, topic) => {
+        if (failOn.includes(topic.number)) throw new Error('slack down');
+        posted.push(topic.number);
+        return { channelId: 'C1', ts: `1.${topic.number}` };
+      },
+      update: async (_h, topic) => {
+        if (failOn.includes(topic.number)) throw new Error('slack down');
+        updated.push(topic.number);
+      },
+    };
+    const hackathons = { get: async () => aHackathon({ id: 'h1' }) } as unknown as HackathonStore;
+    const store = {
+      get: async (_h: string, n: number) => topics.get(n) ?? null,
+      attachCard: async (topic: Topic, card: Topic['card']) => ({ ...topic, card }),
+    } as unknown as TopicStore;
+    const handler = createRefresherHandler({
+      deps: { hackathons, topics: store, cards },
+      logger: createLogger({ level: 'error', write: () => undefined }),
+    });
+    return { handler, posted, updated };
+  }
+
+  it('posts new cards and updates existing ones', async () => {
+    const { handler, posted, updated } = fakes([]);
+    const result = await handler({
+      Records: [record('INSERT', topicItem(1)), record('MODIFY', topicItem(3, { title: 'x' }), topicItem(3))],
+    });
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(posted).toEqual([1]);
+    expect(updated).toEqual([3]);
+  });
+
+  it('reports the earliest failed record so Lambda retries from there, and still handles the others', async () => {
+    const { handler, posted } = fakes([2]);
+    const failing = record('INSERT', topicItem(2));
+    const result = await handler({ Records: [record('INSERT', topicItem(1)), failing] });
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: failing.dynamodb?.SequenceNumber }] });
+    expect(posted).toEqual([1]);
+  });
+});
