@@ -5,6 +5,7 @@ import {
   isOrganizer,
   validateHackathonSettings,
 } from '../domain/hackathon.js';
+import { boldName, mentions } from '../domain/text.js';
 import type { HackathonStore } from './ports.js';
 
 export interface SetupRequest {
@@ -21,7 +22,7 @@ export async function setupHackathon(hackathons: HackathonStore, request: SetupR
   const existing = await hackathons.findActiveByChannel(request.teamId, request.channelId);
   if (existing)
     throw new ConflictError(
-      `This channel already runs *${existing.name}*. Use \`/htg settings\` to change it.`,
+      `This channel already runs ${boldName(existing.name)}. Use \`/htg settings\` to change it.`,
     );
   const settings = validateHackathonSettings(request.input, request.userId);
   const now = request.now.toISOString();
@@ -74,7 +75,7 @@ export async function requireHackathon(hackathons: HackathonStore, id: string): 
 export function requireOrganizer(hackathon: Hackathon, userId: string, action: string): void {
   if (!isOrganizer(hackathon, userId)) {
     throw new PermissionError(
-      `Only the organizers of *${hackathon.name}* can ${action}. Ask ${hackathon.organizers.map((id) => `<@${id}>`).join(', ')}.`,
+      `Only the organizers of ${boldName(hackathon.name)} can ${action}. Ask ${mentions(hackathon.organizers)}.`,
     );
   }
 }

@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError, PermissionError } from '../domain/errors.js';
 import { type Hackathon, isOrganizer, proposalsOpen } from '../domain/hackathon.js';
+import { boldName, mentions } from '../domain/text.js';
 import { canChangeTopic, type Topic, type TopicDraftInput, validateTopicDraft } from '../domain/topic.js';
 import { requireHackathon } from './hackathons.js';
 import type { HackathonStore, TopicStore } from './ports.js';
@@ -27,12 +28,10 @@ export async function proposeTopic(deps: TopicDeps, request: ProposeRequest): Pr
 /** Throws when the person may not propose now (proposals closed or hackathon ended). */
 export function assertMayPropose(hackathon: Hackathon, userId: string, now: Date): void {
   if (hackathon.status !== 'active')
-    throw new ConflictError(`*${hackathon.name}* has ended; it is read-only now.`);
+    throw new ConflictError(`${boldName(hackathon.name)} has ended; it is read-only now.`);
   if (!proposalsOpen(hackathon, now) && !isOrganizer(hackathon, userId)) {
     throw new ConflictError(
-      `Proposals for *${hackathon.name}* are closed. An organizer can still add a topic: ${hackathon.organizers
-        .map((id) => `<@${id}>`)
-        .join(', ')}.`,
+      `Proposals for ${boldName(hackathon.name)} are closed. An organizer can still add a topic: ${mentions(hackathon.organizers)}.`,
     );
   }
 }
@@ -51,14 +50,14 @@ export async function topicToChange(
 ): Promise<{ hackathon: Hackathon; topic: Topic }> {
   const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
   const topic = await deps.topics.get(hackathon.id, request.number);
-  if (!topic) throw new NotFoundError(`There is no topic #${request.number} in *${hackathon.name}*.`);
+  if (!topic) throw new NotFoundError(`There is no topic #${request.number} in ${boldName(hackathon.name)}.`);
   if (!canChangeTopic(topic, hackathon.organizers, request.userId)) {
     throw new PermissionError(
       `Only <@${topic.proposerId}>, who proposed #${topic.number}, or an organizer can change it.`,
     );
   }
   if (hackathon.status !== 'active')
-    throw new ConflictError(`*${hackathon.name}* has ended; it is read-only now.`);
+    throw new ConflictError(`${boldName(hackathon.name)} has ended; it is read-only now.`);
   if (topic.status === 'withdrawn')
     throw new ConflictError(`#${topic.number} was withdrawn; it can no longer be changed.`);
   return { hackathon, topic };

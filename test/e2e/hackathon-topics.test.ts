@@ -113,6 +113,22 @@ describe('/htg setup', () => {
   });
 });
 
+describe('user text in what htg says', () => {
+  it('escapes a hackathon name in announcements, refusals and notices', async () => {
+    const channel = await setUpHackathon({ name: '<!here> Hack & <@U0VICTIM>' });
+    const escaped = '*&lt;!here&gt; Hack &amp; &lt;@U0VICTIM&gt;*';
+    expect(String(harness.slack.callsTo('chat.postMessage').at(-1)?.args.text)).toContain(escaped);
+    const refused = await slack.command(STRANGER, channel, 'settings');
+    expect(text(refused.reply)).toContain(`Only the organizers of ${escaped}`);
+    const again = await slack.command(STRANGER, channel, 'setup');
+    expect(text(again.reply)).toContain(`already runs ${escaped}`);
+    for (const said of [text(refused.reply), text(again.reply)]) {
+      expect(said).not.toContain('<!here>');
+      expect(said).not.toContain('<@U0VICTIM>');
+    }
+  });
+});
+
 describe('/htg settings', () => {
   it('is for organizers; they change settings in a prefilled form', async () => {
     const channel = await setUpHackathon();

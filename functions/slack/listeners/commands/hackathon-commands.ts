@@ -1,7 +1,7 @@
 import { requireOrganizer } from '../../../app/hackathons.js';
 import { defaultSettings } from '../../../domain/hackathon.js';
+import { boldName } from '../../../domain/text.js';
 import { hackathonModal } from '../../views/hackathon-modal.js';
-import { escapeMrkdwn } from '../../views/mrkdwn.js';
 import { ephemeral, NO_HACKATHON, type Subcommand } from './subcommands.js';
 
 const setup: Subcommand = {
@@ -12,7 +12,7 @@ const setup: Subcommand = {
     const existing = await deps.hackathons.findActiveByChannel(request.teamId, request.channelId);
     if (existing) {
       return ephemeral(
-        `This channel already runs *${escapeMrkdwn(existing.name)}*. Organizers change it with \`/htg settings\`.`,
+        `This channel already runs ${boldName(existing.name)}. Organizers change it with \`/htg settings\`.`,
       );
     }
     await client.views.open({

@@ -2,9 +2,9 @@ import type { App, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { changeSettings, setupHackathon } from '../../../app/hackathons.js';
 import type { HackathonSettingsInput } from '../../../domain/hackathon.js';
+import { boldName, mentions } from '../../../domain/text.js';
 import { FormValues, parseMetadata, viewStateSchema } from '../../forms.js';
 import { HACKATHON_CALLBACKS } from '../../views/hackathon-modal.js';
-import { escapeMrkdwn } from '../../views/mrkdwn.js';
 import type { ListenerDependencies } from '../index.js';
 import { answerSubmission, notice, staleForm } from './submission.js';
 
@@ -48,12 +48,12 @@ export function registerHackathonViews(app: App, deps: ListenerDependencies): vo
         now: deps.clock(),
         newId: deps.newId,
       });
-      const name = escapeMrkdwn(hackathon.name);
+      const name = boldName(hackathon.name);
       const announced = await client.chat
         .postMessage({
           channel: hackathon.channelId,
           text:
-            `📣 *${name}* is set up in this channel, organized by ${hackathon.organizers.map((id) => `<@${id}>`).join(', ')}. ` +
+            `📣 ${name} is set up in this channel, organized by ${mentions(hackathon.organizers)}. ` +
             `Propose topics with \`/htg propose\`; vote on a topic card with :${hackathon.voteEmoji}:, and react with :${hackathon.workEmoji}: if you would work on it.`,
         })
         .then(() => true)
@@ -63,7 +63,7 @@ export function registerHackathonViews(app: App, deps: ListenerDependencies): vo
         });
       return notice(
         'Hackathon created',
-        `*${name}* is set up in <#${hackathon.channelId}>.` +
+        `${name} is set up in <#${hackathon.channelId}>.` +
           (announced
             ? ' I announced it there. Next: people propose topics with `/htg propose`.'
             : ' I could not post there yet: invite me with `/invite @htg` so topic cards can appear.'),
@@ -83,7 +83,7 @@ export function registerHackathonViews(app: App, deps: ListenerDependencies): vo
         expectedUpdatedAt: metadata.updatedAt,
         now: deps.clock(),
       });
-      return notice('Settings saved', `The settings of *${escapeMrkdwn(hackathon.name)}* are saved.`);
+      return notice('Settings saved', `The settings of ${boldName(hackathon.name)} are saved.`);
     });
   });
 }
