@@ -145,20 +145,23 @@ describe('the ingress Lambda', () => {
     });
   });
 
-  it('gets its Slack credentials from Secrets Manager, never from plain environment variables', () => {
-    const [, fn] = ingressFunction();
-    const [secretId] = ofType('AWS::SecretsManager::Secret')[0] ?? [];
-    const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
-    expect(variables.SLACK_SECRET_ARN).toEqual({ Ref: secretId });
-    expect(Object.keys(variables).sort()).toEqual([
-      'LOG_LEVEL',
-      'NODE_OPTIONS',
-      'SLACK_SECRET_ARN',
-      'TABLE_NAME',
-    ]);
-    expect(JSON.stringify(template.toJSON())).not.toMatch(/xox[bp]-|signingSecret"\s*:\s*"[^"]/);
-    template.hasOutput('SlackCredentialsSecretName', {});
-  });
+  it.each(['SlackIngress', 'CardsRefresher'])(
+    '%s gets its Slack credentials from Secrets Manager, never from plain environment variables',
+    (prefix) => {
+      const [, fn] = lambda(prefix);
+      const [secretId] = ofType('AWS::SecretsManager::Secret')[0] ?? [];
+      const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
+      expect(variables.SLACK_SECRET_ARN).toEqual({ Ref: secretId });
+      expect(Object.keys(variables).sort()).toEqual([
+        'LOG_LEVEL',
+        'NODE_OPTIONS',
+        'SLACK_SECRET_ARN',
+        'TABLE_NAME',
+      ]);
+      expect(JSON.stringify(template.toJSON())).not.toMatch(/xox[bp]-|signingSecret"\s*:\s*"[^"]/);
+      template.hasOutput('SlackCredentialsSecretName', {});
+    },
+  );
 });
 
 describe('least privilege', () => {
@@ -262,18 +265,6 @@ describe('the card refresher', () => {
         ],
       },
     });
-  });
-
-  it('gets its Slack credentials from the secret too', () => {
-    const [secretId] = ofType('AWS::SecretsManager::Secret')[0] ?? [];
-    const variables = lambda('CardsRefresher')[1].Properties.Environment.Variables as Record<string, unknown>;
-    expect(variables.SLACK_SECRET_ARN).toEqual({ Ref: secretId });
-    expect(Object.keys(variables).sort()).toEqual([
-      'LOG_LEVEL',
-      'NODE_OPTIONS',
-      'SLACK_SECRET_ARN',
-      'TABLE_NAME',
-    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
+import { countBy } from '../helpers/count.js';
 import { fixtureText } from '../helpers/fixtures.js';
 import { type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
 import { SlackSim } from '../helpers/slack-sim.js';
@@ -352,11 +353,7 @@ describe('/htg import', () => {
     expect(viewText(done.reply)).toContain('Imported *28* topics (#1–#28)');
     const imported = await topicsOf();
     expect(imported).toHaveLength(28);
-    const byCategory = imported.reduce<Record<string, number>>((counts, t) => {
-      counts[String(t.category)] = (counts[String(t.category)] ?? 0) + 1;
-      return counts;
-    }, {});
-    expect(byCategory).toEqual({
+    expect(countBy(imported.map((t) => String(t.category)))).toEqual({
       Core: 11,
       Extensions: 6,
       Networking: 3,

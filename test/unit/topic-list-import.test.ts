@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTopicList } from '../../functions/domain/topic-list-import.js';
+import { countBy } from '../helpers/count.js';
 import { fixtureText } from '../helpers/fixtures.js';
-
-const countBy = (values: Array<string | null>) =>
-  values.reduce<Record<string, number>>((counts, value) => {
-    const key = value ?? '(none)';
-    counts[key] = (counts[key] ?? 0) + 1;
-    return counts;
-  }, {});
 
 describe('parseTopicList on the Hack The Garden 11/2023 seed board', () => {
   const topics = parseTopicList(fixtureText('seeds/hack-the-garden-2023-11-topics-board.txt'));

@@ -3,7 +3,7 @@ import type { HackathonStore } from '../../app/ports.js';
 import { ConflictError } from '../../domain/errors.js';
 import type { Hackathon, HackathonSettings } from '../../domain/hackathon.js';
 import { keys, withoutKeys } from './keys.js';
-import { conditionFailedAt, isConditionFailure, type Table } from './table.js';
+import { conditionFailedAt, isConditionFailure, setFields, type Table } from './table.js';
 import { tableSchema } from './table-schema.js';
 
 export function createHackathonStore({ documents, tableName }: Table): HackathonStore {
@@ -62,23 +62,16 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
     },
 
     async updateSettings(id, settings: HackathonSettings, expectedUpdatedAt, now) {
-      const fields = { ...settings, updatedAt: now };
-      const names = Object.keys(fields);
+      const set = setFields({ ...settings, updatedAt: now });
       try {
         const { Attributes } = await documents.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keys.hackathon(id),
-            UpdateExpression: `SET ${names.map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
+            UpdateExpression: set.UpdateExpression,
             ConditionExpression: 'attribute_exists(pk) AND #updatedAt = :expected',
-            ExpressionAttributeNames: {
-              ...Object.fromEntries(names.map((name, i) => [`#f${i}`, name])),
-              '#updatedAt': 'updatedAt',
-            },
-            ExpressionAttributeValues: {
-              ...Object.fromEntries(names.map((name, i) => [`:f${i}`, fields[name as keyof typeof fields]])),
-              ':expected': expectedUpdatedAt,
-            },
+            ExpressionAttributeNames: { ...set.ExpressionAttributeNames, '#updatedAt': 'updatedAt' },
+            ExpressionAttributeValues: { ...set.ExpressionAttributeValues, ':expected': expectedUpdatedAt },
             ReturnValues: 'ALL_NEW',
           }),
         );

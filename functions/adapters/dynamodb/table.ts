@@ -23,3 +23,20 @@ export function conditionFailedAt(error: unknown, index: number): boolean {
     error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed'
   );
 }
+
+/**
+ * `SET #f0 = :f0, …` for every field of `fields`, with placeholder names and values, ready to merge with a
+ * condition's own placeholders (which must not start with `#f`/`:f` followed by a digit).
+ */
+export function setFields(fields: Record<string, unknown>): {
+  UpdateExpression: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues: Record<string, unknown>;
+} {
+  const entries = Object.entries(fields);
+  return {
+    UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
+    ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#f${i}`, name])),
+    ExpressionAttributeValues: Object.fromEntries(entries.map(([, value], i) => [`:f${i}`, value])),
+  };
+}

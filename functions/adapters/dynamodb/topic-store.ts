@@ -9,7 +9,7 @@ import type { TopicStore } from '../../app/ports.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import type { CardRef, Topic, TopicDraft } from '../../domain/topic.js';
 import { keys, withoutKeys } from './keys.js';
-import { conditionFailedAt, isConditionFailure, type Table } from './table.js';
+import { conditionFailedAt, isConditionFailure, setFields, type Table } from './table.js';
 
 /** A transaction holds at most 100 items; an import is one transaction. */
 export const MAX_TOPICS_PER_BATCH = 100;
@@ -136,8 +136,7 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
     },
 
     async update(topic, draft, userId, now) {
-      const names = [...DRAFT_FIELDS, 'updatedAt', 'updatedBy'] as const;
-      const values: Record<string, unknown> = { ...draft, updatedAt: now, updatedBy: userId };
+      const set = setFields({ ...draft, updatedAt: now, updatedBy: userId });
       const previous = Object.fromEntries(DRAFT_FIELDS.map((field) => [field, topic[field]]));
       try {
         await documents.send(
@@ -147,14 +146,15 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
                 Update: {
                   TableName: tableName,
                   Key: keys.topic(topic.hackathonId, topic.number),
-                  UpdateExpression: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')}`,
+                  UpdateExpression: set.UpdateExpression,
                   ConditionExpression: '#updatedAt = :expected AND #status <> :withdrawn',
                   ExpressionAttributeNames: {
-                    ...Object.fromEntries(names.map((name) => [`#${name}`, name])),
+                    ...set.ExpressionAttributeNames,
+                    '#updatedAt': 'updatedAt',
                     '#status': 'status',
                   },
                   ExpressionAttributeValues: {
-                    ...Object.fromEntries(names.map((name) => [`:${name}`, values[name]])),
+                    ...set.ExpressionAttributeValues,
                     ':expected': topic.updatedAt,
                     ':withdrawn': 'withdrawn',
                   },

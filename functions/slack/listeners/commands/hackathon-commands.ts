@@ -2,7 +2,7 @@ import { requireOrganizer } from '../../../app/hackathons.js';
 import { defaultSettings } from '../../../domain/hackathon.js';
 import { boldName } from '../../../domain/text.js';
 import { hackathonModal } from '../../views/hackathon-modal.js';
-import { ephemeral, NO_HACKATHON, type Subcommand } from './subcommands.js';
+import { ephemeral, type Subcommand, withChannelHackathon } from './subcommands.js';
 
 const setup: Subcommand = {
   name: 'setup',
@@ -27,9 +27,7 @@ const settings: Subcommand = {
   name: 'settings',
   usage: 'settings',
   summary: "change this channel's hackathon (organizers)",
-  async run(request, { deps, client }) {
-    const hackathon = await deps.hackathons.findActiveByChannel(request.teamId, request.channelId);
-    if (!hackathon) return NO_HACKATHON;
+  run: withChannelHackathon(async (request, { client }, hackathon) => {
     requireOrganizer(hackathon, request.userId, 'change the settings');
     await client.views.open({
       trigger_id: request.triggerId,
@@ -40,7 +38,7 @@ const settings: Subcommand = {
       }),
     });
     return null;
-  },
+  }),
 };
 
 export const hackathonSubcommands: readonly Subcommand[] = [setup, settings];

@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import type { Hackathon } from '../../../domain/hackathon.js';
 import type { EphemeralMessage } from '../../views/help-message.js';
 import type { ListenerDependencies } from '../index.js';
 
@@ -70,3 +71,20 @@ export const NO_HACKATHON = ephemeral(
     '(name, dates, time zone, categories and voting rules); topics, votes and teams then live in this channel. ' +
     '`/htg help` lists everything htg does.',
 );
+
+/**
+ * A subcommand's `run` for commands about the channel's hackathon: it finds the hackathon, or answers with how
+ * to set one up.
+ */
+export function withChannelHackathon(
+  run: (
+    request: SubcommandRequest,
+    tools: SubcommandTools,
+    hackathon: Hackathon,
+  ) => Promise<EphemeralMessage | null>,
+): Subcommand['run'] {
+  return async (request, tools) => {
+    const hackathon = await tools.deps.hackathons.findActiveByChannel(request.teamId, request.channelId);
+    return hackathon ? run(request, tools, hackathon) : NO_HACKATHON;
+  };
+}
