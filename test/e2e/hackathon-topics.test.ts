@@ -160,6 +160,16 @@ describe('proposing, editing and withdrawing topics', () => {
     channel = await setUpHackathon();
   });
 
+  it('answers a form with tampered metadata with a notice, and stores nothing', async () => {
+    await slack.command(PROPOSER, channel, 'propose Tampered');
+    const view = { ...slack.lastOpenedView(), private_metadata: '{"hackathonId":' };
+    const topicsBefore = (await entities('topic')).length;
+    const { reply } = await slack.submit(PROPOSER, view, { category: 'Core' });
+    expect(reply?.response_action).toBe('update');
+    expect(viewText(reply)).toContain('This form is out of date');
+    expect(await entities('topic')).toHaveLength(topicsBefore);
+  });
+
   it('prefills the title from the command text', async () => {
     await slack.command(PROPOSER, channel, 'propose Better logs for gardenlet');
     expect(JSON.stringify(slack.lastOpenedView().blocks)).toContain(

@@ -1,6 +1,6 @@
 import type { ViewResponseAction } from '@slack/bolt';
 import type { Logger } from '../../../adapters/logger.js';
-import { ValidationError } from '../../../domain/errors.js';
+import { ConflictError, ValidationError } from '../../../domain/errors.js';
 import { friendlyText, SOMETHING_WENT_WRONG } from '../../errors.js';
 import { noticeModal } from '../../views/blocks.js';
 
@@ -39,7 +39,10 @@ export function notice(title: string, text: string): ViewResponseAction {
   return { response_action: 'update', view: noticeModal(title, text) };
 }
 
-/** Thrown when private_metadata is not what htg wrote (a forged or stale view). */
+/**
+ * For a form whose private_metadata or state is not what htg wrote (stale or forged): a notice, not inline
+ * errors, since no field is at fault.
+ */
 export function staleForm(): Error {
-  return new ValidationError({ _form: 'This form is out of date. Close it and run the command again.' });
+  return new ConflictError('This form is out of date. Close it and run the command again.');
 }
