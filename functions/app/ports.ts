@@ -1,6 +1,7 @@
 import type { Hackathon, HackathonSettings } from '../domain/hackathon.js';
 import type { CardRef, Topic, TopicDraft } from '../domain/topic.js';
 import type { ImportedTopic } from '../domain/topic-list-import.js';
+import type { Vote, VoteKind, VoteOutcome, VoteSource } from '../domain/vote.js';
 
 /** Persistence of hackathons. Implemented over DynamoDB in adapters/dynamodb. */
 export interface HackathonStore {
@@ -46,4 +47,27 @@ export interface TopicStore {
 export interface ImportDraftStore {
   save(hackathonId: string, topics: readonly ImportedTopic[], ttlSeconds: number): Promise<string>;
   get(hackathonId: string, draftId: string): Promise<ImportedTopic[] | null>;
+}
+
+/** A request to change one person's vote (or interest) on one topic. */
+export interface VoteChange {
+  hackathonId: string;
+  number: number;
+  userId: string;
+  kind: VoteKind;
+  source: VoteSource;
+  /** When the person did it (Slack's event time, or the ballot's submission time), in seconds. */
+  at: number;
+}
+
+/** Persistence of votes: exactly once per (topic, person, kind), counters always equal to the records. */
+export interface VoteStore {
+  /** Adds the vote unless present, superseded by a newer removal, over `limit` votes, or on a closed topic. */
+  add(change: VoteChange, limit: number | null): Promise<VoteOutcome>;
+  /** Removes the vote unless absent or superseded by a newer add. */
+  remove(change: VoteChange): Promise<VoteOutcome>;
+  /** A person's active votes and interests in a hackathon. */
+  listByVoter(hackathonId: string, userId: string): Promise<Vote[]>;
+  /** True the first time it is called for this person and notice, false after (tell people once). */
+  firstNotice(hackathonId: string, userId: string, notice: string): Promise<boolean>;
 }

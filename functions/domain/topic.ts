@@ -56,6 +56,8 @@ export interface Topic extends TopicDraft {
   card: CardRef | null;
   voteCount: number;
   interestCount: number;
+  /** Who said they would work on it. */
+  interestedUsers?: string[];
   createdAt: string;
   updatedAt: string;
   updatedBy: string;

@@ -9,8 +9,20 @@
  * | topic revision    | HACKATHON#<id>            | REVISION#<00042>#<at>       |                |                                 |
  * | card pointer      | CARD#<channel>#<ts>       | CARD                        |                |                                 |
  * | import draft      | HACKATHON#<id>            | IMPORT#<draftId>            |                |                                 |
+ * | vote              | HACKATHON#<id>            | VOTE#<00042>#<kind>#<user>  | VOTER#<id>#<user> | <kind>#<00042>               |
+ * | voter tally       | HACKATHON#<id>            | VOTER#<user>                |                |                                 |
+ * | notice (once)     | HACKATHON#<id>            | NOTICE#<user>#<notice>      |                |                                 |
  */
-export type Entity = 'hackathon' | 'activeHackathon' | 'topic' | 'topicRevision' | 'card' | 'importDraft';
+export type Entity =
+  | 'hackathon'
+  | 'activeHackathon'
+  | 'topic'
+  | 'topicRevision'
+  | 'card'
+  | 'importDraft'
+  | 'vote'
+  | 'voterTally'
+  | 'notice';
 
 export interface Key {
   pk: string;
@@ -44,6 +56,23 @@ export const keys = {
   importDraft: (hackathonId: string, draftId: string): Key => ({
     pk: hackathonPk(hackathonId),
     sk: `IMPORT#${draftId}`,
+  }),
+  vote: (hackathonId: string, number: number, kind: string, userId: string): Key => ({
+    pk: hackathonPk(hackathonId),
+    sk: `VOTE#${pad(number)}#${kind}#${userId}`,
+  }),
+  voteByVoter: (hackathonId: string, userId: string, kind: string, number: number) => ({
+    gsi1pk: `VOTER#${hackathonId}#${userId}`,
+    gsi1sk: `${kind}#${pad(number)}`,
+  }),
+  voterPartition: (hackathonId: string, userId: string) => `VOTER#${hackathonId}#${userId}`,
+  voterTally: (hackathonId: string, userId: string): Key => ({
+    pk: hackathonPk(hackathonId),
+    sk: `VOTER#${userId}`,
+  }),
+  notice: (hackathonId: string, userId: string, notice: string): Key => ({
+    pk: hackathonPk(hackathonId),
+    sk: `NOTICE#${userId}#${notice}`,
   }),
 };
 

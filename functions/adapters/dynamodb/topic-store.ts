@@ -67,7 +67,12 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
     withdrawnAt: null,
   });
 
-  const topicItem = (topic: Topic) => ({
+  const toTopic = (item: Record<string, unknown>): Topic => {
+    const topic = withoutKeys<Topic & { interestedUsers?: Iterable<string> }>(item);
+    return { ...topic, interestedUsers: [...(topic.interestedUsers ?? [])].sort() };
+  };
+
+  const topicItem = ({ interestedUsers: _users, ...topic }: Topic) => ({
     ...keys.topic(topic.hackathonId, topic.number),
     entity: 'topic',
     ...topic,
@@ -77,7 +82,7 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
     const { Item } = await documents.send(
       new GetCommand({ TableName: tableName, Key: keys.topic(hackathonId, number), ConsistentRead: true }),
     );
-    return Item ? withoutKeys<Topic>(Item) : null;
+    return Item ? toTopic(Item) : null;
   };
 
   return {
@@ -129,7 +134,7 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
             ExclusiveStartKey,
           }),
         );
-        for (const item of page.Items ?? []) topics.push(withoutKeys<Topic>(item));
+        for (const item of page.Items ?? []) topics.push(toTopic(item));
         ExclusiveStartKey = page.LastEvaluatedKey;
       } while (ExclusiveStartKey);
       return topics;
@@ -201,7 +206,7 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
             ReturnValues: 'ALL_NEW',
           }),
         );
-        return withoutKeys<Topic>(Attributes ?? {});
+        return toTopic(Attributes ?? {});
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
         const current = await get(topic.hackathonId, topic.number);

@@ -1,0 +1,237 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { VoteChange, VoteStore } from '../../app/ports.js';
+import type { Vote } from '../../domain/vote.js';
+import { keys } from './keys.js';
+import { conditionFailedAt, isConditionFailure, type Table } from './table.js';
+import { tableSchema } from './table-schema.js';
+
+const NOTICE_TTL_SECONDS = 60 * 24 * 60 * 60;
+const MAX_ATTEMPTS = 8;
+
+type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
+
+/**
+ * Votes as records plus counters, changed together in one transaction so that a topic's count always equals
+ * its active vote records. Each record remembers the time of the last add or remove applied to it: a
+ * redelivered event changes nothing, and an older event that arrives after a newer one (a remove racing its
+ * add) is ignored, so the final state is the person's last action.
+ */
+export function createVoteStore({ documents, tableName }: Table): VoteStore {
+  const counterUpdate = (
+    change: VoteChange,
+    delta: 1 | -1,
+    topicMustBeOpen: boolean,
+  ): TransactItems[number] => ({
+    Update: {
+      TableName: tableName,
+      Key: keys.topic(change.hackathonId, change.number),
+      UpdateExpression:
+        change.kind === 'vote'
+          ? 'ADD voteCount :delta'
+          : delta > 0
+            ? 'ADD interestCount :delta, interestedUsers :user'
+            : 'ADD interestCount :delta DELETE interestedUsers :user',
+      ConditionExpression: topicMustBeOpen
+        ? 'attribute_exists(pk) AND #status <> :withdrawn'
+        : 'attribute_exists(pk)',
+      ExpressionAttributeValues: {
+        ':delta': delta,
+        ...(change.kind === 'interest' ? { ':user': new Set([change.userId]) } : {}),
+        ...(topicMustBeOpen ? { ':withdrawn': 'withdrawn' } : {}),
+      },
+      ...(topicMustBeOpen ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
+    },
+  });
+
+  const tallyUpdate = (change: VoteChange, delta: 1 | -1, limit: number | null): TransactItems[number] => ({
+    Update: {
+      TableName: tableName,
+      Key: keys.voterTally(change.hackathonId, change.userId),
+      UpdateExpression: 'SET entity = :entity ADD votes :delta',
+      ...(delta > 0 && limit !== null
+        ? { ConditionExpression: 'attribute_not_exists(votes) OR votes < :limit' }
+        : {}),
+      ExpressionAttributeValues: {
+        ':entity': 'voterTally',
+        ':delta': delta,
+        ...(delta > 0 && limit !== null ? { ':limit': limit } : {}),
+      },
+    },
+  });
+
+  const readVote = async (change: VoteChange) => {
+    const { Item } = await documents.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: keys.vote(change.hackathonId, change.number, change.kind, change.userId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item as { state: 'active' | 'removed'; at: number } | undefined;
+  };
+
+  /** Runs a transaction, retrying conflicts with concurrent transactions on the same items (bursts on one topic). */
+  const transact = async (items: TransactItems): Promise<void> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await documents.send(new TransactWriteCommand({ TransactItems: items }));
+        return;
+      } catch (error) {
+        const conflict =
+          error instanceof TransactionCanceledException &&
+          !isConditionFailure(error) &&
+          (error.CancellationReasons ?? []).some(
+            (r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError',
+          );
+        if (!conflict || attempt >= MAX_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
+      }
+    }
+  };
+
+  return {
+    async add(change, limit) {
+      const voteKey = keys.vote(change.hackathonId, change.number, change.kind, change.userId);
+      const items: TransactItems = [
+        {
+          Update: {
+            TableName: tableName,
+            Key: voteKey,
+            UpdateExpression:
+              'SET #state = :active, #at = :at, entity = :entity, hackathonId = :h, #number = :n, userId = :u, kind = :k, #source = :source, gsi1pk = :g1, gsi1sk = :g2',
+            ConditionExpression: 'attribute_not_exists(pk) OR (#state = :removed AND #at < :at)',
+            ExpressionAttributeNames: {
+              '#state': 'state',
+              '#at': 'at',
+              '#number': 'number',
+              '#source': 'source',
+            },
+            ExpressionAttributeValues: {
+              ':active': 'active',
+              ':removed': 'removed',
+              ':at': change.at,
+              ':entity': 'vote',
+              ':h': change.hackathonId,
+              ':n': change.number,
+              ':u': change.userId,
+              ':k': change.kind,
+              ':source': change.source,
+              ':g1': keys.voteByVoter(change.hackathonId, change.userId, change.kind, change.number).gsi1pk,
+              ':g2': keys.voteByVoter(change.hackathonId, change.userId, change.kind, change.number).gsi1sk,
+            },
+          },
+        },
+        counterUpdate(change, 1, true),
+        ...(change.kind === 'vote' ? [tallyUpdate(change, 1, limit)] : []),
+      ];
+      try {
+        await transact(items);
+        return 'counted';
+      } catch (error) {
+        if (conditionFailedAt(error, 0)) {
+          const current = await readVote(change);
+          return current?.state === 'active' ? 'unchanged' : 'superseded';
+        }
+        if (conditionFailedAt(error, 1)) return 'topic-closed';
+        if (conditionFailedAt(error, 2)) return 'over-budget';
+        throw error;
+      }
+    },
+
+    async remove(change) {
+      const voteKey = keys.vote(change.hackathonId, change.number, change.kind, change.userId);
+      for (let attempt = 0; attempt < 3; attempt++) {
+        try {
+          await transact([
+            {
+              Update: {
+                TableName: tableName,
+                Key: voteKey,
+                UpdateExpression: 'SET #state = :removed, #at = :at',
+                ConditionExpression: '#state = :active AND #at < :at',
+                ExpressionAttributeNames: { '#state': 'state', '#at': 'at' },
+                ExpressionAttributeValues: { ':active': 'active', ':removed': 'removed', ':at': change.at },
+              },
+            },
+            counterUpdate(change, -1, false),
+            ...(change.kind === 'vote' ? [tallyUpdate(change, -1, null)] : []),
+          ]);
+          return 'removed';
+        } catch (error) {
+          if (!conditionFailedAt(error, 0)) throw error;
+        }
+        const current = await readVote(change);
+        if (current?.state === 'removed') return 'unchanged';
+        if (current && current.at >= change.at) return 'superseded';
+        // An older add landed between the attempt and the read: remove it on the next attempt.
+        if (current) continue;
+        // Nothing to remove yet: leave a tombstone so that the add this removal overtook is ignored when it comes.
+        try {
+          await documents.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: {
+                ...voteKey,
+                entity: 'vote',
+                state: 'removed',
+                at: change.at,
+                hackathonId: change.hackathonId,
+                number: change.number,
+                userId: change.userId,
+                kind: change.kind,
+                source: change.source,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            }),
+          );
+          return 'unchanged';
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+          // The add arrived in between: try the removal again.
+        }
+      }
+      throw new Error('Vote removal did not settle after 3 attempts');
+    },
+
+    async listByVoter(hackathonId, userId) {
+      const { Items } = await documents.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: tableSchema.gsi1.indexName,
+          KeyConditionExpression: '#pk = :pk',
+          FilterExpression: '#state = :active',
+          ExpressionAttributeNames: { '#pk': tableSchema.gsi1.partitionKey, '#state': 'state' },
+          ExpressionAttributeValues: { ':pk': keys.voterPartition(hackathonId, userId), ':active': 'active' },
+        }),
+      );
+      return (Items ?? []).map((item) => ({
+        hackathonId: String(item.hackathonId),
+        number: Number(item.number),
+        userId: String(item.userId),
+        kind: item.kind as Vote['kind'],
+        source: item.source as Vote['source'],
+      }));
+    },
+
+    async firstNotice(hackathonId, userId, notice) {
+      try {
+        await documents.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              ...keys.notice(hackathonId, userId, notice),
+              entity: 'notice',
+              [tableSchema.timeToLiveAttribute]: Math.floor(Date.now() / 1000) + NOTICE_TTL_SECONDS,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+  };
+}

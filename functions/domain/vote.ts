@@ -1,0 +1,49 @@
+import type { Hackathon } from './hackathon.js';
+
+/** A vote, or "I would work on it" (interest). */
+export type VoteKind = 'vote' | 'interest';
+export type VoteSource = 'reaction' | 'ballot';
+
+/** One person's active vote or interest on one topic. */
+export interface Vote {
+  hackathonId: string;
+  number: number;
+  userId: string;
+  kind: VoteKind;
+  source: VoteSource;
+}
+
+/** What happened to a request to add or remove a vote. */
+export type VoteOutcome =
+  | 'counted'
+  | 'removed'
+  /** Already in the requested state (a redelivered event, a double click): nothing changed. */
+  | 'unchanged'
+  /** A newer add or remove for the same vote was applied already: this older one is ignored. */
+  | 'superseded'
+  | 'over-budget'
+  /** The topic is withdrawn or gone. */
+  | 'topic-closed';
+
+/** Whether votes count now: the hackathon is active and voting has not closed. */
+export function votingOpen(hackathon: Pick<Hackathon, 'status' | 'votingClosesAt'>, now: Date): boolean {
+  if (hackathon.status !== 'active') return false;
+  return hackathon.votingClosesAt === null || now.getTime() < Date.parse(hackathon.votingClosesAt);
+}
+
+/** Which kind of vote a reaction is on this hackathon's cards, if any (skin tones ignored). */
+export function reactionKind(
+  hackathon: Pick<Hackathon, 'voteEmoji' | 'workEmoji'>,
+  reaction: string,
+): VoteKind | null {
+  const name = reaction.split('::')[0];
+  if (name === hackathon.voteEmoji) return 'vote';
+  if (name === hackathon.workEmoji) return 'interest';
+  return null;
+}
+
+/** Slack event timestamps ("1714000000.000100") as numbers that order events. */
+export function eventTime(ts: string): number {
+  const value = Number(ts);
+  return Number.isFinite(value) ? value : 0;
+}
