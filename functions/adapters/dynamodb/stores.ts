@@ -1,14 +1,16 @@
-import type { HackathonStore, ImportDraftStore, TopicStore } from '../../app/ports.js';
+import type { HackathonStore, ImportDraftStore, TopicStore, VoteStore } from '../../app/ports.js';
 import { createDocumentClient } from './client.js';
 import { createHackathonStore } from './hackathon-store.js';
 import { createImportDraftStore } from './import-draft-store.js';
 import type { Table } from './table.js';
 import { createTopicStore } from './topic-store.js';
+import { createVoteStore } from './vote-store.js';
 
 export interface Stores {
   hackathons: HackathonStore;
   topics: TopicStore;
   drafts: ImportDraftStore;
+  votes: VoteStore;
 }
 
 /** The table as every store sees it, from runtime config. */
@@ -29,5 +31,6 @@ export function createStores(table: Table): Stores {
     hackathons: createHackathonStore(table),
     topics: createTopicStore(table),
     drafts: createImportDraftStore(table),
+    votes: createVoteStore(table),
   };
 }

@@ -1,10 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { Logger } from '../../adapters/logger.js';
-import type { HackathonStore, ImportDraftStore, TopicStore } from '../../app/ports.js';
+import type { HackathonStore, ImportDraftStore, TopicStore, VoteStore } from '../../app/ports.js';
 import { registerTopicCardActions } from './actions/topic-card-actions.js';
 import { hackathonSubcommands } from './commands/hackathon-commands.js';
 import { registerHtgCommand } from './commands/htg-command.js';
 import { topicSubcommands } from './commands/topic-commands.js';
+import { voteSubcommands } from './commands/vote-commands.js';
+import { registerReactionEvents } from './events/reactions.js';
 import { registerHackathonViews } from './views/hackathon-views.js';
 import { registerImportViews } from './views/import-views.js';
 import { registerTopicViews } from './views/topic-views.js';
@@ -15,15 +17,17 @@ export interface ListenerDependencies {
   hackathons: HackathonStore;
   topics: TopicStore;
   drafts: ImportDraftStore;
+  votes: VoteStore;
   clock: () => Date;
   newId: () => string;
 }
 
 /** Registers every listener on a Bolt app; shared by the Lambda ingress and the local Socket Mode runtime. */
 export function registerListeners(app: App, deps: ListenerDependencies): void {
-  registerHtgCommand(app, deps, [...hackathonSubcommands, ...topicSubcommands]);
+  registerHtgCommand(app, deps, [...hackathonSubcommands, ...topicSubcommands, ...voteSubcommands]);
   registerHackathonViews(app, deps);
   registerTopicViews(app, deps);
   registerImportViews(app, deps);
   registerTopicCardActions(app, deps);
+  registerReactionEvents(app, deps);
 }

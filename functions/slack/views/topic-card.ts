@@ -39,7 +39,7 @@ export function topicCard(hackathon: Hackathon, topic: Topic): { text: string; b
   } else {
     blocks.push(
       context(
-        `:${hackathon.voteEmoji}: ${topic.voteCount} ${topic.voteCount === 1 ? 'vote' : 'votes'}  ·  :${hackathon.workEmoji}: ${topic.interestCount} would work on it\n` +
+        `:${hackathon.voteEmoji}: ${topic.voteCount} ${topic.voteCount === 1 ? 'vote' : 'votes'}  ·  :${hackathon.workEmoji}: ${topic.interestCount} would work on it${interested(topic)}\n` +
           `React with :${hackathon.voteEmoji}: to vote, :${hackathon.workEmoji}: if you would work on it`,
       ),
       {
@@ -90,4 +90,14 @@ export function slackLink(url: string): string {
     // validated on input; keep the raw text
   }
   return `<${safe}|${escapeMrkdwn(clip(label, 80))}>`;
+}
+
+const NAMES_SHOWN = 10;
+
+/** ": <@a>, <@b>, …" for the people who would work on the topic. */
+function interested(topic: Topic): string {
+  const users = topic.interestedUsers ?? [];
+  if (users.length === 0) return '';
+  const shown = users.slice(0, NAMES_SHOWN).map((id) => `<@${id}>`);
+  return `: ${shown.join(', ')}${users.length > NAMES_SHOWN ? `, and ${users.length - NAMES_SHOWN} more` : ''}`;
 }

@@ -1,0 +1,107 @@
+import type { Hackathon } from '../domain/hackathon.js';
+import type { CardRef, Topic } from '../domain/topic.js';
+import { reactionKind, type Vote, type VoteKind, type VoteOutcome, votingOpen } from '../domain/vote.js';
+import { requireHackathon } from './hackathons.js';
+import type { HackathonStore, TopicStore, VoteStore } from './ports.js';
+
+export interface VoteDeps {
+  hackathons: HackathonStore;
+  topics: TopicStore;
+  votes: VoteStore;
+}
+
+export interface ReactionRequest {
+  card: CardRef;
+  userId: string;
+  reaction: string;
+  added: boolean;
+  /** Slack's event time, in seconds. */
+  at: number;
+  now: Date;
+}
+
+export type ReactionResult =
+  | { kind: 'ignored' }
+  | { kind: 'applied'; outcome: VoteOutcome; number: number }
+  | { kind: 'voting-closed'; hackathon: Hackathon; number: number; tell: boolean }
+  | { kind: 'over-budget'; hackathon: Hackathon; number: number; holding: Topic[] };
+
+/** The notice a person gets once when they react after voting closed. */
+export const VOTING_CLOSED_NOTICE = 'voting-closed';
+
+/**
+ * A reaction on a topic card: the vote emoji adds or removes a vote, the work emoji interest. Anything else
+ * (another emoji, a message that is not a card) is ignored. Outside the voting window nothing counts and the
+ * person is told once; beyond the vote budget the vote is not counted and the person learns where theirs are.
+ */
+export async function applyReaction(deps: VoteDeps, request: ReactionRequest): Promise<ReactionResult> {
+  const target = await deps.topics.findByCard(request.card);
+  if (!target) return { kind: 'ignored' };
+  const hackathon = await deps.hackathons.get(target.hackathonId);
+  if (!hackathon) return { kind: 'ignored' };
+  const kind = reactionKind(hackathon, request.reaction);
+  if (!kind) return { kind: 'ignored' };
+  if (!votingOpen(hackathon, request.now)) {
+    const tell =
+      request.added && (await deps.votes.firstNotice(hackathon.id, request.userId, VOTING_CLOSED_NOTICE));
+    return { kind: 'voting-closed', hackathon, number: target.number, tell };
+  }
+  const change = {
+    hackathonId: hackathon.id,
+    number: target.number,
+    userId: request.userId,
+    kind,
+    source: 'reaction' as const,
+    at: request.at,
+  };
+  const outcome = request.added
+    ? await deps.votes.add(change, kind === 'vote' ? hackathon.votesPerPerson : null)
+    : await deps.votes.remove(change);
+  if (outcome === 'over-budget') {
+    return {
+      kind: 'over-budget',
+      hackathon,
+      number: target.number,
+      holding: await topicsHolding(deps, hackathon, request.userId, 'vote'),
+    };
+  }
+  return { kind: 'applied', outcome, number: target.number };
+}
+
+/** Where a person's votes and interests are, with the topics. */
+export async function myVotes(
+  deps: VoteDeps,
+  hackathonId: string,
+  userId: string,
+): Promise<{ hackathon: Hackathon; votes: Topic[]; interests: Topic[] }> {
+  const hackathon = await requireHackathon(deps.hackathons, hackathonId);
+  const mine = await deps.votes.listByVoter(hackathon.id, userId);
+  const topics = await topicsOf(deps, hackathon, mine);
+  const pick = (kind: VoteKind) =>
+    mine
+      .filter((vote) => vote.kind === kind)
+      .flatMap((vote) => topics.get(vote.number) ?? [])
+      .sort((a, b) => a.number - b.number);
+  return { hackathon, votes: pick('vote'), interests: pick('interest') };
+}
+
+async function topicsHolding(
+  deps: VoteDeps,
+  hackathon: Hackathon,
+  userId: string,
+  kind: VoteKind,
+): Promise<Topic[]> {
+  const mine = (await deps.votes.listByVoter(hackathon.id, userId)).filter((vote) => vote.kind === kind);
+  const topics = await topicsOf(deps, hackathon, mine);
+  return mine.flatMap((vote) => topics.get(vote.number) ?? []).sort((a, b) => a.number - b.number);
+}
+
+async function topicsOf(
+  deps: VoteDeps,
+  hackathon: Hackathon,
+  votes: readonly Vote[],
+): Promise<Map<number, Topic>> {
+  const numbers = [...new Set(votes.map((vote) => vote.number))];
+  const topics = await Promise.all(numbers.map((number) => deps.topics.get(hackathon.id, number)));
+  return new Map(topics.flatMap((topic) => (topic ? [[topic.number, topic] as const] : [])));
+}

@@ -1,0 +1,45 @@
+import type { Hackathon } from '../../domain/hackathon.js';
+import { boldName, escapeMrkdwn } from '../../domain/text.js';
+import type { Topic } from '../../domain/topic.js';
+import type { EphemeralMessage } from './help-message.js';
+
+const topicLine = (topic: Topic) => `\`#${topic.number}\` ${escapeMrkdwn(topic.title)}`;
+
+function ephemeral(text: string): EphemeralMessage {
+  return { response_type: 'ephemeral', text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+/** `/htg my-votes`: where the caller's votes and interests are. */
+export function myVotesMessage(
+  hackathon: Hackathon,
+  votes: readonly Topic[],
+  interests: readonly Topic[],
+): EphemeralMessage {
+  const budget =
+    hackathon.votesPerPerson === null
+      ? `${votes.length} ${votes.length === 1 ? 'vote' : 'votes'} (no limit)`
+      : `${votes.length} of your ${hackathon.votesPerPerson} votes`;
+  const lines = [
+    `In ${boldName(hackathon.name)} you use ${budget}.`,
+    '',
+    `*:${hackathon.voteEmoji}: Your votes*`,
+    ...(votes.length ? votes.map(topicLine) : ['_none yet_']),
+    '',
+    `*:${hackathon.workEmoji}: You would work on*`,
+    ...(interests.length ? interests.map(topicLine) : ['_nothing yet_']),
+  ];
+  return ephemeral(lines.join('\n').slice(0, 3000));
+}
+
+/** Told once when someone reacts on a card after voting closed. */
+export function votingClosedText(hackathon: Hackathon, number: number): string {
+  return `Voting for ${boldName(hackathon.name)} has closed, so your reaction on #${number} was not counted. Reactions no longer change the results.`;
+}
+
+/** Told when a vote would exceed the budget. */
+export function overBudgetText(hackathon: Hackathon, number: number, holding: readonly Topic[]): string {
+  return (
+    `Your vote on #${number} was not counted: you have used all ${hackathon.votesPerPerson} of your votes in ${boldName(hackathon.name)}, on ` +
+    `${holding.map(topicLine).join(', ') || 'other topics'}. Remove one of those :${hackathon.voteEmoji}: reactions to free a vote, then vote on #${number} again.`
+  );
+}
