@@ -5,6 +5,13 @@ import { signedFunctionUrlEvent, slashCommandBody } from './signed-request.js';
 import type { SlackStandIn } from './slack-stand-in.js';
 
 type Json = Record<string, unknown>;
+
+/** The message a reaction is on: channel, ts, and who posted it (the bot for topic cards). */
+export interface ReactionTarget {
+  channel: string;
+  ts: string;
+  itemUser: string;
+}
 type Block = { type: string; block_id?: string; element?: Json };
 
 /** What a person can do in Slack, turned into the signed requests Slack would send to the ingress. */
@@ -20,8 +27,45 @@ export class SlackSim {
   private async send(
     body: string,
     contentType = 'application/x-www-form-urlencoded',
+    headers: Record<string, string> = {},
   ): Promise<FunctionUrlResponse> {
-    return this.handler(signedFunctionUrlEvent({ body, contentType }), lambdaContext());
+    return this.handler(signedFunctionUrlEvent({ body, contentType, headers }), lambdaContext());
+  }
+
+  /**
+   * A reaction added or removed on a message, as the Events API delivers it. Pass the same `eventId` and a
+   * `retryNum` to imitate Slack redelivering an event.
+   */
+  async react(
+    user: string,
+    reaction: ReactionTarget & {
+      reaction: string;
+      added: boolean;
+      eventTs: string;
+      eventId?: string;
+      retryNum?: number;
+    },
+  ): Promise<number | undefined> {
+    const envelope = fixtureJson(`${SLACK_FIXTURES}SlackApiFunctionTest__L23.json`);
+    const body = JSON.stringify({
+      ...envelope,
+      team_id: this.teamId,
+      event_id: reaction.eventId ?? `Ev${++this.triggers}`,
+      event_time: Math.floor(Number(reaction.eventTs)),
+      event: {
+        type: reaction.added ? 'reaction_added' : 'reaction_removed',
+        user,
+        reaction: reaction.reaction,
+        item: { type: 'message', channel: reaction.channel, ts: reaction.ts },
+        item_user: reaction.itemUser,
+        event_ts: reaction.eventTs,
+      },
+    });
+    const headers: Record<string, string> =
+      reaction.retryNum !== undefined
+        ? { 'x-slack-retry-num': String(reaction.retryNum), 'x-slack-retry-reason': 'http_timeout' }
+        : {};
+    return (await this.send(body, 'application/json', headers)).statusCode;
   }
 
   /** Types `/htg <text>` in a channel; resolves with the HTTP response and the parsed reply (if any). */

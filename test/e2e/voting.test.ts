@@ -1,0 +1,265 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
+import { type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
+import { TEST_BOT_USER_ID } from '../helpers/signed-request.js';
+import { type ReactionTarget, SlackSim } from '../helpers/slack-sim.js';
+
+/** Voting by reaction, end to end: signed Events API deliveries to the real ingress, DynamoDB Local behind it. */
+let harness: IngressHarness;
+let slack: SlackSim;
+const ORGANIZER = 'U0ORGANIZE';
+let clock = 1_780_000_000;
+const nextTs = () => `${++clock}.000100`;
+
+const newChannel = () => `C${randomUUID().replace(/-/g, '').slice(0, 9).toUpperCase()}`;
+const items = async (entity: string) =>
+  (await harness.table.items()).filter((item) => item.entity === entity);
+
+/** A hackathon with `count` topics whose cards are posted; returns the channel and each card. */
+async function hackathonWithCards(count: number, answers: Record<string, unknown> = {}) {
+  const channel = newChannel();
+  await slack.command(ORGANIZER, channel, 'setup');
+  await slack.submit(ORGANIZER, slack.lastOpenedView(), {
+    name: 'Hack The Garden 11/2026',
+    startDate: '2026-11-23',
+    endDate: '2026-11-27',
+    timeZone: 'Europe/Berlin',
+    ...answers,
+  });
+  for (let i = 1; i <= count; i++) {
+    await slack.command(ORGANIZER, channel, 'propose');
+    await slack.submit(ORGANIZER, slack.lastOpenedView(), {
+      title: `Topic ${i} in ${channel}`,
+      category: 'Core',
+    });
+  }
+  await harness.refresh();
+  const hackathon = (await items('hackathon')).find((h) => h.channelId === channel);
+  const topics = (await items('topic'))
+    .filter((t) => t.hackathonId === hackathon?.id)
+    .sort((a, b) => Number(a.number) - Number(b.number));
+  const cards: ReactionTarget[] = topics.map((t) => ({
+    channel,
+    ts: String((t.card as { ts: string }).ts),
+    itemUser: TEST_BOT_USER_ID,
+  }));
+  return { channel, hackathonId: String(hackathon?.id), cards };
+}
+
+async function counts(hackathonId: string) {
+  return (await items('topic'))
+    .filter((t) => t.hackathonId === hackathonId)
+    .sort((a, b) => Number(a.number) - Number(b.number))
+    .map((t) => ({ votes: t.voteCount, interest: t.interestCount }));
+}
+
+beforeAll(async () => {
+  harness = await startIngressHarness('e2e-voting');
+  const { handler } = (await import('../../functions/ingress/index.js')) as { handler: IngressHandler };
+  slack = new SlackSim(handler, harness.slack);
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('reactions on topic cards', () => {
+  it('count the vote emoji as a vote and the work emoji as interest, once each, and show it on the card', async () => {
+    const { hackathonId, cards } = await hackathonWithCards(1);
+    const card = cards[0] as ReactionTarget;
+    const vote = { ...card, reaction: 'arrow_up', added: true, eventTs: nextTs(), eventId: 'EvVOTE1' };
+    expect(await slack.react('U0ALICE', vote)).toBe(200);
+    // Slack redelivers the same event (slow first delivery), and a copy arrives concurrently.
+    await Promise.all([
+      slack.react('U0ALICE', { ...vote, retryNum: 1 }),
+      slack.react('U0ALICE', { ...vote, retryNum: 2 }),
+    ]);
+    await slack.react('U0ALICE', { ...card, reaction: 'rocket', added: true, eventTs: nextTs() });
+    await slack.react('U0BOB', { ...card, reaction: 'rocket::skin-tone-3', added: true, eventTs: nextTs() });
+    expect(await counts(hackathonId)).toEqual([{ votes: 1, interest: 2 }]);
+
+    await harness.refresh();
+    const update = harness.slack.callsTo('chat.update').at(-1);
+    expect(update?.args.ts).toBe(card.ts);
+    expect(String(update?.args.blocks)).toContain(
+      ':arrow_up: 1 vote  ·  :rocket: 2 would work on it: <@U0ALICE>, <@U0BOB>',
+    );
+  });
+
+  it("ignore other emoji, messages that are not cards, and the app's own reactions", async () => {
+    const { hackathonId, cards, channel } = await hackathonWithCards(1);
+    const card = cards[0] as ReactionTarget;
+    await slack.react('U0ALICE', { ...card, reaction: 'tada', added: true, eventTs: nextTs() });
+    await slack.react('U0ALICE', {
+      channel,
+      ts: '1700000000.000001',
+      itemUser: 'U0SOMEONE',
+      reaction: 'arrow_up',
+      added: true,
+      eventTs: nextTs(),
+    });
+    await slack.react('U0ALICE', {
+      channel,
+      ts: '1700000000.000002',
+      itemUser: TEST_BOT_USER_ID,
+      reaction: 'arrow_up',
+      added: true,
+      eventTs: nextTs(),
+    });
+    await slack.react(TEST_BOT_USER_ID, { ...card, reaction: 'arrow_up', added: true, eventTs: nextTs() });
+    expect(await counts(hackathonId)).toEqual([{ votes: 0, interest: 0 }]);
+    expect(await items('vote')).not.toContainEqual(
+      expect.objectContaining({ hackathonId, userId: TEST_BOT_USER_ID }),
+    );
+  });
+
+  it('end with the last action even when a removal is delivered before its add', async () => {
+    const { hackathonId, cards } = await hackathonWithCards(1);
+    const card = cards[0] as ReactionTarget;
+    const added = nextTs();
+    const removed = nextTs();
+    await slack.react('U0ALICE', { ...card, reaction: 'arrow_up', added: false, eventTs: removed });
+    await slack.react('U0ALICE', { ...card, reaction: 'arrow_up', added: true, eventTs: added });
+    expect(await counts(hackathonId)).toEqual([{ votes: 0, interest: 0 }]);
+    await slack.react('U0ALICE', { ...card, reaction: 'arrow_up', added: true, eventTs: nextTs() });
+    expect(await counts(hackathonId)).toEqual([{ votes: 1, interest: 0 }]);
+  });
+});
+
+describe('the voting window', () => {
+  it('counts nothing after voting closed and tells the person once', async () => {
+    const { hackathonId, cards } = await hackathonWithCards(2, {
+      votingClosesAt: Math.floor(Date.now() / 1000) - 60,
+    });
+    const ephemeralsBefore = harness.slack.callsTo('chat.postEphemeral').length;
+    for (const card of cards)
+      await slack.react('U0LATE', { ...card, reaction: 'arrow_up', added: true, eventTs: nextTs() });
+    expect(await counts(hackathonId)).toEqual([
+      { votes: 0, interest: 0 },
+      { votes: 0, interest: 0 },
+    ]);
+    const told = harness.slack.callsTo('chat.postEphemeral').slice(ephemeralsBefore);
+    expect(told).toHaveLength(1);
+    expect(told[0]?.args.user).toBe('U0LATE');
+    expect(String(told[0]?.args.text)).toContain('Voting for *Hack The Garden 11/2026* has closed');
+  });
+});
+
+describe('the vote budget', () => {
+  it('does not count a vote beyond it, and says which topics hold the votes', async () => {
+    const { hackathonId, cards } = await hackathonWithCards(3, { votesPerPerson: '2' });
+    const [a, b, c] = cards as [ReactionTarget, ReactionTarget, ReactionTarget];
+    await slack.react('U0CAROL', { ...a, reaction: 'arrow_up', added: true, eventTs: nextTs() });
+    await slack.react('U0CAROL', { ...b, reaction: 'arrow_up', added: true, eventTs: nextTs() });
+    await slack.react('U0CAROL', { ...c, reaction: 'arrow_up', added: true, eventTs: nextTs() });
+    expect((await counts(hackathonId)).map((t) => t.votes)).toEqual([1, 1, 0]);
+    const told = harness.slack.callsTo('chat.postEphemeral').at(-1);
+    expect(told?.args.user).toBe('U0CAROL');
+    expect(String(told?.args.text)).toMatch(
+      /Your vote on #3 was not counted: you have used all 2 of your votes .* on `#1` Topic 1 .*, `#2` Topic 2 .*\. Remove one/,
+    );
+
+    // Interest is not limited by the vote budget.
+    await slack.react('U0CAROL', { ...c, reaction: 'rocket', added: true, eventTs: nextTs() });
+    await slack.react('U0CAROL', { ...a, reaction: 'arrow_up', added: false, eventTs: nextTs() });
+    await slack.react('U0CAROL', { ...c, reaction: 'arrow_up', added: true, eventTs: nextTs() });
+    expect(await counts(hackathonId)).toEqual([
+      { votes: 0, interest: 0 },
+      { votes: 1, interest: 0 },
+      { votes: 1, interest: 1 },
+    ]);
+
+    const { reply } = await slack.command('U0CAROL', cards[0]?.channel ?? '', 'my-votes');
+    expect(String(reply?.text)).toContain('you use 2 of your 2 votes');
+    expect(String(reply?.text)).toMatch(/Your votes\*\n`#2` Topic 2 .*\n`#3` Topic 3/);
+    expect(String(reply?.text)).toMatch(/You would work on\*\n`#3` Topic 3/);
+  });
+});
+
+describe('a burst of 2,000 reaction events', () => {
+  it('over 40 topics and 60 people, at concurrency 32, with redeliveries and removals, counts exactly', async () => {
+    const { hackathonId, cards } = await hackathonWithCards(40);
+    const users = Array.from({ length: 60 }, (_, i) => `U0BURST${i}`);
+    type Delivery = {
+      user: string;
+      card: ReactionTarget;
+      reaction: string;
+      added: boolean;
+      eventTs: string;
+      eventId: string;
+      retryNum?: number;
+    };
+    const deliveries: Delivery[] = [];
+    const truth = new Map<string, boolean>();
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    // 1,640 distinct adds, 180 of them later removed, plus 180 redeliveries: 2,000 events.
+    while (truth.size < 1640) {
+      const user = users[Math.floor(random() * users.length)] as string;
+      const card = cards[Math.floor(random() * cards.length)] as ReactionTarget;
+      const reaction = random() < 0.7 ? 'arrow_up' : 'rocket';
+      const key = `${user}|${card.ts}|${reaction}`;
+      if (truth.has(key)) continue;
+      truth.set(key, true);
+      deliveries.push({
+        user,
+        card,
+        reaction,
+        added: true,
+        eventTs: nextTs(),
+        eventId: `EvB${deliveries.length}`,
+      });
+    }
+    for (const add of deliveries.slice(0, 180)) {
+      truth.set(`${add.user}|${add.card.ts}|${add.reaction}`, false);
+      deliveries.push({ ...add, added: false, eventTs: nextTs(), eventId: `EvB${deliveries.length}` });
+    }
+    for (const original of deliveries.slice(0, 180)) deliveries.push({ ...original, retryNum: 1 });
+    expect(deliveries).toHaveLength(2000);
+    deliveries.sort(() => random() - 0.5);
+
+    let next = 0;
+    const statuses: Array<number | undefined> = [];
+    await Promise.all(
+      Array.from({ length: 32 }, async () => {
+        while (next < deliveries.length) {
+          const d = deliveries[next++] as Delivery;
+          statuses.push(
+            await slack.react(d.user, {
+              ...d.card,
+              reaction: d.reaction,
+              added: d.added,
+              eventTs: d.eventTs,
+              eventId: d.eventId,
+              retryNum: d.retryNum,
+            }),
+          );
+        }
+      }),
+    );
+    expect(statuses.every((status) => status === 200)).toBe(true);
+
+    const expected = cards.map((card) => {
+      const live = [...truth]
+        .filter(([key, on]) => on && key.split('|')[1] === card.ts)
+        .map(([key]) => key.split('|')[2]);
+      return {
+        votes: live.filter((r) => r === 'arrow_up').length,
+        interest: live.filter((r) => r === 'rocket').length,
+      };
+    });
+    expect(await counts(hackathonId)).toEqual(expected);
+    const activeVotes = (await items('vote')).filter(
+      (v) => v.hackathonId === hackathonId && v.state === 'active',
+    );
+    expect(activeVotes).toHaveLength([...truth.values()].filter(Boolean).length);
+
+    const updatesBefore = harness.slack.callsTo('chat.update').length;
+    expect(await harness.refresh()).toEqual({ batchItemFailures: [] });
+    const updates = harness.slack.callsTo('chat.update').length - updatesBefore;
+    expect(updates).toBeLessThanOrEqual(40);
+  }, 120_000);
+});
