@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { buildVariant, emptyVariant, measureLoads } from './cold-load.js';
+import { benchVoting } from './voting.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 
@@ -45,9 +46,31 @@ console.table(
   })),
 );
 
+const slackDelayMs = Number(process.env.BENCH_SLACK_DELAY_MS ?? 0);
+console.log(
+  `\nVoting: 2,000-event burst and warm votes over DynamoDB Local (Slack stand-in delay ${slackDelayMs} ms)…`,
+);
+const voting = await benchVoting({ slackDelayMs });
+console.table({
+  'burst (2,000 events, concurrency 32)': {
+    'events/s': voting.burst.eventsPerSecond.toFixed(0),
+    'p50 ms': voting.burst.handlerMsP50.toFixed(1),
+    'p99 ms': voting.burst.handlerMsP99.toFixed(1),
+    exact: voting.burst.exact,
+    'chat.update calls': voting.burst.chatUpdates,
+  },
+  [`warm vote (${voting.warmVote.runs} in a row)`]: {
+    'events/s': '',
+    'p50 ms': voting.warmVote.msP50.toFixed(1),
+    'p99 ms': voting.warmVote.msP99.toFixed(1),
+    exact: '',
+    'chat.update calls': '',
+  },
+});
+
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
   'bench/results/latest.json',
-  `${JSON.stringify({ node: process.version, date: new Date().toISOString(), runs, coldLoad: rows }, null, 2)}\n`,
+  `${JSON.stringify({ node: process.version, date: new Date().toISOString(), runs, coldLoad: rows, voting, slackDelayMs }, null, 2)}\n`,
 );
 console.log('Figures written to bench/results/latest.json');

@@ -4,6 +4,7 @@ import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
 import { TEST_BOT_USER_ID } from '../helpers/signed-request.js';
 import { type ReactionTarget, SlackSim } from '../helpers/slack-sim.js';
+import { planBurst, runConcurrently } from '../helpers/vote-burst.js';
 
 /** Voting by reaction, end to end: signed Events API deliveries to the real ingress, DynamoDB Local behind it. */
 let harness: IngressHarness;
@@ -177,85 +178,32 @@ describe('the vote budget', () => {
 });
 
 describe('a burst of 2,000 reaction events', () => {
-  it('over 40 topics and 60 people, at concurrency 32, with redeliveries and removals, counts exactly', async () => {
+  it('over 40 topics and 60 people, at concurrency 32, with 10 % redeliveries and 10 % removals, counts exactly', async () => {
     const { hackathonId, cards } = await hackathonWithCards(40);
-    const users = Array.from({ length: 60 }, (_, i) => `U0BURST${i}`);
-    type Delivery = {
-      user: string;
-      card: ReactionTarget;
-      reaction: string;
-      added: boolean;
-      eventTs: string;
-      eventId: string;
-      retryNum?: number;
-    };
-    const deliveries: Delivery[] = [];
-    const truth = new Map<string, boolean>();
-    let seed = 42;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
-    // 1,640 distinct adds, 180 of them later removed, plus 180 redeliveries: 2,000 events.
-    while (truth.size < 1640) {
-      const user = users[Math.floor(random() * users.length)] as string;
-      const card = cards[Math.floor(random() * cards.length)] as ReactionTarget;
-      const reaction = random() < 0.7 ? 'arrow_up' : 'rocket';
-      const key = `${user}|${card.ts}|${reaction}`;
-      if (truth.has(key)) continue;
-      truth.set(key, true);
-      deliveries.push({
-        user,
-        card,
-        reaction,
-        added: true,
-        eventTs: nextTs(),
-        eventId: `EvB${deliveries.length}`,
-      });
-    }
-    for (const add of deliveries.slice(0, 180)) {
-      truth.set(`${add.user}|${add.card.ts}|${add.reaction}`, false);
-      deliveries.push({ ...add, added: false, eventTs: nextTs(), eventId: `EvB${deliveries.length}` });
-    }
-    for (const original of deliveries.slice(0, 180)) deliveries.push({ ...original, retryNum: 1 });
-    expect(deliveries).toHaveLength(2000);
-    deliveries.sort(() => random() - 0.5);
+    const plan = planBurst(cards);
+    expect(plan.deliveries).toHaveLength(2000);
+    expect(plan.deliveries.filter((d) => !d.added)).toHaveLength(200);
+    expect(plan.deliveries.filter((d) => d.retryNum !== undefined)).toHaveLength(200);
 
-    let next = 0;
     const statuses: Array<number | undefined> = [];
-    await Promise.all(
-      Array.from({ length: 32 }, async () => {
-        while (next < deliveries.length) {
-          const d = deliveries[next++] as Delivery;
-          statuses.push(
-            await slack.react(d.user, {
-              ...d.card,
-              reaction: d.reaction,
-              added: d.added,
-              eventTs: d.eventTs,
-              eventId: d.eventId,
-              retryNum: d.retryNum,
-            }),
-          );
-        }
-      }),
-    );
-    expect(statuses.every((status) => status === 200)).toBe(true);
-
-    const expected = cards.map((card) => {
-      const live = [...truth]
-        .filter(([key, on]) => on && key.split('|')[1] === card.ts)
-        .map(([key]) => key.split('|')[2]);
-      return {
-        votes: live.filter((r) => r === 'arrow_up').length,
-        interest: live.filter((r) => r === 'rocket').length,
-      };
+    await runConcurrently(plan.deliveries, 32, async (d) => {
+      statuses.push(
+        await slack.react(d.user, {
+          ...d.card,
+          reaction: d.reaction,
+          added: d.added,
+          eventTs: d.eventTs,
+          eventId: d.eventId,
+          retryNum: d.retryNum,
+        }),
+      );
     });
-    expect(await counts(hackathonId)).toEqual(expected);
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    expect(await counts(hackathonId)).toEqual(plan.expected);
     const activeVotes = (await items('vote')).filter(
       (v) => v.hackathonId === hackathonId && v.state === 'active',
     );
-    expect(activeVotes).toHaveLength([...truth.values()].filter(Boolean).length);
+    expect(activeVotes).toHaveLength(plan.activeRecords);
 
     const updatesBefore = harness.slack.callsTo('chat.update').length;
     expect(await harness.refresh()).toEqual({ batchItemFailures: [] });
