@@ -177,6 +177,70 @@ describe('the vote budget', () => {
   });
 });
 
+describe('the ballot (/htg vote)', () => {
+  it('shows open topics with counts and what you chose, applies the difference, and never counts you twice', async () => {
+    const { channel, hackathonId, cards } = await hackathonWithCards(12, { votesPerPerson: '3' });
+    await slack.react('U0DAVE', {
+      ...(cards[0] as ReactionTarget),
+      reaction: 'arrow_up',
+      added: true,
+      eventTs: nextTs(),
+    });
+
+    await slack.command('U0DAVE', channel, 'vote');
+    const ballot = slack.lastOpenedView();
+    expect(ballot.callback_id).toBe('ballot');
+    const blocks = ballot.blocks as Array<{
+      block_id?: string;
+      element?: { options?: unknown[]; initial_options?: Array<{ value: string }> };
+    }>;
+    // 12 topics in one category: groups of at most 10, for votes and for interest.
+    expect(
+      blocks.filter((b) => b.block_id?.startsWith('vote__')).map((b) => b.element?.options?.length),
+    ).toEqual([10, 2]);
+    expect(
+      blocks.find((b) => b.block_id === 'vote__0')?.element?.initial_options?.map((o) => o.value),
+    ).toEqual(['1']);
+    expect(JSON.stringify(blocks)).toContain(':arrow_up: 1  :rocket: 0');
+
+    const tooMany = await slack.submit('U0DAVE', ballot, { vote__0: ['1', '2', '3'], vote__1: ['11'] });
+    expect(tooMany.reply).toEqual({
+      response_action: 'errors',
+      errors: { vote__0: 'You ticked 4 topics to vote for, but everyone has 3 votes. Untick 1.' },
+    });
+    expect((await counts(hackathonId)).slice(0, 2)).toEqual([
+      { votes: 1, interest: 0 },
+      { votes: 0, interest: 0 },
+    ]);
+
+    const saved = await slack.submit('U0DAVE', ballot, { vote__0: ['1', '2'], interest__1: ['12'] });
+    expect(JSON.stringify(saved.reply)).toContain('Saved: +1 vote, +1 \\"I\'d work on it\\".');
+    const after = await counts(hackathonId);
+    expect(after[0]).toEqual({ votes: 1, interest: 0 });
+    expect(after[1]).toEqual({ votes: 1, interest: 0 });
+    expect(after[11]).toEqual({ votes: 0, interest: 1 });
+
+    // Unticking #1 removes the vote cast by reaction; a late redelivery of that old reaction changes nothing.
+    await slack.command('U0DAVE', channel, 'vote');
+    await slack.submit('U0DAVE', slack.lastOpenedView(), { vote__0: ['2'] });
+    await slack.react('U0DAVE', {
+      ...(cards[0] as ReactionTarget),
+      reaction: 'arrow_up',
+      added: true,
+      eventTs: `${clock - 100}.000100`,
+    });
+    expect((await counts(hackathonId))[0]).toEqual({ votes: 0, interest: 0 });
+    const { reply } = await slack.command('U0DAVE', channel, 'my-votes');
+    expect(String(reply?.text)).toContain('you use 1 of your 3 votes');
+  });
+
+  it('is closed with voting', async () => {
+    const { channel } = await hackathonWithCards(1, { votingClosesAt: Math.floor(Date.now() / 1000) - 60 });
+    const { reply } = await slack.command('U0DAVE', channel, 'vote');
+    expect(String(reply?.text)).toContain('Voting for *Hack The Garden 11/2026* has closed.');
+  });
+});
+
 describe('a burst of 2,000 reaction events', () => {
   it('over 40 topics and 60 people, at concurrency 32, with 10 % redeliveries and 10 % removals, counts exactly', async () => {
     const { hackathonId, cards } = await hackathonWithCards(40);

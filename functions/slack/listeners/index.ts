@@ -7,6 +7,7 @@ import { registerHtgCommand } from './commands/htg-command.js';
 import { topicSubcommands } from './commands/topic-commands.js';
 import { voteSubcommands } from './commands/vote-commands.js';
 import { registerReactionEvents } from './events/reactions.js';
+import { registerBallotViews } from './views/ballot-views.js';
 import { registerHackathonViews } from './views/hackathon-views.js';
 import { registerImportViews } from './views/import-views.js';
 import { registerTopicViews } from './views/topic-views.js';
@@ -30,4 +31,5 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
   registerImportViews(app, deps);
   registerTopicCardActions(app, deps);
   registerReactionEvents(app, deps);
+  registerBallotViews(app, deps);
 }

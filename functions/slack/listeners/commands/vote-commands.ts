@@ -1,4 +1,6 @@
+import { openBallot } from '../../../app/ballot.js';
 import { myVotes } from '../../../app/votes.js';
+import { ballotModal } from '../../views/ballot-modal.js';
 import { myVotesMessage } from '../../views/vote-messages.js';
 import { type Subcommand, withChannelHackathon } from './subcommands.js';
 
@@ -12,4 +14,15 @@ const myVotesCommand: Subcommand = {
   }),
 };
 
-export const voteSubcommands: readonly Subcommand[] = [myVotesCommand];
+const vote: Subcommand = {
+  name: 'vote',
+  usage: 'vote',
+  summary: 'a ballot with every open topic: tick what you vote for and would work on',
+  run: withChannelHackathon(async (request, { deps, client }, hackathon) => {
+    const ballot = await openBallot(deps, hackathon.id, request.userId, deps.clock());
+    await client.views.open({ trigger_id: request.triggerId, view: ballotModal(ballot) });
+    return null;
+  }),
+};
+
+export const voteSubcommands: readonly Subcommand[] = [vote, myVotesCommand];

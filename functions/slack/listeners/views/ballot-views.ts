@@ -1,0 +1,57 @@
+import type { App, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import { submitBallot } from '../../../app/ballot.js';
+import { ValidationError } from '../../../domain/errors.js';
+import { parseMetadata, viewStateSchema } from '../../forms.js';
+import { BALLOT_CALLBACK, ballotBlockId } from '../../views/ballot-modal.js';
+import type { ListenerDependencies } from '../index.js';
+import { answerSubmission, notice, staleForm } from './submission.js';
+
+const metadataSchema = z.object({ hackathonId: z.string().min(1) });
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The `/htg vote` ballot: ticked boxes become votes and interests, unticked ones are removed. */
+export function registerBallotViews(app: App, deps: ListenerDependencies): void {
+  app.view<ViewSubmitAction>(BALLOT_CALLBACK, async ({ ack, body, view }) => {
+    await answerSubmission(ack, deps.logger, 'ballot', async () => {
+      const metadata = parseMetadata(metadataSchema, view.private_metadata);
+      const state = viewStateSchema.safeParse(view.state.values);
+      if (!metadata || !state.success) throw staleForm();
+      const ticked = { vote: [] as number[], interest: [] as number[] };
+      for (const [blockId, actions] of Object.entries(state.data)) {
+        const kind = blockId.split('__')[0];
+        if (kind !== 'vote' && kind !== 'interest') continue;
+        for (const element of Object.values(actions)) {
+          for (const option of element.selected_options ?? []) ticked[kind].push(Number(option.value));
+        }
+      }
+      try {
+        const result = await submitBallot(deps, {
+          hackathonId: metadata.hackathonId,
+          userId: body.user.id,
+          votes: ticked.vote.filter(Number.isInteger),
+          interests: ticked.interest.filter(Number.isInteger),
+          now: deps.clock(),
+        });
+        const changes = [
+          result.added.vote && `+${plural(result.added.vote, 'vote', 'votes')}`,
+          result.removed.vote && `−${plural(result.removed.vote, 'vote', 'votes')}`,
+          result.added.interest && `+${result.added.interest} "I'd work on it"`,
+          result.removed.interest && `−${result.removed.interest} "I'd work on it"`,
+        ].filter(Boolean);
+        const refused = result.refused.map((r) => `#${r.number}`).join(', ');
+        return notice(
+          'Votes saved',
+          (changes.length ? `Saved: ${changes.join(', ')}.` : 'Nothing changed.') +
+            (refused ? ` Not counted (withdrawn meanwhile, or your votes were used up): ${refused}.` : ''),
+        );
+      } catch (error) {
+        // The budget error belongs next to the first vote boxes.
+        if (error instanceof ValidationError && error.fields.votes) {
+          throw new ValidationError({ [ballotBlockId('vote', 0)]: error.fields.votes });
+        }
+        throw error;
+      }
+    });
+  });
+}
