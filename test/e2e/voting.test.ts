@@ -127,6 +127,25 @@ describe('reactions on topic cards', () => {
   });
 });
 
+describe('card refreshes', () => {
+  it("wait out Slack's rate limit (429 with Retry-After) and end up showing the final counts", async () => {
+    const { hackathonId, cards } = await hackathonWithCards(1);
+    const card = cards[0] as ReactionTarget;
+    for (const user of ['U0R1', 'U0R2', 'U0R3']) {
+      await slack.react(user, { ...card, reaction: 'arrow_up', added: true, eventTs: nextTs() });
+    }
+    await slack.react('U0R2', { ...card, reaction: 'arrow_up', added: false, eventTs: nextTs() });
+    expect(await counts(hackathonId)).toEqual([{ votes: 2, interest: 0 }]);
+
+    const before = harness.slack.callsTo('chat.update').length;
+    harness.slack.rateLimit('chat.update', 2, 1);
+    expect(await harness.refresh()).toEqual({ batchItemFailures: [] });
+    const attempts = harness.slack.callsTo('chat.update').slice(before);
+    expect(attempts).toHaveLength(3);
+    expect(String(attempts.at(-1)?.args.blocks)).toContain(':arrow_up: 2 votes');
+  }, 30_000);
+});
+
 describe('the voting window', () => {
   it('counts nothing after voting closed and tells the person once', async () => {
     const { hackathonId, cards } = await hackathonWithCards(2, {

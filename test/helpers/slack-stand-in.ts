@@ -21,6 +21,8 @@ export interface SlackStandIn {
     method: string,
     body: Record<string, unknown> | ((args: Record<string, unknown>) => Record<string, unknown>),
   ): void;
+  /** Answer the next `times` calls of a method with 429 and `Retry-After`, as Slack does when rate limited. */
+  rateLimit(method: string, times: number, retryAfterSeconds: number): void;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function startSlackStandIn({ delayMs = 0 }: { delayMs?: number } = 
       }),
     ],
   ]);
+  const limited = new Map<string, { times: number; retryAfterSeconds: number }>();
   const server = createServer(async (request, response) => {
     const method = (request.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
     const body = await readBody(request);
@@ -50,6 +53,16 @@ export async function startSlackStandIn({ delayMs = 0 }: { delayMs?: number } = 
     calls.push({ method, args, authorization: request.headers.authorization });
     const responder = responses.get(method) ?? { ok: true };
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    const limit = limited.get(method);
+    if (limit && limit.times > 0) {
+      limit.times--;
+      response.writeHead(429, {
+        'content-type': 'application/json',
+        'retry-after': String(limit.retryAfterSeconds),
+      });
+      response.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify(typeof responder === 'function' ? responder(args) : responder));
   });
@@ -61,6 +74,7 @@ export async function startSlackStandIn({ delayMs = 0 }: { delayMs?: number } = 
     calls,
     callsTo: (method) => calls.filter((call) => call.method === method),
     respond: (method, body) => responses.set(method, body),
+    rateLimit: (method, times, retryAfterSeconds) => limited.set(method, { times, retryAfterSeconds }),
     close: () =>
       new Promise((resolve, reject) => {
         server.closeAllConnections();
