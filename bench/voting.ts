@@ -6,9 +6,9 @@ import { startDynamoDbLocal } from '../functions/adapters/local/dynamodb-local.j
 import { ensureTable } from '../functions/adapters/local/ensure-table.js';
 import { openStreamReader } from '../functions/adapters/local/stream-reader.js';
 import { createLogger } from '../functions/adapters/logger.js';
-import { createCardPublisher } from '../functions/adapters/slack/card-publisher.js';
 import { createRefresherHandler } from '../functions/refresher/handler.js';
 import type { IngressHandler } from '../functions/slack/ingress-handler.js';
+import { slackRefresherDeps } from '../functions/slack/refresher-deps.js';
 import { TEST_BOT_TOKEN, TEST_BOT_USER_ID, TEST_SIGNING_SECRET } from '../test/helpers/signed-request.js';
 import { type ReactionTarget, SlackSim } from '../test/helpers/slack-sim.js';
 import { startSlackStandIn } from '../test/helpers/slack-stand-in.js';
@@ -53,10 +53,11 @@ export async function benchVoting({ slackDelayMs = 0, warmRuns = 500 } = {}): Pr
     const table = connectTable({ tableName, region: 'local', dynamoDbEndpoint: dynamo.endpoint });
     const stream = await openStreamReader({ endpoint: dynamo.endpoint, tableName, from: 'TRIM_HORIZON' });
     const refresher = createRefresherHandler({
-      deps: {
-        ...createStores(table),
-        cards: createCardPublisher(new WebClient(TEST_BOT_TOKEN, { slackApiUrl: slack.url })),
-      },
+      deps: slackRefresherDeps(
+        createStores(table),
+        new WebClient(TEST_BOT_TOKEN, { slackApiUrl: slack.url }),
+        TEST_BOT_USER_ID,
+      ),
       logger: createLogger({ level: 'error' }),
     });
     const refresh = async () => refresher({ Records: await stream.read() });

@@ -19,6 +19,20 @@ export interface HackathonStore {
   ): Promise<Hackathon>;
   /** Every hackathon of a workspace, newest first. */
   listByTeam(teamId: string): Promise<Hackathon[]>;
+  /** Sets voting to close now unless it closed already; returns the hackathon as it is after. */
+  closeVoting(id: string, now: string): Promise<Hackathon>;
+  /** Records a job for the refresher (run off the request path, triggered by the table's stream). */
+  addJob(job: Job): Promise<void>;
+}
+
+/** Work done off the request path. */
+export interface Job {
+  hackathonId: string;
+  kind: 'reconcile-reactions';
+  requestedBy: string;
+  /** Where to report, and when it was asked for (ISO). */
+  channelId: string;
+  requestedAt: string;
 }
 
 /** Persistence of topics. */
@@ -68,6 +82,8 @@ export interface VoteStore {
   remove(change: VoteChange): Promise<VoteOutcome>;
   /** A person's active votes and interests in a hackathon. */
   listByVoter(hackathonId: string, userId: string): Promise<Vote[]>;
+  /** The active votes and interests on one topic (strongly consistent). */
+  listByTopic(hackathonId: string, number: number): Promise<Vote[]>;
   /** True the first time it is called for this person and notice, false after (tell people once). */
   firstNotice(hackathonId: string, userId: string, notice: string): Promise<boolean>;
 }

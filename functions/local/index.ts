@@ -14,10 +14,10 @@ import { ensureTable } from '../adapters/local/ensure-table.js';
 import { openStreamReader, pollStream } from '../adapters/local/stream-reader.js';
 import { createLogger } from '../adapters/logger.js';
 import { loadRuntimeConfig } from '../adapters/runtime-config.js';
-import { createCardPublisher } from '../adapters/slack/card-publisher.js';
 import { createRefresherHandler } from '../refresher/handler.js';
 import { slackAppOptions } from '../slack/app-options.js';
 import { registerListeners } from '../slack/listeners/index.js';
+import { slackRefresherDeps } from '../slack/refresher-deps.js';
 import { missingLocalSlackSettings, missingSettingsReport } from './local-settings.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -83,10 +83,11 @@ try {
 
   // The table's stream drives the card refresher, as the event source mapping does in AWS.
   const refresher = createRefresherHandler({
-    deps: {
-      ...stores,
-      cards: createCardPublisher(new WebClient(botToken, slackApiUrl ? { slackApiUrl } : {})),
-    },
+    deps: slackRefresherDeps(
+      stores,
+      new WebClient(botToken, slackApiUrl ? { slackApiUrl } : {}),
+      config.slack.credentials.botUserId,
+    ),
     logger,
   });
   const reader = await openStreamReader({

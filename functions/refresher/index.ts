@@ -6,8 +6,8 @@ import { WebClient } from '@slack/web-api';
 import { connectTable, createStores } from '../adapters/dynamodb/stores.js';
 import { createLogger } from '../adapters/logger.js';
 import { loadRuntimeConfig } from '../adapters/runtime-config.js';
-import { createCardPublisher } from '../adapters/slack/card-publisher.js';
 import { loadSlackCredentials } from '../adapters/slack/credentials.js';
+import { slackRefresherDeps } from '../slack/refresher-deps.js';
 import { createRefresherHandler } from './handler.js';
 
 const config = loadRuntimeConfig(process.env);
@@ -21,6 +21,6 @@ const slack = new WebClient(credentials.botToken, {
 const stores = createStores(connectTable(config));
 
 export const handler = createRefresherHandler({
-  deps: { ...stores, cards: createCardPublisher(slack) },
+  deps: slackRefresherDeps(stores, slack, credentials.botUserId),
   logger,
 });

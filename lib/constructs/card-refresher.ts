@@ -24,8 +24,9 @@ export const REFRESHER_TABLE_ACTIONS = [
 ] as const;
 
 /**
- * The card refresher: a Lambda on the table's stream (topic items only) that posts and updates topic cards
- * off the request path. Failed records are retried with the batch bisected, then sent to a queue.
+ * The card refresher: a Lambda on the table's stream (topic changes and new jobs only) that posts and updates
+ * topic cards and runs jobs off the request path. Failed records are retried with the batch bisected, then
+ * sent to a queue.
  */
 export class CardRefresher extends Construct {
   readonly function: IFunction;
@@ -68,6 +69,10 @@ export class CardRefresher extends Construct {
         filters: [
           FilterCriteria.filter({
             dynamodb: { NewImage: { [tableSchema.entityAttribute]: { S: FilterRule.isEqual('topic') } } },
+          }),
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { [tableSchema.entityAttribute]: { S: FilterRule.isEqual('job') } } },
           }),
         ],
       }),

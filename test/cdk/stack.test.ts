@@ -200,7 +200,7 @@ describe('least privilege', () => {
     ]);
   });
 
-  it('lets the refresher read the stream, get and update items (no index, no Scan), and report failures', () => {
+  it('lets the refresher read the stream, get, query and update items (no index, no Scan), and report failures', () => {
     const [tableId] = ofType('AWS::DynamoDB::Table')[0] ?? [];
     const [secretId] = ofType('AWS::SecretsManager::Secret')[0] ?? [];
     const [queueId] = ofType('AWS::SQS::Queue')[0] ?? [];
@@ -229,7 +229,7 @@ describe('least privilege', () => {
 });
 
 describe('the card refresher', () => {
-  it('consumes topic changes from the stream, reports partial failures, and sends exhausted batches to a queue', () => {
+  it('consumes topic changes and new jobs from the stream, reports partial failures, and sends exhausted batches to a queue', () => {
     const [fnId] = lambda('CardsRefresher');
     const [tableId] = ofType('AWS::DynamoDB::Table')[0] ?? [];
     const [queueId] = ofType('AWS::SQS::Queue')[0] ?? [];
@@ -243,7 +243,15 @@ describe('the card refresher', () => {
       MaximumBatchingWindowInSeconds: 1,
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
       FilterCriteria: {
-        Filters: [{ Pattern: JSON.stringify({ dynamodb: { NewImage: { entity: { S: ['topic'] } } } }) }],
+        Filters: [
+          { Pattern: JSON.stringify({ dynamodb: { NewImage: { entity: { S: ['topic'] } } } }) },
+          {
+            Pattern: JSON.stringify({
+              eventName: ['INSERT'],
+              dynamodb: { NewImage: { entity: { S: ['job'] } } },
+            }),
+          },
+        ],
       },
     });
   });

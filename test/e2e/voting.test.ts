@@ -260,6 +260,59 @@ describe('the ballot (/htg vote)', () => {
   });
 });
 
+describe('/htg close-voting', () => {
+  it('closes voting, re-reads every card from Slack, repairs missed reactions (never ballot votes) and reports', async () => {
+    const { channel, hackathonId, cards } = await hackathonWithCards(2);
+    const [one, two] = cards as [ReactionTarget, ReactionTarget];
+    await slack.react('U0ALICE', { ...one, reaction: 'arrow_up', added: true, eventTs: nextTs() });
+    await slack.react('U0CAROL', { ...two, reaction: 'arrow_up', added: true, eventTs: nextTs() });
+    await slack.command('U0DAVE', channel, 'vote');
+    await slack.submit('U0DAVE', slack.lastOpenedView(), { vote__0: ['2'] });
+    expect(await counts(hackathonId)).toEqual([
+      { votes: 1, interest: 0 },
+      { votes: 2, interest: 0 },
+    ]);
+    // What Slack shows on the cards: Bob's vote and Erin's interest never reached htg, Carol's removal neither.
+    harness.slack.respond('reactions.get', (args) => ({
+      ok: true,
+      type: 'message',
+      message: {
+        ts: args.timestamp,
+        reactions:
+          args.timestamp === one.ts
+            ? [{ name: 'arrow_up', users: ['U0ALICE', 'U0BOB', TEST_BOT_USER_ID], count: 3 }]
+            : [{ name: 'rocket', users: ['U0ERIN'], count: 1 }],
+      },
+    }));
+
+    const refused = await slack.command('U0STRANGER', channel, 'close-voting');
+    expect(String(refused.reply?.text)).toContain('Only the organizers');
+    const { reply } = await slack.command(ORGANIZER, channel, 'close-voting');
+    expect(String(reply?.text)).toContain(
+      'Voting for *Hack The Garden 11/2026* is closed. I am re-reading the reactions on 2 cards',
+    );
+
+    expect(await harness.refresh()).toEqual({ batchItemFailures: [] });
+    expect(harness.slack.callsTo('reactions.get').map((call) => call.args.full)).toEqual(['true', 'true']);
+    expect(await counts(hackathonId)).toEqual([
+      { votes: 2, interest: 0 },
+      { votes: 1, interest: 1 },
+    ]);
+    const report = harness.slack.callsTo('chat.postEphemeral').at(-1);
+    expect(report?.args).toMatchObject({ channel, user: ORGANIZER });
+    expect(String(report?.args.text)).toContain(
+      'Counted 2 reactions I had missed: #1 :arrow_up: <@U0BOB>, #2 :rocket: <@U0ERIN>.',
+    );
+    expect(String(report?.args.text)).toContain(
+      'Removed 1 counted reactions that are no longer on the cards: #2 :arrow_up: <@U0CAROL>.',
+    );
+
+    // Voting is closed now: reactions no longer count.
+    await slack.react('U0FRANK', { ...one, reaction: 'arrow_up', added: true, eventTs: nextTs() });
+    expect((await counts(hackathonId))[0]).toEqual({ votes: 2, interest: 0 });
+  });
+});
+
 describe('a burst of 2,000 reaction events', () => {
   it('over 40 topics and 60 people, at concurrency 32, with 10 % redeliveries and 10 % removals, counts exactly', async () => {
     const { hackathonId, cards } = await hackathonWithCards(40);

@@ -4,8 +4,8 @@ import { vi } from 'vitest';
 import { createStores } from '../../functions/adapters/dynamodb/stores.js';
 import { openStreamReader, type StreamReader } from '../../functions/adapters/local/stream-reader.js';
 import { createLogger } from '../../functions/adapters/logger.js';
-import { createCardPublisher } from '../../functions/adapters/slack/card-publisher.js';
 import { createRefresherHandler } from '../../functions/refresher/handler.js';
+import { slackRefresherDeps } from '../../functions/slack/refresher-deps.js';
 import { createTestTable, type TestTable } from './dynamodb.js';
 import { TEST_BOT_TOKEN, TEST_BOT_USER_ID, TEST_SIGNING_SECRET } from './signed-request.js';
 import { type SlackStandIn, startSlackStandIn } from './slack-stand-in.js';
@@ -52,10 +52,11 @@ export async function startIngressHarness(tablePrefix: string): Promise<IngressH
     from: 'TRIM_HORIZON',
   });
   const refresher = createRefresherHandler({
-    deps: {
-      ...createStores(table),
-      cards: createCardPublisher(new WebClient(TEST_BOT_TOKEN, { slackApiUrl: slack.url })),
-    },
+    deps: slackRefresherDeps(
+      createStores(table),
+      new WebClient(TEST_BOT_TOKEN, { slackApiUrl: slack.url }),
+      TEST_BOT_USER_ID,
+    ),
     logger: createLogger({ level: 'warn', name: 'refresher' }),
   });
   return {

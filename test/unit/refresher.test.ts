@@ -3,7 +3,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { topicChanges } from '../../functions/adapters/dynamodb/topic-changes.js';
 import { createLogger } from '../../functions/adapters/logger.js';
-import type { HackathonStore, TopicStore } from '../../functions/app/ports.js';
+import type { HackathonStore, TopicStore, VoteStore } from '../../functions/app/ports.js';
 import type { CardPublisher } from '../../functions/app/topic-cards.js';
 import type { Topic } from '../../functions/domain/topic.js';
 import { createRefresherHandler } from '../../functions/refresher/handler.js';
@@ -104,7 +104,15 @@ describe('refresher handler', () => {
       attachCard: async (topic: Topic, card: Topic['card']) => ({ ...topic, card }),
     } as unknown as TopicStore;
     const handler = createRefresherHandler({
-      deps: { hackathons, topics: store, cards },
+      deps: {
+        hackathons,
+        topics: store,
+        cards,
+        votes: {} as VoteStore,
+        reactions: { reactionsOn: async () => [] },
+        ignoreUsers: [],
+        notify: async () => undefined,
+      },
       logger: createLogger({ level: 'error', write: () => undefined }),
     });
     return { handler, posted, updated };

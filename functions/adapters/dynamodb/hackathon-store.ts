@@ -1,6 +1,12 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { HackathonStore } from '../../app/ports.js';
-import { ConflictError } from '../../domain/errors.js';
+import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import type { Hackathon, HackathonSettings } from '../../domain/hackathon.js';
 import { keys, withoutKeys } from './keys.js';
 import { conditionFailedAt, isConditionFailure, setFields, type Table } from './table.js';
@@ -83,6 +89,36 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
           );
         throw error;
       }
+    },
+
+    async closeVoting(id, now) {
+      try {
+        const { Attributes } = await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.hackathon(id),
+            UpdateExpression: 'SET votingClosesAt = :now, updatedAt = :now',
+            ConditionExpression: 'attribute_exists(pk) AND (votingClosesAt = :none OR votingClosesAt > :now)',
+            ExpressionAttributeValues: { ':now': now, ':none': null },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return withoutKeys<Hackathon>(Attributes ?? {});
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const current = await get(id);
+        if (!current) throw new NotFoundError('This hackathon no longer exists.');
+        return current;
+      }
+    },
+
+    async addJob(job) {
+      await documents.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...keys.job(job.hackathonId, job.requestedAt, job.kind), entity: 'job', ...job },
+        }),
+      );
     },
 
     async listByTeam(teamId) {

@@ -12,6 +12,7 @@
  * | vote              | HACKATHON#<id>            | VOTE#<00042>#<kind>#<user>  | VOTER#<id>#<user> | <kind>#<00042>               |
  * | voter tally       | HACKATHON#<id>            | VOTER#<user>                |                |                                 |
  * | notice (once)     | HACKATHON#<id>            | NOTICE#<user>#<notice>      |                |                                 |
+ * | job               | HACKATHON#<id>            | JOB#<requestedAt>#<kind>    |                |                                 |
  */
 export type Entity =
   | 'hackathon'
@@ -22,7 +23,8 @@ export type Entity =
   | 'importDraft'
   | 'vote'
   | 'voterTally'
-  | 'notice';
+  | 'notice'
+  | 'job';
 
 export interface Key {
   pk: string;
@@ -69,6 +71,14 @@ export const keys = {
   voterTally: (hackathonId: string, userId: string): Key => ({
     pk: hackathonPk(hackathonId),
     sk: `VOTER#${userId}`,
+  }),
+  job: (hackathonId: string, requestedAt: string, kind: string): Key => ({
+    pk: hackathonPk(hackathonId),
+    sk: `JOB#${requestedAt}#${kind}`,
+  }),
+  votesOfTopicPrefix: (hackathonId: string, number: number) => ({
+    pk: hackathonPk(hackathonId),
+    skPrefix: `VOTE#${pad(number)}#`,
   }),
   notice: (hackathonId: string, userId: string, notice: string): Key => ({
     pk: hackathonPk(hackathonId),

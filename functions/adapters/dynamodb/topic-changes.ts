@@ -1,6 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
+import type { Job } from '../../app/ports.js';
 import { tableSchema } from './table-schema.js';
 
 /** A topic whose card needs posting or updating, and the stream position that asked for it. */
@@ -34,6 +35,22 @@ export function topicChanges(records: readonly DynamoDBRecord[]): TopicChange[] 
     }
   }
   return [...changes.values()];
+}
+
+/** Jobs recorded in a batch of stream records (new job items only), with their stream positions. */
+export function newJobs(records: readonly DynamoDBRecord[]): Array<{ job: Job; sequenceNumber: string }> {
+  return records.flatMap((record) => {
+    if (record.eventName !== 'INSERT') return [];
+    const item = image(record.dynamodb?.NewImage);
+    if (item?.[tableSchema.entityAttribute] !== 'job') return [];
+    const { hackathonId, kind, requestedBy, channelId, requestedAt } = item as unknown as Job;
+    return [
+      {
+        job: { hackathonId, kind, requestedBy, channelId, requestedAt },
+        sequenceNumber: record.dynamodb?.SequenceNumber ?? '',
+      },
+    ];
+  });
 }
 
 function image(raw: unknown): Record<string, unknown> | undefined {

@@ -205,13 +205,29 @@ export function createVoteStore({ documents, tableName }: Table): VoteStore {
           ExpressionAttributeValues: { ':pk': keys.voterPartition(hackathonId, userId), ':active': 'active' },
         }),
       );
-      return (Items ?? []).map((item) => ({
-        hackathonId: String(item.hackathonId),
-        number: Number(item.number),
-        userId: String(item.userId),
-        kind: item.kind as Vote['kind'],
-        source: item.source as Vote['source'],
-      }));
+      return (Items ?? []).map(toVote);
+    },
+
+    async listByTopic(hackathonId, number) {
+      const { pk, skPrefix } = keys.votesOfTopicPrefix(hackathonId, number);
+      const votes: Vote[] = [];
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await documents.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            FilterExpression: '#state = :active',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix, ':active': 'active' },
+            ConsistentRead: true,
+            ExclusiveStartKey,
+          }),
+        );
+        for (const item of page.Items ?? []) votes.push(toVote(item));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return votes;
     },
 
     async firstNotice(hackathonId, userId, notice) {
@@ -233,5 +249,15 @@ export function createVoteStore({ documents, tableName }: Table): VoteStore {
         throw error;
       }
     },
+  };
+}
+
+function toVote(item: Record<string, unknown>): Vote {
+  return {
+    hackathonId: String(item.hackathonId),
+    number: Number(item.number),
+    userId: String(item.userId),
+    kind: item.kind as Vote['kind'],
+    source: item.source as Vote['source'],
   };
 }

@@ -1,3 +1,4 @@
+import type { ReconcileChange, ReconcileReport } from '../../app/close-voting.js';
 import type { Hackathon } from '../../domain/hackathon.js';
 import { boldName, escapeMrkdwn } from '../../domain/text.js';
 import type { Topic } from '../../domain/topic.js';
@@ -42,4 +43,35 @@ export function overBudgetText(hackathon: Hackathon, number: number, holding: re
     `Your vote on #${number} was not counted: you have used all ${hackathon.votesPerPerson} of your votes in ${boldName(hackathon.name)}, on ` +
     `${holding.map(topicLine).join(', ') || 'other topics'}. Remove one of those :${hackathon.voteEmoji}: reactions to free a vote, then vote on #${number} again.`
   );
+}
+
+/** What the organizer who closed voting is told once the cards' reactions were re-read. */
+export function reconcileReportText(report: ReconcileReport): string {
+  const { hackathon } = report;
+  const emoji = (change: ReconcileChange) =>
+    `:${change.kind === 'vote' ? hackathon.voteEmoji : hackathon.workEmoji}:`;
+  const list = (changes: readonly ReconcileChange[]) =>
+    changes
+      .slice(0, 30)
+      .map((c) => `#${c.number} ${emoji(c)} <@${c.userId}>`)
+      .join(', ') + (changes.length > 30 ? `, and ${changes.length - 30} more` : '');
+  const lines = [
+    `Voting for ${boldName(hackathon.name)} is closed. I re-read the reactions on ${report.cards} ${report.cards === 1 ? 'card' : 'cards'}.`,
+    report.added.length === 0 && report.removed.length === 0
+      ? 'Every reaction was counted already: nothing changed.'
+      : '',
+    report.added.length
+      ? `Counted ${report.added.length} reactions I had missed: ${list(report.added)}.`
+      : '',
+    report.removed.length
+      ? `Removed ${report.removed.length} counted reactions that are no longer on the cards: ${list(report.removed)}.`
+      : '',
+    report.overBudget.length
+      ? `Not counted, the person's votes were used up: ${list(report.overBudget)}.`
+      : '',
+    report.unreadable.length
+      ? `Could not read the reactions of ${report.unreadable.map((n) => `#${n}`).join(', ')}; run \`/htg close-voting\` again to retry.`
+      : '',
+  ];
+  return lines.filter(Boolean).join('\n').slice(0, 3000);
 }

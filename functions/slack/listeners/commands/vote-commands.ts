@@ -1,8 +1,10 @@
 import { openBallot } from '../../../app/ballot.js';
+import { closeVoting } from '../../../app/close-voting.js';
 import { myVotes } from '../../../app/votes.js';
+import { boldName } from '../../../domain/text.js';
 import { ballotModal } from '../../views/ballot-modal.js';
 import { myVotesMessage } from '../../views/vote-messages.js';
-import { type Subcommand, withChannelHackathon } from './subcommands.js';
+import { ephemeral, type Subcommand, withChannelHackathon } from './subcommands.js';
 
 const myVotesCommand: Subcommand = {
   name: 'my-votes',
@@ -25,4 +27,21 @@ const vote: Subcommand = {
   }),
 };
 
-export const voteSubcommands: readonly Subcommand[] = [vote, myVotesCommand];
+const closeVotingCommand: Subcommand = {
+  name: 'close-voting',
+  usage: 'close-voting',
+  summary: "close voting now and re-read every card's reactions, reporting what was missed (organizers)",
+  run: withChannelHackathon(async (request, { deps }, hackathon) => {
+    const { hackathon: closed, cards } = await closeVoting(deps, {
+      hackathonId: hackathon.id,
+      userId: request.userId,
+      channelId: request.channelId,
+      now: deps.clock(),
+    });
+    return ephemeral(
+      `Voting for ${boldName(closed.name)} is closed. I am re-reading the reactions on ${cards} ${cards === 1 ? 'card' : 'cards'} and will tell you here what I had missed.`,
+    );
+  }),
+};
+
+export const voteSubcommands: readonly Subcommand[] = [vote, myVotesCommand, closeVotingCommand];

@@ -1,0 +1,124 @@
+import type { Hackathon } from '../domain/hackathon.js';
+import type { CardRef, Topic } from '../domain/topic.js';
+import { reactionKind, type VoteKind } from '../domain/vote.js';
+import { requireHackathon, requireOrganizer } from './hackathons.js';
+import type { HackathonStore, Job, TopicStore, VoteStore } from './ports.js';
+
+/** Reads the reactions on a message from Slack (reactions.get). */
+export interface ReactionReader {
+  reactionsOn(card: CardRef): Promise<Array<{ name: string; users: string[] }>>;
+}
+
+/**
+ * `/htg close-voting`: voting closes now (unless it closed already), and a job re-reads every card's reactions
+ * off the request path. Running it again after voting closed re-reads the reactions again.
+ */
+export async function closeVoting(
+  deps: { hackathons: HackathonStore; topics: TopicStore },
+  request: { hackathonId: string; userId: string; channelId: string; now: Date },
+): Promise<{ hackathon: Hackathon; cards: number }> {
+  const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
+  requireOrganizer(hackathon, request.userId, 'close voting');
+  const now = request.now.toISOString();
+  const closed = await deps.hackathons.closeVoting(hackathon.id, now);
+  await deps.hackathons.addJob({
+    hackathonId: hackathon.id,
+    kind: 'reconcile-reactions',
+    requestedBy: request.userId,
+    channelId: request.channelId,
+    requestedAt: now,
+  });
+  const topics = await deps.topics.list(hackathon.id);
+  return {
+    hackathon: closed,
+    cards: topics.filter((topic) => topic.card && topic.status !== 'withdrawn').length,
+  };
+}
+
+export interface ReconcileChange {
+  number: number;
+  userId: string;
+  kind: VoteKind;
+}
+
+export interface ReconcileReport {
+  hackathon: Hackathon;
+  cards: number;
+  /** Reactions on the cards that had not been counted (missed while htg was down), now counted. */
+  added: ReconcileChange[];
+  /** Counted reaction votes whose reaction is gone from the card (a missed removal), now removed. */
+  removed: ReconcileChange[];
+  /** Reactions that could not be counted: the person's votes were used up. */
+  overBudget: ReconcileChange[];
+  /** Cards whose reactions could not be read. */
+  unreadable: number[];
+}
+
+export interface ReconcileDeps {
+  hackathons: HackathonStore;
+  topics: TopicStore;
+  votes: VoteStore;
+  reactions: ReactionReader;
+  /** Reactions by these users (the app itself) are not votes. */
+  ignoreUsers: readonly string[];
+}
+
+/**
+ * Compares every card's reactions in Slack with the votes counted from reaction events, and repairs the
+ * difference as of the job's time: missing reactions are counted, reaction votes whose reaction is gone are
+ * removed. Ballot votes have no reaction and are never touched.
+ */
+export async function reconcileReactions(deps: ReconcileDeps, job: Job): Promise<ReconcileReport> {
+  const hackathon = await requireHackathon(deps.hackathons, job.hackathonId);
+  const at = Date.parse(job.requestedAt) / 1000;
+  const topics = (await deps.topics.list(hackathon.id)).filter(
+    (t): t is Topic & { card: CardRef } => !!t.card && t.status !== 'withdrawn',
+  );
+  const report: ReconcileReport = {
+    hackathon,
+    cards: topics.length,
+    added: [],
+    removed: [],
+    overBudget: [],
+    unreadable: [],
+  };
+  for (const topic of topics) {
+    let reactions: Array<{ name: string; users: string[] }>;
+    try {
+      reactions = await deps.reactions.reactionsOn(topic.card);
+    } catch {
+      report.unreadable.push(topic.number);
+      continue;
+    }
+    const present: Record<VoteKind, Set<string>> = { vote: new Set(), interest: new Set() };
+    for (const reaction of reactions) {
+      const kind = reactionKind(hackathon, reaction.name);
+      if (!kind) continue;
+      for (const user of reaction.users) if (!deps.ignoreUsers.includes(user)) present[kind].add(user);
+    }
+    const counted = await deps.votes.listByTopic(hackathon.id, topic.number);
+    for (const kind of ['vote', 'interest'] as const) {
+      const countedUsers = new Set(counted.filter((v) => v.kind === kind).map((v) => v.userId));
+      for (const userId of present[kind]) {
+        if (countedUsers.has(userId)) continue;
+        const change = {
+          hackathonId: hackathon.id,
+          number: topic.number,
+          userId,
+          kind,
+          source: 'reaction' as const,
+          at,
+        };
+        const outcome = await deps.votes.add(change, kind === 'vote' ? hackathon.votesPerPerson : null);
+        if (outcome === 'counted') report.added.push({ number: topic.number, userId, kind });
+        else if (outcome === 'over-budget') report.overBudget.push({ number: topic.number, userId, kind });
+      }
+      for (const vote of counted) {
+        if (vote.kind !== kind || vote.source !== 'reaction' || present[kind].has(vote.userId)) continue;
+        const outcome = await deps.votes.remove({ ...vote, at });
+        if (outcome === 'removed') report.removed.push({ number: topic.number, userId: vote.userId, kind });
+      }
+    }
+  }
+  return report;
+}
