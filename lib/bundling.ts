@@ -14,7 +14,7 @@ export const LAMBDA_BUNDLING = {
   sourcesContent: false,
   /**
    * The AWS SDK v3 is bundled rather than left to the runtime's copy: `npm run bench` loads the ingress
-   * 3 to 7 % faster with it bundled (README, "Bundling"), and the bundle pins the SDK version that was tested.
+   * faster with it bundled (README, "Bundling": 3 to 16 % across runs), and the bundle pins the SDK version tested.
    */
   externalModules: [] as string[],
   /** CommonJS dependencies (Bolt) call require() for Node built-ins; the ESM bundle provides one. */

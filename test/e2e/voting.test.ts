@@ -87,7 +87,7 @@ describe('reactions on topic cards', () => {
     );
   });
 
-  it("ignore other emoji, messages that are not cards, and the app's own reactions", async () => {
+  it("ignore other emoji, messages that are not cards, the app's own reactions and other bots'", async () => {
     const { hackathonId, cards, channel } = await hackathonWithCards(1);
     const card = cards[0] as ReactionTarget;
     await slack.react('U0ALICE', { ...card, reaction: 'tada', added: true, eventTs: nextTs() });
@@ -108,6 +108,11 @@ describe('reactions on topic cards', () => {
       eventTs: nextTs(),
     });
     await slack.react(TEST_BOT_USER_ID, { ...card, reaction: 'arrow_up', added: true, eventTs: nextTs() });
+    harness.slack.respond('users.info', (args) => ({
+      ok: true,
+      user: { id: args.user, is_bot: args.user === 'U0OTHERBOT' },
+    }));
+    await slack.react('U0OTHERBOT', { ...card, reaction: 'arrow_up', added: true, eventTs: nextTs() });
     expect(await counts(hackathonId)).toEqual([{ votes: 0, interest: 0 }]);
     expect(await items('vote')).not.toContainEqual(
       expect.objectContaining({ hackathonId, userId: TEST_BOT_USER_ID }),

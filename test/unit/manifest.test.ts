@@ -42,7 +42,12 @@ describe.each([
   });
 
   it('asks only for the minimal bot scopes and no user scopes', () => {
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['chat:write', 'commands', 'reactions:read']);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
+      'chat:write',
+      'commands',
+      'reactions:read',
+      'users:read',
+    ]);
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
   });
 

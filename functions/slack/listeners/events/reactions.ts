@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { applyReaction } from '../../../app/votes.js';
 import { eventTime } from '../../../domain/vote.js';
+import { createBotCheck } from '../../bot-users.js';
 import { overBudgetText, votingClosedText } from '../../views/vote-messages.js';
 import type { ListenerDependencies } from '../index.js';
 
@@ -15,6 +16,7 @@ const reactionEventSchema = z.object({
 
 /** Reactions on topic cards: votes and interest. */
 export function registerReactionEvents(app: App, deps: ListenerDependencies): void {
+  const isBot = createBotCheck();
   for (const type of ['reaction_added', 'reaction_removed'] as const) {
     app.event(type, async ({ event, context, client }) => {
       const parsed = reactionEventSchema.safeParse(event);
@@ -23,6 +25,8 @@ export function registerReactionEvents(app: App, deps: ListenerDependencies): vo
       // Cheap filters first: only reactions on messages htg itself posted can be on a card.
       if (item.type !== 'message' || !item.channel || !item.ts) return;
       if (item_user !== undefined && item_user !== context.botUserId) return;
+      // This app's own reactions are dropped by Bolt's ignoreSelf; other bots' reactions are not votes either.
+      if (await isBot(client, user)) return;
 
       const result = await applyReaction(deps, {
         card: { channelId: item.channel, ts: item.ts },
