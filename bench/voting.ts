@@ -12,7 +12,7 @@ import { slackRefresherDeps } from '../functions/slack/refresher-deps.js';
 import { TEST_BOT_TOKEN, TEST_BOT_USER_ID, TEST_SIGNING_SECRET } from '../test/helpers/signed-request.js';
 import { type ReactionTarget, SlackSim } from '../test/helpers/slack-sim.js';
 import { startSlackStandIn } from '../test/helpers/slack-stand-in.js';
-import { planBurst, runConcurrently } from '../test/helpers/vote-burst.js';
+import { deliver, planBurst, runConcurrently } from '../test/helpers/vote-burst.js';
 
 export interface VotingFigures {
   burst: {
@@ -88,14 +88,7 @@ export async function benchVoting({ slackDelayMs = 0, warmRuns = 500 } = {}): Pr
     const plan = planBurst(cards);
     const started = performance.now();
     const durations = await runConcurrently(plan.deliveries, 32, async (d) => {
-      await sim.react(d.user, {
-        ...d.card,
-        reaction: d.reaction,
-        added: d.added,
-        eventTs: d.eventTs,
-        eventId: d.eventId,
-        retryNum: d.retryNum,
-      });
+      await deliver(sim, d);
     });
     const seconds = (performance.now() - started) / 1000;
     const after = (await stores.topics.list(String(hackathon?.id))).sort((a, b) => a.number - b.number);

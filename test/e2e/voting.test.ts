@@ -4,7 +4,7 @@ import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
 import { TEST_BOT_USER_ID } from '../helpers/signed-request.js';
 import { type ReactionTarget, SlackSim } from '../helpers/slack-sim.js';
-import { planBurst, runConcurrently } from '../helpers/vote-burst.js';
+import { deliver, planBurst, runConcurrently } from '../helpers/vote-burst.js';
 
 /** Voting by reaction, end to end: signed Events API deliveries to the real ingress, DynamoDB Local behind it. */
 let harness: IngressHarness;
@@ -328,16 +328,7 @@ describe('a burst of 2,000 reaction events', () => {
 
     const statuses: Array<number | undefined> = [];
     await runConcurrently(plan.deliveries, 32, async (d) => {
-      statuses.push(
-        await slack.react(d.user, {
-          ...d.card,
-          reaction: d.reaction,
-          added: d.added,
-          eventTs: d.eventTs,
-          eventId: d.eventId,
-          retryNum: d.retryNum,
-        }),
-      );
+      statuses.push(await deliver(slack, d));
     });
     expect(statuses.every((status) => status === 200)).toBe(true);
     expect(await counts(hackathonId)).toEqual(plan.expected);

@@ -1,4 +1,4 @@
-import type { ReactionTarget } from './slack-sim.js';
+import type { ReactionTarget, SlackSim } from './slack-sim.js';
 
 /** One Events API delivery of a reaction. */
 export interface ReactionDelivery {
@@ -97,4 +97,16 @@ export async function runConcurrently<T>(
     }),
   );
   return durations;
+}
+
+/** Sends one planned delivery through the simulated Slack. */
+export function deliver(sim: SlackSim, d: ReactionDelivery): Promise<number | undefined> {
+  return sim.react(d.user, {
+    ...d.card,
+    reaction: d.reaction,
+    added: d.added,
+    eventTs: d.eventTs,
+    eventId: d.eventId,
+    retryNum: d.retryNum,
+  });
 }

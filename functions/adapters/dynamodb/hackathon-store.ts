@@ -1,15 +1,9 @@
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { HackathonStore } from '../../app/ports.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import type { Hackathon, HackathonSettings } from '../../domain/hackathon.js';
 import { keys, withoutKeys } from './keys.js';
-import { conditionFailedAt, isConditionFailure, setFields, type Table } from './table.js';
+import { conditionFailedAt, isConditionFailure, queryAll, setFields, type Table } from './table.js';
 import { tableSchema } from './table-schema.js';
 
 export function createHackathonStore({ documents, tableName }: Table): HackathonStore {
@@ -122,24 +116,15 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
     },
 
     async listByTeam(teamId) {
-      const hackathons: Hackathon[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await documents.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: tableSchema.gsi1.indexName,
-            KeyConditionExpression: '#pk = :pk',
-            ExpressionAttributeNames: { '#pk': tableSchema.gsi1.partitionKey },
-            ExpressionAttributeValues: { ':pk': keys.teamHackathonsPartition(teamId) },
-            ScanIndexForward: false,
-            ExclusiveStartKey,
-          }),
-        );
-        for (const item of page.Items ?? []) hackathons.push(withoutKeys<Hackathon>(item));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return hackathons;
+      const items = await queryAll(documents, {
+        TableName: tableName,
+        IndexName: tableSchema.gsi1.indexName,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': tableSchema.gsi1.partitionKey },
+        ExpressionAttributeValues: { ':pk': keys.teamHackathonsPartition(teamId) },
+        ScanIndexForward: false,
+      });
+      return items.map((item) => withoutKeys<Hackathon>(item));
     },
   };
 }

@@ -1,15 +1,9 @@
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TopicStore } from '../../app/ports.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import type { CardRef, Topic, TopicDraft } from '../../domain/topic.js';
 import { keys, withoutKeys } from './keys.js';
-import { conditionFailedAt, isConditionFailure, setFields, type Table } from './table.js';
+import { conditionFailedAt, isConditionFailure, queryAll, setFields, type Table } from './table.js';
 
 /** A transaction holds at most 100 items; an import is one transaction. */
 export const MAX_TOPICS_PER_BATCH = 100;
@@ -123,21 +117,12 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
 
     async list(hackathonId) {
       const { pk, skPrefix } = keys.topicPrefix(hackathonId);
-      const topics: Topic[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await documents.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-            ExclusiveStartKey,
-          }),
-        );
-        for (const item of page.Items ?? []) topics.push(toTopic(item));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return topics;
+      const items = await queryAll(documents, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      });
+      return items.map(toTopic);
     },
 
     async update(topic, draft, userId, now) {

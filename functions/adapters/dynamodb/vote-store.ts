@@ -1,9 +1,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { VoteChange, VoteStore } from '../../app/ports.js';
 import type { Vote } from '../../domain/vote.js';
 import { keys } from './keys.js';
-import { conditionFailedAt, isConditionFailure, type Table } from './table.js';
+import { conditionFailedAt, isConditionFailure, queryAll, type Table } from './table.js';
 import { tableSchema } from './table-schema.js';
 
 const NOTICE_TTL_SECONDS = 60 * 24 * 60 * 60;
@@ -195,39 +195,28 @@ export function createVoteStore({ documents, tableName }: Table): VoteStore {
     },
 
     async listByVoter(hackathonId, userId) {
-      const { Items } = await documents.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: tableSchema.gsi1.indexName,
-          KeyConditionExpression: '#pk = :pk',
-          FilterExpression: '#state = :active',
-          ExpressionAttributeNames: { '#pk': tableSchema.gsi1.partitionKey, '#state': 'state' },
-          ExpressionAttributeValues: { ':pk': keys.voterPartition(hackathonId, userId), ':active': 'active' },
-        }),
-      );
-      return (Items ?? []).map(toVote);
+      const items = await queryAll(documents, {
+        TableName: tableName,
+        IndexName: tableSchema.gsi1.indexName,
+        KeyConditionExpression: '#pk = :pk',
+        FilterExpression: '#state = :active',
+        ExpressionAttributeNames: { '#pk': tableSchema.gsi1.partitionKey, '#state': 'state' },
+        ExpressionAttributeValues: { ':pk': keys.voterPartition(hackathonId, userId), ':active': 'active' },
+      });
+      return items.map(toVote);
     },
 
     async listByTopic(hackathonId, number) {
       const { pk, skPrefix } = keys.votesOfTopicPrefix(hackathonId, number);
-      const votes: Vote[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await documents.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            FilterExpression: '#state = :active',
-            ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix, ':active': 'active' },
-            ConsistentRead: true,
-            ExclusiveStartKey,
-          }),
-        );
-        for (const item of page.Items ?? []) votes.push(toVote(item));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return votes;
+      const items = await queryAll(documents, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        FilterExpression: '#state = :active',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix, ':active': 'active' },
+        ConsistentRead: true,
+      });
+      return items.map(toVote);
     },
 
     async firstNotice(hackathonId, userId, notice) {
