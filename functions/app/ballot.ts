@@ -51,12 +51,20 @@ export interface BallotResult {
 }
 
 /**
- * Applies a submitted ballot as the difference to what the person has now: the same votes as reactions
- * (one per topic and person, whichever way it was cast), within the window and the budget.
+ * Applies a submitted ballot as the difference to what the person has now, for the topics the form showed: the
+ * same votes as reactions (one per topic and person, whichever way it was cast), within the window and the budget.
  */
 export async function submitBallot(
   deps: VoteDeps,
-  request: { hackathonId: string; userId: string; votes: number[]; interests: number[]; now: Date },
+  request: {
+    hackathonId: string;
+    userId: string;
+    votes: number[];
+    interests: number[];
+    /** The topics the form showed: a vote on any other topic is left as it is. */
+    shown: ReadonlySet<number>;
+    now: Date;
+  },
 ): Promise<BallotResult> {
   const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
   if (!votingOpen(hackathon, request.now))
@@ -84,14 +92,14 @@ export async function submitBallot(
   };
   // Removals first, so that moving a vote from one topic to another stays within the budget.
   for (const vote of mine) {
-    if (wanted[vote.kind].has(vote.number)) continue;
+    if (wanted[vote.kind].has(vote.number) || !request.shown.has(vote.number)) continue;
     const outcome = await deps.votes.remove(change(vote.number, vote.kind));
     if (outcome === 'removed') result.removed[vote.kind]++;
   }
   for (const kind of ['vote', 'interest'] as const) {
     const have = new Set(mine.filter((v) => v.kind === kind).map((v) => v.number));
     for (const number of wanted[kind]) {
-      if (have.has(number)) continue;
+      if (have.has(number) || !request.shown.has(number)) continue;
       const outcome = await deps.votes.add(
         change(number, kind),
         kind === 'vote' ? hackathon.votesPerPerson : null,

@@ -258,6 +258,41 @@ describe('the ballot (/htg vote)', () => {
     expect(String(reply?.text)).toContain('you use 1 of your 3 votes');
   });
 
+  it('leaves votes on topics the form did not show as they are', async () => {
+    const { channel, hackathonId, cards } = await hackathonWithCards(2);
+    await slack.react('U0ERIN', {
+      ...(cards[1] as ReactionTarget),
+      reaction: 'arrow_up',
+      added: true,
+      eventTs: nextTs(),
+    });
+    await slack.command('U0ERIN', channel, 'vote');
+    const ballot = slack.lastOpenedView() as {
+      blocks: Array<{ element?: { options?: Array<{ value: string }> } }>;
+    };
+    // The form as if it had only room for #1 (a very large hackathon): #2 is not on it.
+    const onlyFirst = {
+      ...ballot,
+      blocks: ballot.blocks.map((block) =>
+        block.element?.options
+          ? {
+              ...block,
+              element: {
+                ...block.element,
+                options: block.element.options.filter((o) => o.value === '1'),
+                initial_options: undefined,
+              },
+            }
+          : block,
+      ),
+    };
+    await slack.submit('U0ERIN', onlyFirst, { vote__0: ['1'] });
+    expect(await counts(hackathonId)).toEqual([
+      { votes: 1, interest: 0 },
+      { votes: 1, interest: 0 },
+    ]);
+  });
+
   it('is closed with voting', async () => {
     const { channel } = await hackathonWithCards(1, { votingClosesAt: Math.floor(Date.now() / 1000) - 60 });
     const { reply } = await slack.command('U0DAVE', channel, 'vote');

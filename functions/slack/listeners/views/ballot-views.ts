@@ -17,6 +17,7 @@ export function registerBallotViews(app: App, deps: ListenerDependencies): void 
       const metadata = parseMetadata(metadataSchema, view.private_metadata);
       const state = viewStateSchema.safeParse(view.state.values);
       if (!metadata || !state.success) throw staleForm();
+      const shown = shownTopics(view.blocks);
       const ticked = { vote: [] as number[], interest: [] as number[] };
       for (const [blockId, actions] of Object.entries(state.data)) {
         const kind = blockId.split('__')[0];
@@ -31,6 +32,7 @@ export function registerBallotViews(app: App, deps: ListenerDependencies): void 
           userId: body.user.id,
           votes: ticked.vote.filter(Number.isInteger),
           interests: ticked.interest.filter(Number.isInteger),
+          shown,
           now: deps.clock(),
         });
         const changes = [
@@ -54,4 +56,18 @@ export function registerBallotViews(app: App, deps: ListenerDependencies): void 
       }
     });
   });
+}
+
+/** The topic numbers offered in a ballot's checkbox groups (the view as Slack sends it back). */
+function shownTopics(blocks: unknown): Set<number> {
+  const shown = new Set<number>();
+  for (const block of Array.isArray(blocks) ? blocks : []) {
+    const options = (block as { element?: { type?: string; options?: Array<{ value?: string }> } }).element;
+    if (options?.type !== 'checkboxes') continue;
+    for (const option of options.options ?? []) {
+      const number = Number(option.value);
+      if (Number.isInteger(number)) shown.add(number);
+    }
+  }
+  return shown;
 }
