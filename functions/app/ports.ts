@@ -87,3 +87,20 @@ export interface VoteStore {
   /** True the first time it is called for this person and notice, false after (tell people once). */
   firstNotice(hackathonId: string, userId: string, notice: string): Promise<boolean>;
 }
+
+/** What joining a team came to. */
+export type JoinOutcome = 'joined' | 'already-member' | 'team-full' | 'in-another-team' | 'topic-closed';
+export type LeaveOutcome = 'left' | 'not-member';
+
+/** Team membership: one record per member, counted in the same transaction as the topic's team. */
+export interface TeamStore {
+  /** Joins unless already a member, the team is at `cap`, or (with `onePerPerson`) the person is in a team already. */
+  join(
+    hackathonId: string,
+    number: number,
+    userId: string,
+    cap: number,
+    onePerPerson: boolean,
+  ): Promise<JoinOutcome>;
+  leave(hackathonId: string, number: number, userId: string): Promise<LeaveOutcome>;
+}

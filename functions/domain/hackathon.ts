@@ -33,6 +33,8 @@ export interface HackathonSettings {
   /** null: unlimited. */
   votesPerPerson: number | null;
   teamSize: { min: number; max: number };
+  /** Whether each person joins at most one team (default true; older hackathons without it count as true). */
+  onePerPerson?: boolean;
   /** ISO instants; null when not set. */
   proposalsCloseAt: string | null;
   votingClosesAt: string | null;
@@ -65,6 +67,7 @@ export interface HackathonSettingsInput {
   votesPerPerson?: string | number | null;
   teamSizeMin?: string | number | null;
   teamSizeMax?: string | number | null;
+  onePerPerson?: boolean | null;
   proposalsCloseAt?: string | null;
   votingClosesAt?: string | null;
 }
@@ -148,6 +151,7 @@ export function validateHackathonSettings(
     workEmoji,
     votesPerPerson: typeof votesPerPerson === 'number' ? votesPerPerson : null,
     teamSize: { min: min as number, max: max as number },
+    onePerPerson: input.onePerPerson ?? true,
     proposalsCloseAt: proposalsCloseAt ?? null,
     votingClosesAt: (votingClosesAt as string | undefined) ?? null,
   };
@@ -167,6 +171,7 @@ export function defaultSettings(creatorId: string): HackathonSettings {
     workEmoji: DEFAULT_WORK_EMOJI,
     votesPerPerson: null,
     teamSize: { min: 1, max: 5 },
+    onePerPerson: true,
     proposalsCloseAt: null,
     votingClosesAt: null,
   };

@@ -58,6 +58,8 @@ export interface Topic extends TopicDraft {
   interestCount: number;
   /** Who said they would work on it. */
   interestedUsers?: string[];
+  /** The team working on it. */
+  members?: string[];
   createdAt: string;
   updatedAt: string;
   updatedBy: string;

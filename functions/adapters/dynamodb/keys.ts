@@ -13,6 +13,8 @@
  * | voter tally       | HACKATHON#<id>            | VOTER#<user>                |                |                                 |
  * | notice (once)     | HACKATHON#<id>            | NOTICE#<user>#<notice>      |                |                                 |
  * | job               | HACKATHON#<id>            | JOB#<requestedAt>#<kind>    |                |                                 |
+ * | team member       | HACKATHON#<id>            | MEMBER#<00042>#<user>       |                |                                 |
+ * | person's teams    | HACKATHON#<id>            | TEAMS#<user>                |                |                                 |
  */
 export type Entity =
   | 'hackathon'
@@ -24,7 +26,9 @@ export type Entity =
   | 'vote'
   | 'voterTally'
   | 'notice'
-  | 'job';
+  | 'job'
+  | 'member'
+  | 'personTeams';
 
 export interface Key {
   pk: string;
@@ -71,6 +75,14 @@ export const keys = {
   voterTally: (hackathonId: string, userId: string): Key => ({
     pk: hackathonPk(hackathonId),
     sk: `VOTER#${userId}`,
+  }),
+  member: (hackathonId: string, number: number, userId: string): Key => ({
+    pk: hackathonPk(hackathonId),
+    sk: `MEMBER#${pad(number)}#${userId}`,
+  }),
+  personTeams: (hackathonId: string, userId: string): Key => ({
+    pk: hackathonPk(hackathonId),
+    sk: `TEAMS#${userId}`,
   }),
   job: (hackathonId: string, requestedAt: string, kind: string): Key => ({
     pk: hackathonPk(hackathonId),

@@ -1,8 +1,9 @@
-import type { HackathonStore, ImportDraftStore, TopicStore, VoteStore } from '../../app/ports.js';
+import type { HackathonStore, ImportDraftStore, TeamStore, TopicStore, VoteStore } from '../../app/ports.js';
 import { createDocumentClient } from './client.js';
 import { createHackathonStore } from './hackathon-store.js';
 import { createImportDraftStore } from './import-draft-store.js';
 import type { Table } from './table.js';
+import { createTeamStore } from './team-store.js';
 import { createTopicStore } from './topic-store.js';
 import { createVoteStore } from './vote-store.js';
 
@@ -11,6 +12,7 @@ export interface Stores {
   topics: TopicStore;
   drafts: ImportDraftStore;
   votes: VoteStore;
+  teams: TeamStore;
 }
 
 /** The table as every store sees it, from runtime config. */
@@ -32,5 +34,6 @@ export function createStores(table: Table): Stores {
     topics: createTopicStore(table),
     drafts: createImportDraftStore(table),
     votes: createVoteStore(table),
+    teams: createTeamStore(table),
   };
 }

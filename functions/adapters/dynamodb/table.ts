@@ -1,5 +1,10 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 
 /** The document client and the table every repository works on. */
 export interface Table {
@@ -54,4 +59,33 @@ export async function queryAll(
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return items;
+}
+
+export type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
+
+/**
+ * Runs a transaction, retrying (with jittered exponential backoff) when it collided with a concurrent
+ * transaction on the same items or was throttled, as happens in bursts on one topic. Condition failures are
+ * not retried: they are answers.
+ */
+export async function transactWithRetry(
+  documents: DynamoDBDocumentClient,
+  items: TransactItems,
+  maxAttempts = 8,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await documents.send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (error) {
+      const retryable =
+        error instanceof TransactionCanceledException &&
+        !isConditionFailure(error) &&
+        (error.CancellationReasons ?? []).some(
+          (r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError',
+        );
+      if (!retryable || attempt >= maxAttempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
+    }
+  }
 }

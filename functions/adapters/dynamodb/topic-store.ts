@@ -62,11 +62,17 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
   });
 
   const toTopic = (item: Record<string, unknown>): Topic => {
-    const topic = withoutKeys<Topic & { interestedUsers?: Iterable<string> }>(item);
-    return { ...topic, interestedUsers: [...(topic.interestedUsers ?? [])].sort() };
+    const topic = withoutKeys<Topic & { interestedUsers?: Iterable<string>; members?: Iterable<string> }>(
+      item,
+    );
+    return {
+      ...topic,
+      interestedUsers: [...(topic.interestedUsers ?? [])].sort(),
+      members: [...(topic.members ?? [])].sort(),
+    };
   };
 
-  const topicItem = ({ interestedUsers: _users, ...topic }: Topic) => ({
+  const topicItem = ({ interestedUsers: _users, members: _members, ...topic }: Topic) => ({
     ...keys.topic(topic.hackathonId, topic.number),
     entity: 'topic',
     ...topic,

@@ -1,15 +1,18 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { VoteChange, VoteStore } from '../../app/ports.js';
 import type { Vote } from '../../domain/vote.js';
 import { keys } from './keys.js';
-import { conditionFailedAt, isConditionFailure, queryAll, type Table } from './table.js';
+import {
+  conditionFailedAt,
+  isConditionFailure,
+  queryAll,
+  type Table,
+  type TransactItems,
+  transactWithRetry,
+} from './table.js';
 import { tableSchema } from './table-schema.js';
 
 const NOTICE_TTL_SECONDS = 60 * 24 * 60 * 60;
-const MAX_ATTEMPTS = 8;
-
-type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
 /**
  * Votes as records plus counters, changed together in one transaction so that a topic's count always equals
@@ -71,24 +74,7 @@ export function createVoteStore({ documents, tableName }: Table): VoteStore {
     return Item as { state: 'active' | 'removed'; at: number } | undefined;
   };
 
-  /** Runs a transaction, retrying conflicts with concurrent transactions on the same items (bursts on one topic). */
-  const transact = async (items: TransactItems): Promise<void> => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await documents.send(new TransactWriteCommand({ TransactItems: items }));
-        return;
-      } catch (error) {
-        const conflict =
-          error instanceof TransactionCanceledException &&
-          !isConditionFailure(error) &&
-          (error.CancellationReasons ?? []).some(
-            (r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError',
-          );
-        if (!conflict || attempt >= MAX_ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
-      }
-    }
-  };
+  const transact = (items: TransactItems) => transactWithRetry(documents, items);
 
   return {
     async add(change, limit) {

@@ -1,9 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { Logger } from '../../adapters/logger.js';
-import type { HackathonStore, ImportDraftStore, TopicStore, VoteStore } from '../../app/ports.js';
+import type { HackathonStore, ImportDraftStore, TeamStore, TopicStore, VoteStore } from '../../app/ports.js';
 import { registerTopicCardActions } from './actions/topic-card-actions.js';
 import { hackathonSubcommands } from './commands/hackathon-commands.js';
 import { registerHtgCommand } from './commands/htg-command.js';
+import { teamSubcommands } from './commands/team-commands.js';
 import { topicSubcommands } from './commands/topic-commands.js';
 import { voteSubcommands } from './commands/vote-commands.js';
 import { registerReactionEvents } from './events/reactions.js';
@@ -19,13 +20,19 @@ export interface ListenerDependencies {
   topics: TopicStore;
   drafts: ImportDraftStore;
   votes: VoteStore;
+  teams: TeamStore;
   clock: () => Date;
   newId: () => string;
 }
 
 /** Registers every listener on a Bolt app; shared by the Lambda ingress and the local Socket Mode runtime. */
 export function registerListeners(app: App, deps: ListenerDependencies): void {
-  registerHtgCommand(app, deps, [...hackathonSubcommands, ...topicSubcommands, ...voteSubcommands]);
+  registerHtgCommand(app, deps, [
+    ...hackathonSubcommands,
+    ...topicSubcommands,
+    ...voteSubcommands,
+    ...teamSubcommands,
+  ]);
   registerHackathonViews(app, deps);
   registerTopicViews(app, deps);
   registerImportViews(app, deps);

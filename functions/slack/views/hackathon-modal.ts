@@ -43,6 +43,8 @@ const numberInput = (initial: number | null | undefined, min: string) => ({
   ...(initial ? { initial_value: String(initial) } : {}),
 });
 
+const ONE_TEAM_OPTION = { value: 'yes', text: plainText('Each person joins at most one team') };
+
 const dateTime = (iso: string | null) => ({
   type: 'datetimepicker',
   ...(iso ? { initial_date_time: Math.floor(Date.parse(iso) / 1000) } : {}),
@@ -130,6 +132,16 @@ export function hackathonModal(
       label: 'Largest team',
       optional: true,
       element: numberInput(settings.teamSize.max, '1'),
+    }),
+    input({
+      block_id: 'onePerPerson',
+      label: 'Teams',
+      optional: true,
+      element: {
+        type: 'checkboxes',
+        options: [ONE_TEAM_OPTION],
+        ...(settings.onePerPerson !== false ? { initial_options: [ONE_TEAM_OPTION] } : {}),
+      },
     }),
     input({
       block_id: 'proposalsCloseAt',

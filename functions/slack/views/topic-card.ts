@@ -3,7 +3,12 @@ import { KIND_LABELS, TEAM_SIZE_LABELS, type Topic } from '../../domain/topic.js
 import { clip, context, type KnownBlock, section } from './blocks.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
-export const TOPIC_ACTIONS = { edit: 'topic_edit', withdraw: 'topic_withdraw' } as const;
+export const TOPIC_ACTIONS = {
+  edit: 'topic_edit',
+  withdraw: 'topic_withdraw',
+  join: 'topic_join',
+  leave: 'topic_leave',
+} as const;
 const EXCERPT_MAX = 600;
 
 /** The value carried by a card's buttons: which topic they are about. */
@@ -32,6 +37,10 @@ export function topicCard(hackathon: Hackathon, topic: Topic): { text: string; b
     blocks.push(section(escapeMrkdwn(clip(topic.description, EXCERPT_MAX))));
   if (topic.links.length > 0)
     blocks.push(section(topic.links.map((url) => `🔗 ${slackLink(url)}`).join('\n')));
+  const members = topic.members ?? [];
+  if (members.length > 0 && !withdrawn) {
+    blocks.push(context(`👥 Team (${members.length}): ${members.map((id) => `<@${id}>`).join(', ')}`));
+  }
   if (withdrawn) {
     blocks.push(
       context(`Withdrawn by <@${topic.updatedBy}>. It stays on record; votes on it no longer count.`),
@@ -46,6 +55,18 @@ export function topicCard(hackathon: Hackathon, topic: Topic): { text: string; b
         type: 'actions',
         block_id: 'topic_actions',
         elements: [
+          {
+            type: 'button',
+            action_id: TOPIC_ACTIONS.join,
+            text: { type: 'plain_text', text: 'Join team' },
+            value: topicActionValue(topic),
+          },
+          {
+            type: 'button',
+            action_id: TOPIC_ACTIONS.leave,
+            text: { type: 'plain_text', text: 'Leave team' },
+            value: topicActionValue(topic),
+          },
           {
             type: 'button',
             action_id: TOPIC_ACTIONS.edit,

@@ -1,5 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
+import { joinTopic, leaveTopic } from '../../../app/teams.js';
 import { topicToChange, withdrawTopic } from '../../../app/topics.js';
 import { friendlyText, SOMETHING_WENT_WRONG } from '../../errors.js';
 import { parseMetadata } from '../../forms.js';
@@ -9,7 +10,7 @@ import type { ListenerDependencies } from '../index.js';
 
 const valueSchema = z.object({ h: z.string().min(1), n: z.number().int().positive() });
 
-/** The Edit and Withdraw buttons on a topic card. */
+/** The buttons on a topic card: join and leave its team, edit and withdraw it. */
 export function registerTopicCardActions(app: App, deps: ListenerDependencies): void {
   app.action<BlockAction<ButtonAction>>(TOPIC_ACTIONS.edit, async ({ ack, body, action, client }) => {
     await ack();
@@ -27,6 +28,20 @@ export function registerTopicCardActions(app: App, deps: ListenerDependencies): 
       });
     });
   });
+
+  for (const [actionId, run] of [
+    [TOPIC_ACTIONS.join, joinTopic],
+    [TOPIC_ACTIONS.leave, leaveTopic],
+  ] as const) {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
+      await ack();
+      await explainFailure(deps, client, body, async () => {
+        const target = parseMetadata(valueSchema, action.value);
+        if (!target) return;
+        await run(deps, { hackathonId: target.h, number: target.n, userId: body.user.id });
+      });
+    });
+  }
 
   app.action<BlockAction<ButtonAction>>(TOPIC_ACTIONS.withdraw, async ({ ack, body, action, client }) => {
     await ack();

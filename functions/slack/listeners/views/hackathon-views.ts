@@ -28,6 +28,7 @@ function settingsInput(values: FormValues): HackathonSettingsInput {
     votesPerPerson: values.text('votesPerPerson'),
     teamSizeMin: values.text('teamSizeMin'),
     teamSizeMax: values.text('teamSizeMax'),
+    onePerPerson: values.checked('onePerPerson'),
     proposalsCloseAt: values.instant('proposalsCloseAt'),
     votingClosesAt: values.instant('votingClosesAt'),
   };

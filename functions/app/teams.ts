@@ -1,0 +1,73 @@
+import { teamCap } from '../domain/assignment.js';
+import { ConflictError, NotFoundError } from '../domain/errors.js';
+import { boldName } from '../domain/text.js';
+import type { Topic } from '../domain/topic.js';
+import { requireHackathon } from './hackathons.js';
+import type { HackathonStore, JoinOutcome, LeaveOutcome, TeamStore, TopicStore } from './ports.js';
+
+export interface TeamDeps {
+  hackathons: HackathonStore;
+  topics: TopicStore;
+  teams: TeamStore;
+}
+
+interface TeamRequest {
+  hackathonId: string;
+  number: number;
+  userId: string;
+}
+
+async function openTopic(deps: TeamDeps, request: TeamRequest) {
+  const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
+  if (hackathon.status !== 'active')
+    throw new ConflictError(`${boldName(hackathon.name)} has ended; it is read-only now.`);
+  const topic = await deps.topics.get(hackathon.id, request.number);
+  if (!topic || topic.status === 'withdrawn')
+    throw new NotFoundError(`There is no open topic #${request.number}.`);
+  return { hackathon, topic };
+}
+
+/**
+ * Joins a topic's team. The team's cap (the topic's ideal size within the hackathon's largest team) and the
+ * one-team-per-person rule hold under concurrency; joining twice changes nothing.
+ */
+export async function joinTopic(
+  deps: TeamDeps,
+  request: TeamRequest,
+): Promise<{ topic: Topic; outcome: JoinOutcome }> {
+  const { hackathon, topic } = await openTopic(deps, request);
+  const cap = teamCap(topic, hackathon.teamSize.max);
+  const outcome = await deps.teams.join(
+    hackathon.id,
+    topic.number,
+    request.userId,
+    cap,
+    hackathon.onePerPerson ?? true,
+  );
+  if (outcome === 'team-full')
+    throw new ConflictError(
+      `The team of #${topic.number} is full (${cap} people). Pick another topic, or ask an organizer.`,
+    );
+  if (outcome === 'in-another-team') {
+    throw new ConflictError(
+      `You are in another team already, and in ${boldName(hackathon.name)} everyone joins one team. Leave it first with \`/htg leave #<number>\`.`,
+    );
+  }
+  if (outcome === 'topic-closed') throw new NotFoundError(`There is no open topic #${topic.number}.`);
+  return { topic, outcome };
+}
+
+/** Leaves a topic's team; leaving a team you are not in changes nothing. */
+export async function leaveTopic(
+  deps: TeamDeps,
+  request: TeamRequest,
+): Promise<{ topic: Topic; outcome: LeaveOutcome }> {
+  const { hackathon, topic } = await openTopic(deps, request);
+  return { topic, outcome: await deps.teams.leave(hackathon.id, topic.number, request.userId) };
+}
+
+/** `#12`, `12` → 12. */
+export function topicNumber(text: string): number | null {
+  const match = /^#?(\d{1,5})\b/.exec(text.trim());
+  return match ? Number(match[1]) : null;
+}

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
+import { type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
+import { SlackSim } from '../helpers/slack-sim.js';
+
+/** Joining and leaving teams, end to end through signed requests, DynamoDB Local behind the real ingress. */
+let harness: IngressHarness;
+let slack: SlackSim;
+const ORGANIZER = 'U0ORGANIZE';
+const items = async (entity: string) =>
+  (await harness.table.items()).filter((item) => item.entity === entity);
+
+async function hackathonWithTopics(count: number, answers: Record<string, unknown> = {}) {
+  const channel = `C${randomUUID().replace(/-/g, '').slice(0, 9).toUpperCase()}`;
+  await slack.command(ORGANIZER, channel, 'setup');
+  await slack.submit(ORGANIZER, slack.lastOpenedView(), {
+    name: 'Hack The Garden 11/2026',
+    startDate: '2026-11-23',
+    endDate: '2026-11-27',
+    timeZone: 'Europe/Berlin',
+    teamSizeMax: '4',
+    ...answers,
+  });
+  for (let i = 1; i <= count; i++) {
+    await slack.command(ORGANIZER, channel, 'propose');
+    await slack.submit(ORGANIZER, slack.lastOpenedView(), { title: `Team topic ${i}`, category: 'Core' });
+  }
+  const hackathon = (await items('hackathon')).find((h) => h.channelId === channel);
+  return { channel, hackathonId: String(hackathon?.id) };
+}
+
+const topicOf = async (hackathonId: string, number: number) =>
+  (await items('topic')).find((t) => t.hackathonId === hackathonId && t.number === number);
+
+beforeAll(async () => {
+  harness = await startIngressHarness('e2e-teams');
+  const { handler } = (await import('../../functions/ingress/index.js')) as { handler: IngressHandler };
+  slack = new SlackSim(handler, harness.slack);
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('joining a team', () => {
+  it('holds the cap under concurrency: 20 simultaneous joins on a team of 4 leave exactly 4 members', async () => {
+    const { channel, hackathonId } = await hackathonWithTopics(1);
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => slack.command(`U0JOIN${i}`, channel, 'join #1')),
+    );
+    const texts = replies.map(({ reply }) => String(reply?.text));
+    expect(texts.filter((t) => t.startsWith('You joined the team of *#1 Team topic 1*'))).toHaveLength(4);
+    expect(texts.filter((t) => t.includes('The team of #1 is full (4 people)'))).toHaveLength(16);
+    const topic = await topicOf(hackathonId, 1);
+    expect(topic?.memberCount).toBe(4);
+    expect((await items('member')).filter((m) => m.hackathonId === hackathonId)).toHaveLength(4);
+
+    await harness.refresh();
+    const card = harness.slack.calls
+      .filter(
+        (call) => ['chat.postMessage', 'chat.update'].includes(call.method) && call.args.channel === channel,
+      )
+      .at(-1);
+    expect(String(card?.args.blocks)).toMatch(/👥 Team \(4\): (<@U0JOIN\d+>(, )?){4}/);
+  });
+
+  it('keeps everyone to one team by default; leaving frees them, and joining twice changes nothing', async () => {
+    const { channel, hackathonId } = await hackathonWithTopics(2);
+    expect(String((await slack.command('U0ANNA', channel, 'join #1')).reply?.text)).toContain('You joined');
+    expect(String((await slack.command('U0ANNA', channel, 'join 1')).reply?.text)).toBe(
+      'You are in the team of #1 already.',
+    );
+    expect(String((await slack.command('U0ANNA', channel, 'join #2')).reply?.text)).toContain(
+      'You are in another team already',
+    );
+    expect(String((await slack.command('U0ANNA', channel, 'leave #1')).reply?.text)).toContain(
+      'You left the team of *#1',
+    );
+    expect(String((await slack.command('U0ANNA', channel, 'leave #1')).reply?.text)).toBe(
+      'You are not in the team of #1.',
+    );
+    expect(String((await slack.command('U0ANNA', channel, 'join #2')).reply?.text)).toContain(
+      'You joined the team of *#2',
+    );
+    expect((await topicOf(hackathonId, 1))?.memberCount).toBe(0);
+    expect((await topicOf(hackathonId, 2))?.memberCount).toBe(1);
+  });
+
+  it('allows several teams when organizers turn the one-team rule off', async () => {
+    const { channel } = await hackathonWithTopics(2, { onePerPerson: [] });
+    await slack.command('U0BEN', channel, 'join #1');
+    expect(String((await slack.command('U0BEN', channel, 'join #2')).reply?.text)).toContain('You joined');
+  });
+
+  it('works from the card buttons, and explains refusals only to the person who clicked', async () => {
+    const { channel, hackathonId } = await hackathonWithTopics(1, { teamSizeMax: '1' });
+    await harness.refresh();
+    const topic = await topicOf(hackathonId, 1);
+    const ts = String((topic?.card as { ts?: string } | undefined)?.ts);
+    const value = JSON.stringify({ h: hackathonId, n: 1 });
+    await slack.click('U0CARL', channel, ts, 'topic_join', value);
+    await slack.click('U0DORA', channel, ts, 'topic_join', value);
+    expect((await topicOf(hackathonId, 1))?.members).toEqual(new Set(['U0CARL']));
+    const told = harness.slack.callsTo('chat.postEphemeral').at(-1);
+    expect(told?.args).toMatchObject({ channel, user: 'U0DORA' });
+    expect(String(told?.args.text)).toContain('The team of #1 is full (1 people)');
+    await slack.click('U0CARL', channel, ts, 'topic_leave', value);
+    expect((await topicOf(hackathonId, 1))?.memberCount).toBe(0);
+  });
+
+  it('asks which topic when the number is missing', async () => {
+    const { channel } = await hackathonWithTopics(1);
+    expect(String((await slack.command('U0ERIK', channel, 'join')).reply?.text)).toBe(
+      'Say which topic: `/htg join #12`.',
+    );
+  });
+});
