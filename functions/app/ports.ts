@@ -1,5 +1,5 @@
 import type { Hackathon, HackathonSettings } from '../domain/hackathon.js';
-import type { CardRef, Topic, TopicDraft } from '../domain/topic.js';
+import type { CardRef, Topic, TopicDraft, TopicStatus } from '../domain/topic.js';
 import type { ImportedTopic } from '../domain/topic-list-import.js';
 import type { Vote, VoteKind, VoteOutcome, VoteSource } from '../domain/vote.js';
 
@@ -55,6 +55,16 @@ export interface TopicStore {
   /** Records where the topic's card was posted, so reactions on it find the topic in one lookup. */
   attachCard(topic: Topic, card: CardRef): Promise<Topic>;
   findByCard(card: CardRef): Promise<{ hackathonId: string; number: number } | null>;
+  /** Sets the status (not on withdrawn topics), recording who and when in the topic's status history. */
+  setStatus(
+    topic: Topic,
+    status: Exclude<TopicStatus, 'withdrawn'>,
+    note: string | null,
+    userId: string,
+    now: string,
+  ): Promise<Topic>;
+  /** Adds a link unless present; 'full' at the limit. */
+  addLink(topic: Topic, url: string, limit: number): Promise<'added' | 'present' | 'full'>;
 }
 
 /** Short-lived storage for an import between its preview and its confirmation. */

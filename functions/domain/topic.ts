@@ -60,6 +60,8 @@ export interface Topic extends TopicDraft {
   interestedUsers?: string[];
   /** The team working on it. */
   members?: string[];
+  /** The outcome note of the last status change (e.g. "closed in favour of #45"). */
+  statusNote?: string | null;
   createdAt: string;
   updatedAt: string;
   updatedBy: string;

@@ -115,3 +115,77 @@ describe('joining a team', () => {
     );
   });
 });
+
+describe('statuses and links', () => {
+  it('lets the team and organizers change the status, keeps who and when, and shows it on the card and in the list', async () => {
+    const { channel, hackathonId } = await hackathonWithTopics(2);
+    await slack.command('U0TEAM', channel, 'join #1');
+
+    const refused = await slack.command('U0OUTSIDER', channel, 'status #1 done');
+    expect(String(refused.reply?.text)).toBe('Only the team of #1 and the organizers can change its status.');
+    expect((await topicOf(hackathonId, 1))?.status).toBe('proposed');
+
+    expect(String((await slack.command('U0TEAM', channel, 'status #1 in progress')).reply?.text)).toBe(
+      '*#1 Team topic 1* is now 🚧 in progress.',
+    );
+    expect(String((await slack.command('U0TEAM', channel, 'status #1 ✅')).reply?.text)).toContain(
+      'is now ✅ done',
+    );
+    expect(String((await slack.command(ORGANIZER, channel, 'status #2 dropped')).reply?.text)).toContain(
+      'Say what became of it',
+    );
+    expect(
+      String(
+        (await slack.command(ORGANIZER, channel, 'status #2 dropped closed in favour of <#1>')).reply?.text,
+      ),
+    ).toBe('*#2 Team topic 2* is now dropped: closed in favour of &lt;#1&gt;.');
+    expect(String((await slack.command(ORGANIZER, channel, 'status #2 finished')).reply?.text)).toContain(
+      'Say a status',
+    );
+
+    const history = (await items('statusChange')).filter((c) => c.hackathonId === hackathonId);
+    expect(history.map((c) => [c.number, c.from, c.to, c.by])).toEqual([
+      [1, 'proposed', 'in_progress', 'U0TEAM'],
+      [1, 'in_progress', 'done', 'U0TEAM'],
+      [2, 'proposed', 'dropped', ORGANIZER],
+    ]);
+    expect(history.every((c) => typeof c.at === 'string')).toBe(true);
+
+    await harness.refresh();
+    const cards = harness.slack.calls.filter(
+      (call) => ['chat.postMessage', 'chat.update'].includes(call.method) && call.args.channel === channel,
+    );
+    expect(cards.some((call) => String(call.args.blocks).includes('*✅ done*'))).toBe(true);
+    expect(
+      cards.some((call) => String(call.args.blocks).includes('Outcome: closed in favour of &lt;#1&gt;')),
+    ).toBe(true);
+    const { reply } = await slack.command('U0OUTSIDER', channel, 'list');
+    expect(String(reply?.text)).toContain('✅ done');
+  });
+
+  it('adds links for the proposer, team and organizers, once each, and only real web addresses', async () => {
+    const { channel, hackathonId } = await hackathonWithTopics(1);
+    expect(
+      String(
+        (await slack.command('U0OUTSIDER', channel, 'link #1 https://github.com/gardener/gardener/pull/1'))
+          .reply?.text,
+      ),
+    ).toContain('Only the proposer and team of #1');
+    expect(
+      String(
+        (await slack.command(ORGANIZER, channel, 'link #1 <https://github.com/gardener/gardener/pull/1>'))
+          .reply?.text,
+      ),
+    ).toBe('Added the link to #1.');
+    expect(
+      String(
+        (await slack.command(ORGANIZER, channel, 'link #1 https://github.com/gardener/gardener/pull/1')).reply
+          ?.text,
+      ),
+    ).toBe('#1 has that link already.');
+    expect(
+      String((await slack.command(ORGANIZER, channel, 'link #1 javascript:alert(1)')).reply?.text),
+    ).toContain('Give a full link');
+    expect((await topicOf(hackathonId, 1))?.links).toEqual(['https://github.com/gardener/gardener/pull/1']);
+  });
+});

@@ -14,6 +14,7 @@
  * | notice (once)     | HACKATHON#<id>            | NOTICE#<user>#<notice>      |                |                                 |
  * | job               | HACKATHON#<id>            | JOB#<requestedAt>#<kind>    |                |                                 |
  * | team member       | HACKATHON#<id>            | MEMBER#<00042>#<user>       |                |                                 |
+ * | status change     | HACKATHON#<id>            | STATUS#<00042>#<at>         |                |                                 |
  * | person's teams    | HACKATHON#<id>            | TEAMS#<user>                |                |                                 |
  */
 export type Entity =
@@ -28,7 +29,8 @@ export type Entity =
   | 'notice'
   | 'job'
   | 'member'
-  | 'personTeams';
+  | 'personTeams'
+  | 'statusChange';
 
 export interface Key {
   pk: string;
@@ -75,6 +77,10 @@ export const keys = {
   voterTally: (hackathonId: string, userId: string): Key => ({
     pk: hackathonPk(hackathonId),
     sk: `VOTER#${userId}`,
+  }),
+  statusChange: (hackathonId: string, number: number, at: string): Key => ({
+    pk: hackathonPk(hackathonId),
+    sk: `STATUS#${pad(number)}#${at}`,
   }),
   member: (hackathonId: string, number: number, userId: string): Key => ({
     pk: hackathonPk(hackathonId),

@@ -3,7 +3,14 @@ import type { TopicStore } from '../../app/ports.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import type { CardRef, Topic, TopicDraft } from '../../domain/topic.js';
 import { keys, withoutKeys } from './keys.js';
-import { conditionFailedAt, isConditionFailure, queryAll, setFields, type Table } from './table.js';
+import {
+  conditionFailedAt,
+  isConditionFailure,
+  queryAll,
+  setFields,
+  type Table,
+  transactWithRetry,
+} from './table.js';
 
 /** A transaction holds at most 100 items; an import is one transaction. */
 export const MAX_TOPICS_PER_BATCH = 100;
@@ -239,6 +246,71 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
         return (await get(topic.hackathonId, topic.number)) ?? topic;
+      }
+    },
+
+    async setStatus(topic, status, note, userId, now) {
+      try {
+        await transactWithRetry(documents, [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.topic(topic.hackathonId, topic.number),
+              UpdateExpression:
+                'SET #status = :status, statusNote = :note, updatedAt = :now, updatedBy = :user',
+              ConditionExpression: 'attribute_exists(pk) AND #status <> :withdrawn',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':status': status,
+                ':note': note,
+                ':now': now,
+                ':user': userId,
+                ':withdrawn': 'withdrawn',
+              },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...keys.statusChange(topic.hackathonId, topic.number, now),
+                entity: 'statusChange',
+                hackathonId: topic.hackathonId,
+                number: topic.number,
+                from: topic.status,
+                to: status,
+                note,
+                by: userId,
+                at: now,
+              },
+            },
+          },
+        ]);
+      } catch (error) {
+        if (conditionFailedAt(error, 0))
+          throw new ConflictError(`#${topic.number} was withdrawn; its status can no longer change.`);
+        throw error;
+      }
+      return { ...topic, status, statusNote: note, updatedAt: now, updatedBy: userId };
+    },
+
+    async addLink(topic, url, limit) {
+      try {
+        await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.topic(topic.hackathonId, topic.number),
+            UpdateExpression: 'SET links = list_append(links, :new)',
+            ConditionExpression:
+              'attribute_exists(pk) AND NOT contains(links, :url) AND size(links) < :limit',
+            ExpressionAttributeValues: { ':new': [url], ':url': url, ':limit': limit },
+          }),
+        );
+        return 'added';
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const current = await get(topic.hackathonId, topic.number);
+        return current?.links.includes(url) ? 'present' : 'full';
       }
     },
 

@@ -4,6 +4,7 @@ import type { HackathonStore, ImportDraftStore, TeamStore, TopicStore, VoteStore
 import { registerTopicCardActions } from './actions/topic-card-actions.js';
 import { hackathonSubcommands } from './commands/hackathon-commands.js';
 import { registerHtgCommand } from './commands/htg-command.js';
+import { statusSubcommands } from './commands/status-commands.js';
 import { teamSubcommands } from './commands/team-commands.js';
 import { topicSubcommands } from './commands/topic-commands.js';
 import { voteSubcommands } from './commands/vote-commands.js';
@@ -32,6 +33,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
     ...topicSubcommands,
     ...voteSubcommands,
     ...teamSubcommands,
+    ...statusSubcommands,
   ]);
   registerHackathonViews(app, deps);
   registerTopicViews(app, deps);

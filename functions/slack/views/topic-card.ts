@@ -2,6 +2,7 @@ import type { Hackathon } from '../../domain/hackathon.js';
 import { KIND_LABELS, TEAM_SIZE_LABELS, type Topic } from '../../domain/topic.js';
 import { clip, context, type KnownBlock, section } from './blocks.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { STATUS_LABELS } from './topic-list-message.js';
 
 export const TOPIC_ACTIONS = {
   edit: 'topic_edit',
@@ -26,6 +27,7 @@ export function topicCard(hackathon: Hackathon, topic: Topic): { text: string; b
     topic.kind === 'discussion' ? `💬 ${KIND_LABELS.discussion}` : `🛠️ ${KIND_LABELS.hacking}`,
     topic.teamSize ? `👥 ${TEAM_SIZE_LABELS[topic.teamSize]}` : null,
     topic.fastTrack ? '⚡ Fast track' : null,
+    topic.status !== 'proposed' && topic.status !== 'withdrawn' ? `*${STATUS_LABELS[topic.status]}*` : null,
     `proposed by <@${topic.proposerId}>`,
   ].filter(Boolean);
 
@@ -37,6 +39,8 @@ export function topicCard(hackathon: Hackathon, topic: Topic): { text: string; b
     blocks.push(section(escapeMrkdwn(clip(topic.description, EXCERPT_MAX))));
   if (topic.links.length > 0)
     blocks.push(section(topic.links.map((url) => `🔗 ${slackLink(url)}`).join('\n')));
+  if (topic.statusNote && !withdrawn)
+    blocks.push(context(`Outcome: ${escapeMrkdwn(clip(topic.statusNote, 300))}`));
   const members = topic.members ?? [];
   if (members.length > 0 && !withdrawn) {
     blocks.push(context(`👥 Team (${members.length}): ${members.map((id) => `<@${id}>`).join(', ')}`));

@@ -1,0 +1,72 @@
+import { ConflictError, NotFoundError, PermissionError, ValidationError } from '../domain/errors.js';
+import { isOrganizer } from '../domain/hackathon.js';
+import { parseStatus, STATUS_WORDS } from '../domain/status.js';
+import { boldName } from '../domain/text.js';
+import { isWebUrl, LINKS_MAX, type Topic } from '../domain/topic.js';
+import { requireHackathon } from './hackathons.js';
+import type { TopicDeps } from './topics.js';
+
+interface TopicRequest {
+  hackathonId: string;
+  number: number;
+  userId: string;
+}
+
+async function openTopic(deps: TopicDeps, request: TopicRequest) {
+  const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
+  if (hackathon.status !== 'active')
+    throw new ConflictError(`${boldName(hackathon.name)} has ended; it is read-only now.`);
+  const topic = await deps.topics.get(hackathon.id, request.number);
+  if (!topic || topic.status === 'withdrawn')
+    throw new NotFoundError(`There is no open topic #${request.number}.`);
+  return { hackathon, topic };
+}
+
+/**
+ * Sets a topic's status: 🚧 in progress, ✅ done, ⏸️ paused, 🙅 not picked, dropped (with what became of it),
+ * or back to proposed. Only the topic's team and the organizers may; each change is kept with who and when.
+ */
+export async function changeStatus(
+  deps: TopicDeps,
+  request: TopicRequest & { text: string; now: Date },
+): Promise<Topic> {
+  const { hackathon, topic } = await openTopic(deps, request);
+  if (!isOrganizer(hackathon, request.userId) && !(topic.members ?? []).includes(request.userId)) {
+    throw new PermissionError(`Only the team of #${topic.number} and the organizers can change its status.`);
+  }
+  const parsed = parseStatus(request.text);
+  if (!parsed)
+    throw new ValidationError({
+      status: `Say a status: ${STATUS_WORDS}. For example \`/htg status #${topic.number} done\`.`,
+    });
+  if (parsed.status === 'dropped' && !parsed.note) {
+    throw new ValidationError({
+      status: `Say what became of it, e.g. \`/htg status #${topic.number} dropped closed in favour of #45\`.`,
+    });
+  }
+  return deps.topics.setStatus(topic, parsed.status, parsed.note, request.userId, request.now.toISOString());
+}
+
+/** Adds a link (PR, issue, document) to a topic: its proposer, its team and the organizers may. */
+export async function addTopicLink(
+  deps: TopicDeps,
+  request: TopicRequest & { url: string },
+): Promise<{ topic: Topic; added: boolean }> {
+  const { hackathon, topic } = await openTopic(deps, request);
+  const allowed =
+    isOrganizer(hackathon, request.userId) ||
+    topic.proposerId === request.userId ||
+    (topic.members ?? []).includes(request.userId);
+  if (!allowed)
+    throw new PermissionError(
+      `Only the proposer and team of #${topic.number} and the organizers can add links to it.`,
+    );
+  const url = request.url.trim().replace(/^<([^|>]+)(\|[^>]*)?>$/, '$1');
+  if (!isWebUrl(url))
+    throw new ValidationError({
+      url: `Give a full link starting with https://, e.g. \`/htg link #${topic.number} https://github.com/…\`.`,
+    });
+  const result = await deps.topics.addLink(topic, url, LINKS_MAX);
+  if (result === 'full') throw new ConflictError(`#${topic.number} has ${LINKS_MAX} links already.`);
+  return { topic, added: result === 'added' };
+}
