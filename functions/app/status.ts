@@ -1,25 +1,13 @@
-import { ConflictError, NotFoundError, PermissionError, ValidationError } from '../domain/errors.js';
+import { ConflictError, PermissionError, ValidationError } from '../domain/errors.js';
 import { isOrganizer } from '../domain/hackathon.js';
 import { parseStatus, STATUS_WORDS } from '../domain/status.js';
-import { boldName } from '../domain/text.js';
 import { isWebUrl, LINKS_MAX, type Topic } from '../domain/topic.js';
-import { requireHackathon } from './hackathons.js';
-import type { TopicDeps } from './topics.js';
+import { requireOpenTopic, type TopicDeps } from './topics.js';
 
 interface TopicRequest {
   hackathonId: string;
   number: number;
   userId: string;
-}
-
-async function openTopic(deps: TopicDeps, request: TopicRequest) {
-  const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
-  if (hackathon.status !== 'active')
-    throw new ConflictError(`${boldName(hackathon.name)} has ended; it is read-only now.`);
-  const topic = await deps.topics.get(hackathon.id, request.number);
-  if (!topic || topic.status === 'withdrawn')
-    throw new NotFoundError(`There is no open topic #${request.number}.`);
-  return { hackathon, topic };
 }
 
 /**
@@ -30,7 +18,7 @@ export async function changeStatus(
   deps: TopicDeps,
   request: TopicRequest & { text: string; now: Date },
 ): Promise<Topic> {
-  const { hackathon, topic } = await openTopic(deps, request);
+  const { hackathon, topic } = await requireOpenTopic(deps, request);
   if (!isOrganizer(hackathon, request.userId) && !(topic.members ?? []).includes(request.userId)) {
     throw new PermissionError(`Only the team of #${topic.number} and the organizers can change its status.`);
   }
@@ -52,7 +40,7 @@ export async function addTopicLink(
   deps: TopicDeps,
   request: TopicRequest & { url: string },
 ): Promise<{ topic: Topic; added: boolean }> {
-  const { hackathon, topic } = await openTopic(deps, request);
+  const { hackathon, topic } = await requireOpenTopic(deps, request);
   const allowed =
     isOrganizer(hackathon, request.userId) ||
     topic.proposerId === request.userId ||

@@ -2,8 +2,8 @@ import { teamCap } from '../domain/assignment.js';
 import { ConflictError, NotFoundError } from '../domain/errors.js';
 import { boldName } from '../domain/text.js';
 import type { Topic } from '../domain/topic.js';
-import { requireHackathon } from './hackathons.js';
 import type { HackathonStore, JoinOutcome, LeaveOutcome, TeamStore, TopicStore } from './ports.js';
+import { requireOpenTopic } from './topics.js';
 
 export interface TeamDeps {
   hackathons: HackathonStore;
@@ -17,16 +17,6 @@ interface TeamRequest {
   userId: string;
 }
 
-async function openTopic(deps: TeamDeps, request: TeamRequest) {
-  const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
-  if (hackathon.status !== 'active')
-    throw new ConflictError(`${boldName(hackathon.name)} has ended; it is read-only now.`);
-  const topic = await deps.topics.get(hackathon.id, request.number);
-  if (!topic || topic.status === 'withdrawn')
-    throw new NotFoundError(`There is no open topic #${request.number}.`);
-  return { hackathon, topic };
-}
-
 /**
  * Joins a topic's team. The team's cap (the topic's ideal size within the hackathon's largest team) and the
  * one-team-per-person rule hold under concurrency; joining twice changes nothing.
@@ -35,7 +25,7 @@ export async function joinTopic(
   deps: TeamDeps,
   request: TeamRequest,
 ): Promise<{ topic: Topic; outcome: JoinOutcome }> {
-  const { hackathon, topic } = await openTopic(deps, request);
+  const { hackathon, topic } = await requireOpenTopic(deps, request);
   const cap = teamCap(topic, hackathon.teamSize.max);
   const outcome = await deps.teams.join(
     hackathon.id,
@@ -62,7 +52,7 @@ export async function leaveTopic(
   deps: TeamDeps,
   request: TeamRequest,
 ): Promise<{ topic: Topic; outcome: LeaveOutcome }> {
-  const { hackathon, topic } = await openTopic(deps, request);
+  const { hackathon, topic } = await requireOpenTopic(deps, request);
   return { topic, outcome: await deps.teams.leave(hackathon.id, topic.number, request.userId) };
 }
 

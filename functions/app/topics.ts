@@ -100,3 +100,17 @@ export async function listTopics(
     .sort((a, b) => b.voteCount - a.voteCount || a.number - b.number);
   return { hackathon, topics, withdrawn: all.length - topics.length };
 }
+
+/** The hackathon (active) and one of its topics that is not withdrawn, or a friendly error. */
+export async function requireOpenTopic(
+  deps: Pick<TopicDeps, 'hackathons' | 'topics'>,
+  request: { hackathonId: string; number: number },
+): Promise<{ hackathon: Hackathon; topic: Topic }> {
+  const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
+  if (hackathon.status !== 'active')
+    throw new ConflictError(`${boldName(hackathon.name)} has ended; it is read-only now.`);
+  const topic = await deps.topics.get(hackathon.id, request.number);
+  if (!topic || topic.status === 'withdrawn')
+    throw new NotFoundError(`There is no open topic #${request.number}.`);
+  return { hackathon, topic };
+}

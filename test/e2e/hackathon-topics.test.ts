@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { countBy } from '../helpers/count.js';
 import { fixtureText } from '../helpers/fixtures.js';
+import { newChannel, setUpHackathon as setUp } from '../helpers/hackathon-setup.js';
 import { type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
 import { SlackSim } from '../helpers/slack-sim.js';
 
@@ -16,7 +16,6 @@ const ORGANIZER = 'U0ORGANIZE';
 const PROPOSER = 'U0PROPOSER';
 const STRANGER = 'U0STRANGER';
 
-const newChannel = () => `C${randomUUID().replace(/-/g, '').slice(0, 9).toUpperCase()}`;
 const text = (reply: Record<string, unknown> | null) => String(reply?.text ?? '');
 const entities = async (entity: string) =>
   (await harness.table.items()).filter((item) => item.entity === entity);
@@ -25,14 +24,8 @@ const viewText = (reply: Record<string, unknown> | null) =>
 
 /** Runs /htg setup in a fresh channel as ORGANIZER and submits the form; returns the channel. */
 async function setUpHackathon(answers: Record<string, unknown> = {}): Promise<string> {
-  const channel = newChannel();
-  await slack.command(ORGANIZER, channel, 'setup');
-  const { reply } = await slack.submit(ORGANIZER, slack.lastOpenedView(), {
-    name: 'Hack The Garden 05/2026',
-    startDate: '2026-05-04',
-    endDate: '2026-05-08',
-    timeZone: 'Europe/Berlin',
-    ...answers,
+  const { channel, reply } = await setUp(slack, ORGANIZER, {
+    answers: { name: 'Hack The Garden 05/2026', ...answers },
   });
   expect(reply?.response_action).toBe('update');
   return channel;

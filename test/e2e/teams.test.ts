@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
+import { setUpHackathon } from '../helpers/hackathon-setup.js';
 import { type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
 import { SlackSim } from '../helpers/slack-sim.js';
 
@@ -12,20 +12,10 @@ const items = async (entity: string) =>
   (await harness.table.items()).filter((item) => item.entity === entity);
 
 async function hackathonWithTopics(count: number, answers: Record<string, unknown> = {}) {
-  const channel = `C${randomUUID().replace(/-/g, '').slice(0, 9).toUpperCase()}`;
-  await slack.command(ORGANIZER, channel, 'setup');
-  await slack.submit(ORGANIZER, slack.lastOpenedView(), {
-    name: 'Hack The Garden 11/2026',
-    startDate: '2026-11-23',
-    endDate: '2026-11-27',
-    timeZone: 'Europe/Berlin',
-    teamSizeMax: '4',
-    ...answers,
+  const { channel } = await setUpHackathon(slack, ORGANIZER, {
+    answers: { teamSizeMax: '4', ...answers },
+    topics: Array.from({ length: count }, (_, i) => `Team topic ${i + 1}`),
   });
-  for (let i = 1; i <= count; i++) {
-    await slack.command(ORGANIZER, channel, 'propose');
-    await slack.submit(ORGANIZER, slack.lastOpenedView(), { title: `Team topic ${i}`, category: 'Core' });
-  }
   const hackathon = (await items('hackathon')).find((h) => h.channelId === channel);
   return { channel, hackathonId: String(hackathon?.id) };
 }
