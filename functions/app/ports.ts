@@ -1,3 +1,4 @@
+import type { Attendee } from '../domain/assignment.js';
 import type { Hackathon, HackathonSettings } from '../domain/hackathon.js';
 import type { CardRef, Topic, TopicDraft, TopicStatus } from '../domain/topic.js';
 import type { ImportedTopic } from '../domain/topic-list-import.js';
@@ -21,6 +22,8 @@ export interface HackathonStore {
   listByTeam(teamId: string): Promise<Hackathon[]>;
   /** Sets voting to close now unless it closed already; returns the hackathon as it is after. */
   closeVoting(id: string, now: string): Promise<Hackathon>;
+  /** Replaces the attendee list. */
+  setAttendees(id: string, attendees: Attendee[], now: string): Promise<void>;
   /** Records a job for the refresher (run off the request path, triggered by the table's stream). */
   addJob(job: Job): Promise<void>;
 }

@@ -137,3 +137,32 @@ export function proposeTeams(input: AssignmentInput): AssignmentProposal {
       .sort(),
   };
 }
+
+/** At most this many characters of company name. */
+export const COMPANY_MAX = 60;
+
+/**
+ * Reads the attendee list as organizers write it: one line per person, a Slack user first and optionally their
+ * company after it ("@Alice SAP"). Each line needs exactly one person; a person listed twice keeps the last
+ * company given. Problems are reported per line, all at once.
+ */
+export function parseAttendees(lines: ReadonlyArray<{ users: string[]; text: string }>): {
+  attendees: Attendee[];
+  problems: string[];
+} {
+  const byUser = new Map<string, Attendee>();
+  const problems: string[] = [];
+  lines.forEach((line, index) => {
+    const text = line.text.replace(/\s+/g, ' ').trim();
+    if (line.users.length === 0 && text === '') return;
+    if (line.users.length !== 1) {
+      problems.push(
+        `Line ${index + 1} ${line.users.length === 0 ? `("${text.slice(0, 40)}") names nobody: start it with an @mention` : 'names several people: one per line'}.`,
+      );
+      return;
+    }
+    const userId = line.users[0] as string;
+    byUser.set(userId, { userId, company: text ? text.slice(0, COMPANY_MAX) : null });
+  });
+  return { attendees: [...byUser.values()], problems };
+}

@@ -35,6 +35,8 @@ export interface HackathonSettings {
   teamSize: { min: number; max: number };
   /** Whether each person joins at most one team (default true; older hackathons without it count as true). */
   onePerPerson?: boolean;
+  /** Who takes part, with their company where known (kept apart from the settings form). */
+  attendees?: Array<{ userId: string; company: string | null }>;
   /** ISO instants; null when not set. */
   proposalsCloseAt: string | null;
   votingClosesAt: string | null;

@@ -42,6 +42,48 @@ export class FormValues {
     return this.element(blockId)?.selected_users ?? [];
   }
 
+  /**
+   * A rich text input's content as lines, each with the users @mentioned in it and its other text (emoji and
+   * links as their text). Paragraphs and list items are separate lines, as are line breaks.
+   */
+  richTextLines(blockId: string): Array<{ users: string[]; text: string }> {
+    type Inline = {
+      type?: string;
+      text?: string;
+      user_id?: string;
+      url?: string;
+      name?: string;
+      elements?: Inline[];
+    };
+    const value = (this.element(blockId) as { rich_text_value?: Inline } | undefined)?.rich_text_value;
+    const lines: Array<{ users: string[]; text: string }> = [{ users: [], text: '' }];
+    const current = () => lines[lines.length - 1] as { users: string[]; text: string };
+    const breakLine = () => {
+      if (current().users.length > 0 || current().text.trim() !== '') lines.push({ users: [], text: '' });
+    };
+    const walk = (node: Inline) => {
+      if (node.type === 'user' && node.user_id) current().users.push(node.user_id);
+      else if (node.type === 'text' && node.text) {
+        node.text.split('\n').forEach((part, i) => {
+          if (i > 0) breakLine();
+          current().text += part;
+        });
+      } else if (node.type === 'link') current().text += node.text ?? node.url ?? '';
+      else if (node.type === 'emoji' && node.name) current().text += `:${node.name}:`;
+      for (const child of node.elements ?? []) {
+        walk(child);
+        if (
+          child.type === 'rich_text_section' ||
+          child.type === 'rich_text_preformatted' ||
+          child.type === 'rich_text_quote'
+        )
+          breakLine();
+      }
+    };
+    if (value) walk(value);
+    return lines.filter((line) => line.users.length > 0 || line.text.trim() !== '');
+  }
+
   checked(blockId: string): boolean {
     return (this.element(blockId)?.selected_options ?? []).length > 0;
   }

@@ -179,3 +179,54 @@ describe('statuses and links', () => {
     expect((await topicOf(hackathonId, 1))?.links).toEqual(['https://github.com/gardener/gardener/pull/1']);
   });
 });
+
+describe('/htg attendees', () => {
+  const richText = (...sections: unknown[][]) => ({
+    type: 'rich_text',
+    elements: sections.map((elements) => ({ type: 'rich_text_section', elements })),
+  });
+
+  it('keeps one person per line with an optional company, refuses lines without a person, and prefills the list', async () => {
+    const { channel, hackathonId } = await hackathonWithTopics(0);
+    expect(String((await slack.command('U0OUTSIDER', channel, 'attendees')).reply?.text)).toContain(
+      'Only the organizers of *Hack The Garden 11/2026* can keep the attendee list',
+    );
+
+    await slack.command(ORGANIZER, channel, 'attendees');
+    const form = slack.lastOpenedView();
+    const wrong = await slack.submit(ORGANIZER, form, {
+      attendees: richText([
+        { type: 'user', user_id: 'U0ANNA' },
+        { type: 'text', text: ' SAP\nBob from STACKIT\n' },
+      ]),
+    });
+    expect(wrong.reply).toEqual({
+      response_action: 'errors',
+      errors: { attendees: 'Line 2 ("Bob from STACKIT") names nobody: start it with an @mention.' },
+    });
+    expect((await items('hackathon')).find((h) => h.id === hackathonId)?.attendees).toBeUndefined();
+
+    const saved = await slack.submit(ORGANIZER, form, {
+      attendees: richText(
+        [
+          { type: 'user', user_id: 'U0ANNA' },
+          { type: 'text', text: ' SAP\n' },
+          { type: 'user', user_id: 'U0BOB' },
+          { type: 'text', text: '  STACKIT \n' },
+        ],
+        [{ type: 'user', user_id: 'U0CLAIRE' }],
+      ),
+    });
+    expect(JSON.stringify(saved.reply)).toContain('3 attendees from 2 companies');
+    expect((await items('hackathon')).find((h) => h.id === hackathonId)?.attendees).toEqual([
+      { userId: 'U0ANNA', company: 'SAP' },
+      { userId: 'U0BOB', company: 'STACKIT' },
+      { userId: 'U0CLAIRE', company: null },
+    ]);
+
+    await slack.command(ORGANIZER, channel, 'attendees');
+    const reopened = JSON.stringify(slack.lastOpenedView().blocks);
+    expect(reopened).toContain('{"type":"user","user_id":"U0ANNA"},{"type":"text","text":" SAP\\n"}');
+    expect(reopened).toContain('3 attendees so far');
+  });
+});

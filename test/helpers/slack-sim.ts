@@ -186,6 +186,11 @@ function stateOf(view: Json, answers: Record<string, unknown>): Record<string, R
       case 'datetimepicker':
         state.selected_date_time = given ? answer : (element.initial_date_time ?? null);
         break;
+      case 'rich_text_input':
+        state.rich_text_value = given
+          ? answer
+          : (element.initial_value ?? { type: 'rich_text', elements: [] });
+        break;
       case 'multi_users_select':
         state.selected_users = given ? answer : (element.initial_users ?? []);
         break;

@@ -106,6 +106,23 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
       }
     },
 
+    async setAttendees(id, attendees, now) {
+      try {
+        await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.hackathon(id),
+            UpdateExpression: 'SET attendees = :attendees, updatedAt = :now',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':attendees': attendees, ':now': now },
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailure(error)) throw new NotFoundError('This hackathon no longer exists.');
+        throw error;
+      }
+    },
+
     async addJob(job) {
       await documents.send(
         new PutCommand({

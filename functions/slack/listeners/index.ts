@@ -9,6 +9,7 @@ import { teamSubcommands } from './commands/team-commands.js';
 import { topicSubcommands } from './commands/topic-commands.js';
 import { voteSubcommands } from './commands/vote-commands.js';
 import { registerReactionEvents } from './events/reactions.js';
+import { registerAttendeeViews } from './views/attendees-views.js';
 import { registerBallotViews } from './views/ballot-views.js';
 import { registerHackathonViews } from './views/hackathon-views.js';
 import { registerImportViews } from './views/import-views.js';
@@ -41,4 +42,5 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
   registerTopicCardActions(app, deps);
   registerReactionEvents(app, deps);
   registerBallotViews(app, deps);
+  registerAttendeeViews(app, deps);
 }

@@ -1,6 +1,7 @@
 import { requireOrganizer } from '../../../app/hackathons.js';
 import { defaultSettings } from '../../../domain/hackathon.js';
 import { boldName } from '../../../domain/text.js';
+import { attendeesModal } from '../../views/attendees-modal.js';
 import { hackathonModal } from '../../views/hackathon-modal.js';
 import { ephemeral, type Subcommand, withChannelHackathon } from './subcommands.js';
 
@@ -41,4 +42,15 @@ const settings: Subcommand = {
   }),
 };
 
-export const hackathonSubcommands: readonly Subcommand[] = [setup, settings];
+const attendees: Subcommand = {
+  name: 'attendees',
+  usage: 'attendees',
+  summary: 'keep the attendee list, with companies (organizers)',
+  run: withChannelHackathon(async (request, { client }, hackathon) => {
+    requireOrganizer(hackathon, request.userId, 'keep the attendee list');
+    await client.views.open({ trigger_id: request.triggerId, view: attendeesModal(hackathon) });
+    return null;
+  }),
+};
+
+export const hackathonSubcommands: readonly Subcommand[] = [setup, settings, attendees];

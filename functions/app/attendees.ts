@@ -1,0 +1,22 @@
+import { type Attendee, parseAttendees } from '../domain/assignment.js';
+import { ValidationError } from '../domain/errors.js';
+import { requireHackathon, requireOrganizer } from './hackathons.js';
+import type { HackathonStore } from './ports.js';
+
+/** Organizers replace the attendee list (who takes part, and their company, for mixing teams). */
+export async function setAttendees(
+  hackathons: HackathonStore,
+  request: {
+    hackathonId: string;
+    userId: string;
+    lines: ReadonlyArray<{ users: string[]; text: string }>;
+    now: Date;
+  },
+): Promise<Attendee[]> {
+  const hackathon = await requireHackathon(hackathons, request.hackathonId);
+  requireOrganizer(hackathon, request.userId, 'keep the attendee list');
+  const { attendees, problems } = parseAttendees(request.lines);
+  if (problems.length > 0) throw new ValidationError({ attendees: problems.join(' ') });
+  await hackathons.setAttendees(hackathon.id, attendees, request.now.toISOString());
+  return attendees;
+}

@@ -1,0 +1,55 @@
+import type { Hackathon } from '../../domain/hackathon.js';
+import { boldName } from '../../domain/text.js';
+import { context, type KnownBlock, type ModalView, plainText, section } from './blocks.js';
+
+export const ATTENDEES_CALLBACK = 'hackathon_attendees';
+
+/** `/htg attendees`: one line per person, an @mention and optionally their company. */
+export function attendeesModal(hackathon: Hackathon): ModalView {
+  const attendees = hackathon.attendees ?? [];
+  const initial = attendees.length
+    ? {
+        initial_value: {
+          type: 'rich_text',
+          elements: [
+            {
+              type: 'rich_text_section',
+              elements: attendees.flatMap((a) => [
+                { type: 'user', user_id: a.userId },
+                { type: 'text', text: a.company ? ` ${a.company}\n` : '\n' },
+              ]),
+            },
+          ],
+        },
+      }
+    : {};
+  const blocks = [
+    section(
+      `Who takes part in ${boldName(hackathon.name)}: one line per person, @mention first, then their company if you want teams to mix companies.`,
+    ),
+    {
+      type: 'input',
+      block_id: 'attendees',
+      optional: true,
+      label: plainText('Attendees'),
+      element: {
+        type: 'rich_text_input',
+        action_id: 'value',
+        ...initial,
+        placeholder: plainText('@Alice SAP'),
+      },
+    },
+    context(
+      `${attendees.length} ${attendees.length === 1 ? 'attendee' : 'attendees'} so far. Team proposals at voting close use this list.`,
+    ),
+  ] as KnownBlock[];
+  return {
+    type: 'modal',
+    callback_id: ATTENDEES_CALLBACK,
+    private_metadata: JSON.stringify({ hackathonId: hackathon.id }),
+    title: plainText('Attendees', 24),
+    submit: plainText('Save'),
+    close: plainText('Cancel'),
+    blocks,
+  };
+}
