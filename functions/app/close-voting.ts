@@ -1,3 +1,4 @@
+import { type AssignmentProposal, proposeTeams } from '../domain/assignment.js';
 import type { Hackathon } from '../domain/hackathon.js';
 import type { CardRef, Topic } from '../domain/topic.js';
 import { reactionKind, type VoteKind } from '../domain/vote.js';
@@ -52,6 +53,8 @@ export interface ReconcileReport {
   overBudget: ReconcileChange[];
   /** Cards whose reactions could not be read. */
   unreadable: number[];
+  /** The ranking and proposed teams from the repaired counts (for organizers to review). */
+  proposal: AssignmentProposal;
 }
 
 export interface ReconcileDeps {
@@ -74,7 +77,7 @@ export async function reconcileReactions(deps: ReconcileDeps, job: Job): Promise
   const topics = (await deps.topics.list(hackathon.id)).filter(
     (t): t is Topic & { card: CardRef } => !!t.card && t.status !== 'withdrawn',
   );
-  const report: ReconcileReport = {
+  const report: Omit<ReconcileReport, 'proposal'> = {
     hackathon,
     cards: topics.length,
     added: [],
@@ -120,5 +123,24 @@ export async function reconcileReactions(deps: ReconcileDeps, job: Job): Promise
       }
     }
   }
-  return report;
+  return { ...report, proposal: await currentProposal(deps, hackathon) };
+}
+
+/** The team proposal from the topics and interests as they are now. */
+async function currentProposal(deps: ReconcileDeps, hackathon: Hackathon): Promise<AssignmentProposal> {
+  const topics = await deps.topics.list(hackathon.id);
+  const interests = new Map<string, Set<number>>();
+  for (const topic of topics) {
+    if (topic.status === 'withdrawn') continue;
+    for (const userId of topic.interestedUsers ?? []) {
+      interests.set(userId, (interests.get(userId) ?? new Set()).add(topic.number));
+    }
+  }
+  return proposeTeams({
+    topics,
+    attendees: hackathon.attendees ?? [],
+    interests,
+    teamSize: hackathon.teamSize,
+    onePerPerson: hackathon.onePerPerson ?? true,
+  });
 }

@@ -75,3 +75,30 @@ export function reconcileReportText(report: ReconcileReport): string {
   ];
   return lines.filter(Boolean).join('\n').slice(0, 3000);
 }
+
+/** The ranking (rank · topic · votes · team) and the proposed teams, for the organizers to review. */
+export function teamProposalText(report: ReconcileReport): string {
+  const { proposal, hackathon } = report;
+  const mention = (ids: readonly string[]) => ids.map((id) => `<@${id}>`).join(', ');
+  const rows = proposal.ranking.map((row) => {
+    const team =
+      row.kind === 'discussion'
+        ? '💬 discussion'
+        : row.notPicked
+          ? '🙅 not picked'
+          : `${mention(row.team)} (${row.team.length}/${row.cap})` +
+            (row.singleCompany ? ` ⚠️ all ${escapeMrkdwn(row.singleCompany)}` : '') +
+            (row.belowMinimum ? ' ⚠️ below the smallest team' : '');
+    return `${row.rank}. \`#${row.number}\` ${escapeMrkdwn(row.title)} · :${hackathon.voteEmoji}: ${row.votes} · ${team}`;
+  });
+  const lines = [
+    '*Proposed teams* (rank · topic · votes · team), each person on the highest-voted topic they marked that had room:',
+    ...rows,
+    proposal.unplaced.length ? `Not placed, their topics were full: ${mention(proposal.unplaced)}.` : '',
+    proposal.withoutInterest.length ? `Marked no topic: ${mention(proposal.withoutInterest)}.` : '',
+    proposal.notAttending.length
+      ? `Marked topics but are not on the attendee list: ${mention(proposal.notAttending)}.`
+      : '',
+  ];
+  return lines.filter(Boolean).join('\n').slice(0, 3000);
+}
