@@ -102,7 +102,7 @@ export interface VoteStore {
 }
 
 /** What joining a team came to. */
-export type JoinOutcome = 'joined' | 'already-member' | 'team-full' | 'in-another-team' | 'topic-closed';
+export type JoinOutcome = 'joined' | 'already-member' | 'team-full' | 'in-another-team';
 export type LeaveOutcome = 'left' | 'not-member';
 
 /** Team membership: one record per member, counted in the same transaction as the topic's team. */

@@ -1,5 +1,5 @@
 import { teamCap } from '../domain/assignment.js';
-import { ConflictError, NotFoundError } from '../domain/errors.js';
+import { ConflictError } from '../domain/errors.js';
 import { boldName } from '../domain/text.js';
 import type { Topic } from '../domain/topic.js';
 import type { HackathonStore, JoinOutcome, LeaveOutcome, TeamStore, TopicStore } from './ports.js';
@@ -43,7 +43,6 @@ export async function joinTopic(
       `You are in another team already, and in ${boldName(hackathon.name)} everyone joins one team. Leave it first with \`/htg leave #<number>\`.`,
     );
   }
-  if (outcome === 'topic-closed') throw new NotFoundError(`There is no open topic #${topic.number}.`);
   return { topic, outcome };
 }
 

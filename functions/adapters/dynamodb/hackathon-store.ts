@@ -1,9 +1,16 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { HackathonStore } from '../../app/ports.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import type { Hackathon, HackathonSettings } from '../../domain/hackathon.js';
 import { keys, withoutKeys } from './keys.js';
-import { conditionFailedAt, isConditionFailure, queryAll, setFields, type Table } from './table.js';
+import {
+  conditionFailedAt,
+  isConditionFailure,
+  queryAll,
+  setFields,
+  type Table,
+  transactWithRetry,
+} from './table.js';
 import { tableSchema } from './table-schema.js';
 
 export function createHackathonStore({ documents, tableName }: Table): HackathonStore {
@@ -15,36 +22,32 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
   return {
     async create(hackathon) {
       try {
-        await documents.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: {
-                    ...keys.activeHackathon(hackathon.teamId, hackathon.channelId),
-                    entity: 'activeHackathon',
-                    hackathonId: hackathon.id,
-                  },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
+        await transactWithRetry(documents, [
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...keys.activeHackathon(hackathon.teamId, hackathon.channelId),
+                entity: 'activeHackathon',
+                hackathonId: hackathon.id,
               },
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: {
-                    ...keys.hackathon(hackathon.id),
-                    ...keys.hackathonByTeam(hackathon.teamId, hackathon.createdAt, hackathon.id),
-                    entity: 'hackathon',
-                    topicCounter: 0,
-                    ...hackathon,
-                  },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...keys.hackathon(hackathon.id),
+                ...keys.hackathonByTeam(hackathon.teamId, hackathon.createdAt, hackathon.id),
+                entity: 'hackathon',
+                topicCounter: 0,
+                ...hackathon,
               },
-            ],
-          }),
-        );
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ]);
       } catch (error) {
         if (conditionFailedAt(error, 0))
           throw new ConflictError('This channel already has an active hackathon.');

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TopicStore } from '../../app/ports.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import type { CardRef, Topic, TopicDraft } from '../../domain/topic.js';
@@ -112,16 +112,15 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
         throw new ConflictError(`At most ${MAX_TOPICS_PER_BATCH} topics at once.`);
       const first = await reserveNumbers(hackathonId, drafts.length);
       const topics = drafts.map((draft, i) => newTopic(hackathonId, first + i, draft, proposerId, now));
-      await documents.send(
-        new TransactWriteCommand({
-          TransactItems: topics.map((topic) => ({
-            Put: {
-              TableName: tableName,
-              Item: topicItem(topic),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          })),
-        }),
+      await transactWithRetry(
+        documents,
+        topics.map((topic) => ({
+          Put: {
+            TableName: tableName,
+            Item: topicItem(topic),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        })),
       );
       return topics;
     },
@@ -142,44 +141,40 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
       const set = setFields({ ...draft, updatedAt: now, updatedBy: userId });
       const previous = Object.fromEntries(DRAFT_FIELDS.map((field) => [field, topic[field]]));
       try {
-        await documents.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: keys.topic(topic.hackathonId, topic.number),
-                  UpdateExpression: set.UpdateExpression,
-                  ConditionExpression: '#updatedAt = :expected AND #status <> :withdrawn',
-                  ExpressionAttributeNames: {
-                    ...set.ExpressionAttributeNames,
-                    '#updatedAt': 'updatedAt',
-                    '#status': 'status',
-                  },
-                  ExpressionAttributeValues: {
-                    ...set.ExpressionAttributeValues,
-                    ':expected': topic.updatedAt,
-                    ':withdrawn': 'withdrawn',
-                  },
-                },
+        await transactWithRetry(documents, [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.topic(topic.hackathonId, topic.number),
+              UpdateExpression: set.UpdateExpression,
+              ConditionExpression: '#updatedAt = :expected AND #status <> :withdrawn',
+              ExpressionAttributeNames: {
+                ...set.ExpressionAttributeNames,
+                '#updatedAt': 'updatedAt',
+                '#status': 'status',
               },
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: {
-                    ...keys.topicRevision(topic.hackathonId, topic.number, topic.updatedAt),
-                    entity: 'topicRevision',
-                    hackathonId: topic.hackathonId,
-                    number: topic.number,
-                    ...previous,
-                    revisedAt: now,
-                    revisedBy: userId,
-                  },
-                },
+              ExpressionAttributeValues: {
+                ...set.ExpressionAttributeValues,
+                ':expected': topic.updatedAt,
+                ':withdrawn': 'withdrawn',
               },
-            ],
-          }),
-        );
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...keys.topicRevision(topic.hackathonId, topic.number, topic.updatedAt),
+                entity: 'topicRevision',
+                hackathonId: topic.hackathonId,
+                number: topic.number,
+                ...previous,
+                revisedAt: now,
+                revisedBy: userId,
+              },
+            },
+          },
+        ]);
       } catch (error) {
         if (conditionFailedAt(error, 0))
           throw new ConflictError(
@@ -215,33 +210,28 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
 
     async attachCard(topic, card: CardRef) {
       try {
-        await documents.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: keys.topic(topic.hackathonId, topic.number),
-                  UpdateExpression: 'SET card = :card',
-                  ConditionExpression:
-                    'attribute_exists(pk) AND (attribute_not_exists(card) OR card = :none)',
-                  ExpressionAttributeValues: { ':card': card, ':none': null },
-                },
+        await transactWithRetry(documents, [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.topic(topic.hackathonId, topic.number),
+              UpdateExpression: 'SET card = :card',
+              ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(card) OR card = :none)',
+              ExpressionAttributeValues: { ':card': card, ':none': null },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...keys.card(card.channelId, card.ts),
+                entity: 'card',
+                hackathonId: topic.hackathonId,
+                number: topic.number,
               },
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: {
-                    ...keys.card(card.channelId, card.ts),
-                    entity: 'card',
-                    hackathonId: topic.hackathonId,
-                    number: topic.number,
-                  },
-                },
-              },
-            ],
-          }),
-        );
+            },
+          },
+        ]);
         return { ...topic, card };
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
