@@ -1,9 +1,10 @@
-import { type AssignmentProposal, proposeTeams } from '../domain/assignment.js';
+import type { AssignmentProposal } from '../domain/assignment.js';
 import type { Hackathon } from '../domain/hackathon.js';
 import type { CardRef, Topic } from '../domain/topic.js';
 import { reactionKind, type VoteKind } from '../domain/vote.js';
 import { requireHackathon, requireOrganizer } from './hackathons.js';
-import type { HackathonStore, Job, TopicStore, VoteStore } from './ports.js';
+import type { HackathonStore, ReconcileJob, TopicStore, VoteStore } from './ports.js';
+import { proposalFor } from './team-review.js';
 
 /** Reads the reactions on a message from Slack (reactions.get). */
 export interface ReactionReader {
@@ -71,7 +72,7 @@ export interface ReconcileDeps {
  * difference as of the job's time: missing reactions are counted, reaction votes whose reaction is gone are
  * removed. Ballot votes have no reaction and are never touched.
  */
-export async function reconcileReactions(deps: ReconcileDeps, job: Job): Promise<ReconcileReport> {
+export async function reconcileReactions(deps: ReconcileDeps, job: ReconcileJob): Promise<ReconcileReport> {
   const hackathon = await requireHackathon(deps.hackathons, job.hackathonId);
   const at = Date.parse(job.requestedAt) / 1000;
   const topics = (await deps.topics.list(hackathon.id)).filter(
@@ -123,24 +124,5 @@ export async function reconcileReactions(deps: ReconcileDeps, job: Job): Promise
       }
     }
   }
-  return { ...report, proposal: await currentProposal(deps, hackathon) };
-}
-
-/** The team proposal from the topics and interests as they are now. */
-async function currentProposal(deps: ReconcileDeps, hackathon: Hackathon): Promise<AssignmentProposal> {
-  const topics = await deps.topics.list(hackathon.id);
-  const interests = new Map<string, Set<number>>();
-  for (const topic of topics) {
-    if (topic.status === 'withdrawn') continue;
-    for (const userId of topic.interestedUsers ?? []) {
-      interests.set(userId, (interests.get(userId) ?? new Set()).add(topic.number));
-    }
-  }
-  return proposeTeams({
-    topics,
-    attendees: hackathon.attendees ?? [],
-    interests,
-    teamSize: hackathon.teamSize,
-    onePerPerson: hackathon.onePerPerson ?? true,
-  });
+  return { ...report, proposal: proposalFor(hackathon, await deps.topics.list(hackathon.id)) };
 }

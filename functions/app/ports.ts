@@ -1,5 +1,6 @@
 import type { Attendee } from '../domain/assignment.js';
 import type { Hackathon, HackathonSettings } from '../domain/hackathon.js';
+import type { TeamChange } from '../domain/team-plan.js';
 import type { CardRef, Topic, TopicDraft, TopicStatus } from '../domain/topic.js';
 import type { ImportedTopic } from '../domain/topic-list-import.js';
 import type { Vote, VoteKind, VoteOutcome, VoteSource } from '../domain/vote.js';
@@ -26,26 +27,60 @@ export interface HackathonStore {
   setAttendees(id: string, attendees: Attendee[], now: string): Promise<void>;
   /** Records a job for the refresher (run off the request path, triggered by the table's stream). */
   addJob(job: Job): Promise<void>;
+  /**
+   * Records a team publication: the hackathon's teams version moves from `expectedVersion` to the job's version
+   * and the job is stored, both or neither. ConflictError if another publication came first.
+   */
+  publishTeams(job: PublishTeamsJob, expectedVersion: number): Promise<void>;
+  /** Remembers where the ranking message was posted, unless one is remembered already; returns the one kept. */
+  setRankingMessage(id: string, ref: CardRef): Promise<CardRef>;
 }
 
-/** Work done off the request path. */
-export interface Job {
+interface JobBase {
   hackathonId: string;
-  kind: 'reconcile-reactions';
   requestedBy: string;
   /** Where to report, and when it was asked for (ISO). */
   channelId: string;
   requestedAt: string;
 }
 
+/** Voting closed: re-read every card's reactions, then propose teams. */
+export interface ReconcileJob extends JobBase {
+  kind: 'reconcile-reactions';
+}
+
+/** Organizers published reviewed teams: apply the membership changes, statuses, ranking, and tell people. */
+export interface PublishTeamsJob extends JobBase {
+  kind: 'publish-teams';
+  version: number;
+  /** The topics the review covered (their statuses follow their teams). */
+  topics: number[];
+  changes: TeamChange[];
+}
+
+/** Topics carried over from earlier hackathons: tell their proposers. */
+export interface CarryOverJob extends JobBase {
+  kind: 'carry-over';
+  carried: CarriedTopic[];
+}
+
+export interface CarriedTopic {
+  number: number;
+  proposerId: string;
+  from: { hackathonId: string; hackathonName: string; number: number };
+}
+
+/** Work done off the request path. */
+export type Job = ReconcileJob | PublishTeamsJob | CarryOverJob;
+
 /** Persistence of topics. */
 export interface TopicStore {
   /** Stores a proposal under the hackathon's next number (unique under concurrency). */
   create(hackathonId: string, draft: TopicDraft, proposerId: string, now: string): Promise<Topic>;
-  /** Stores several topics under consecutive numbers, all or none. */
+  /** Stores several topics under consecutive numbers, all or none (each draft may name its own proposer). */
   createMany(
     hackathonId: string,
-    drafts: readonly TopicDraft[],
+    drafts: ReadonlyArray<TopicDraft & Pick<Partial<Topic>, 'proposerId' | 'carriedFrom'>>,
     proposerId: string,
     now: string,
   ): Promise<Topic[]>;

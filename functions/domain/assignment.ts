@@ -7,7 +7,9 @@ export interface Attendee {
 }
 
 export interface AssignmentInput {
-  topics: ReadonlyArray<Pick<Topic, 'number' | 'title' | 'voteCount' | 'kind' | 'teamSize' | 'status'>>;
+  topics: ReadonlyArray<
+    Pick<Topic, 'number' | 'title' | 'voteCount' | 'kind' | 'teamSize' | 'status'> & { members?: string[] }
+  >;
   attendees: readonly Attendee[];
   /** Who said "I'd work on it" on which topics (topic numbers). */
   interests: ReadonlyMap<string, ReadonlySet<number>>;
@@ -52,18 +54,35 @@ export function teamCap(topic: Pick<Topic, 'teamSize'>, max: number): number {
 }
 
 /**
- * Proposes teams at voting close. Topics are ranked by votes (ties by number). Going down the ranking, each
- * hacking topic takes the attendees who marked interest in it and are still free, up to its cap; so everyone
- * lands on the highest-voted topic they marked that still had room. When more people want a topic than it has
+ * Ranks topics by votes (ties by number) with standard competition ranking: equal votes share a rank (1, 2, 2,
+ * 4). Withdrawn topics are left out.
+ */
+export function rankTopics<T extends Pick<Topic, 'number' | 'voteCount' | 'status'>>(
+  topics: readonly T[],
+): Array<{ rank: number; topic: T }> {
+  const sorted = topics
+    .filter((topic) => topic.status !== 'withdrawn')
+    .sort((a, b) => b.voteCount - a.voteCount || a.number - b.number);
+  let rank = 0;
+  return sorted.map((topic, index) => {
+    if (index === 0 || sorted[index - 1]?.voteCount !== topic.voteCount) rank = index + 1;
+    return { rank, topic };
+  });
+}
+
+/**
+ * Proposes teams at voting close. Topics are ranked by votes (ties by number). People already in a team (they
+ * joined, or organizers published teams before) stay there and count against its cap. Going down the ranking,
+ * each hacking topic takes the attendees who marked interest in it and are still free, up to its cap; so
+ * everyone lands on the highest-voted topic they marked that still had room. When more people want a topic than it has
  * room for, it prefers those with fewer other choices left, then someone from a company the team does not
  * have yet, then the attendee list's order. Discussion topics get no team. Without an attendee list, everyone
  * who marked interest counts as attending.
  */
 export function proposeTeams(input: AssignmentInput): AssignmentProposal {
   const onePerPerson = input.onePerPerson ?? true;
-  const topics = input.topics
-    .filter((topic) => topic.status !== 'withdrawn')
-    .sort((a, b) => b.voteCount - a.voteCount || a.number - b.number);
+  const ranked = rankTopics(input.topics);
+  const topics = ranked.map(({ topic }) => topic);
   const attendees: Attendee[] =
     input.attendees.length > 0
       ? [...input.attendees]
@@ -71,21 +90,26 @@ export function proposeTeams(input: AssignmentInput): AssignmentProposal {
   const order = new Map(attendees.map((attendee, index) => [attendee.userId, index]));
   const company = new Map(attendees.map((attendee) => [attendee.userId, attendee.company]));
   const rankOf = new Map(topics.map((topic, index) => [topic.number, index]));
-  const placed = new Set<string>();
+  const placed = new Set<string>(
+    topics.flatMap((topic) => (topic.kind === 'hacking' ? (topic.members ?? []) : [])),
+  );
 
   /** How many topics below `index` the person marked: the fewer, the more this topic matters to them. */
   const choicesLeft = (userId: string, index: number) =>
     [...(input.interests.get(userId) ?? [])].filter((n) => (rankOf.get(n) ?? -1) > index).length;
 
   const ranking: RankedTopic[] = topics.map((topic, index) => {
-    const rank = index > 0 && topics[index - 1]?.voteCount === topic.voteCount ? -1 : index + 1;
+    const rank = (ranked[index] as { rank: number }).rank;
     const cap = teamCap(topic, input.teamSize.max);
-    const team: string[] = [];
+    const team: string[] = topic.kind === 'hacking' ? [...(topic.members ?? [])] : [];
     if (topic.kind === 'hacking') {
       const candidates = attendees
         .map((a) => a.userId)
         .filter(
-          (userId) => input.interests.get(userId)?.has(topic.number) && !(onePerPerson && placed.has(userId)),
+          (userId) =>
+            input.interests.get(userId)?.has(topic.number) &&
+            !team.includes(userId) &&
+            !(onePerPerson && placed.has(userId)),
         );
       while (team.length < cap && candidates.length > 0) {
         const companies = new Set(team.map((userId) => company.get(userId)).filter(Boolean));
@@ -118,12 +142,6 @@ export function proposeTeams(input: AssignmentInput): AssignmentProposal {
       belowMinimum: topic.kind === 'hacking' && team.length > 0 && team.length < input.teamSize.min,
     };
   });
-  // Shared ranks: a tie takes the rank of the first topic with that many votes.
-  for (let i = 0; i < ranking.length; i++) {
-    const row = ranking[i] as RankedTopic;
-    if (row.rank === -1) row.rank = (ranking[i - 1] as RankedTopic).rank;
-  }
-
   const attending = new Set(attendees.map((a) => a.userId));
   const hacking = new Set(topics.filter((t) => t.kind === 'hacking').map((t) => t.number));
   /** Marked at least one hacking topic (interest in a discussion alone puts nobody on a team). */

@@ -53,6 +53,10 @@ export interface Hackathon extends HackathonSettings {
   createdAt: string;
   createdBy: string;
   updatedAt: string;
+  /** How many times organizers published teams (absent: not yet). */
+  teamsVersion?: number;
+  /** The ranking message in the channel (rank · topic · votes · team), posted when voting closes. */
+  rankingMessage?: { channelId: string; ts: string } | null;
 }
 
 /** Settings as they arrive from a form: loosely typed, possibly empty. */

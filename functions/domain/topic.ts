@@ -60,6 +60,8 @@ export interface Topic extends TopicDraft {
   interestedUsers?: string[];
   /** The team working on it. */
   members?: string[];
+  /** The topic this one continues: a topic not picked in an earlier hackathon, carried over. */
+  carriedFrom?: { hackathonId: string; hackathonName: string; number: number } | null;
   /** The outcome note of the last status change (e.g. "closed in favour of #45"). */
   statusNote?: string | null;
   createdAt: string;

@@ -1,14 +1,37 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { newJobs, topicChanges } from '../adapters/dynamodb/topic-changes.js';
 import type { Logger } from '../adapters/logger.js';
+import { announceCarriedOver, type CarryOverAnnouncer } from '../app/carry-over.js';
 import { type ReconcileDeps, type ReconcileReport, reconcileReactions } from '../app/close-voting.js';
+import type { Job, TeamStore } from '../app/ports.js';
+import { applyTeams, refreshRanking, type TeamAnnouncer } from '../app/team-review.js';
 import { type CardDeps, syncTopicCard } from '../app/topic-cards.js';
 
 export type RefresherHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
 export interface RefresherDeps extends CardDeps, ReconcileDeps {
-  /** Tells one person something in a channel (only they see it). */
+  teams: TeamStore;
+  announcer: TeamAnnouncer & CarryOverAnnouncer;
+  /** Tells the organizer who closed voting what the re-read found and which teams are proposed (only they see it). */
   notify(channelId: string, userId: string, report: ReconcileReport): Promise<void>;
+}
+
+/** Runs one job; each kind is idempotent, so a retried batch does no harm. */
+async function runJob(deps: RefresherDeps, job: Job): Promise<void> {
+  switch (job.kind) {
+    case 'reconcile-reactions': {
+      const report = await reconcileReactions(deps, job);
+      await refreshRanking(deps, report.hackathon, (report.hackathon.teamsVersion ?? 0) > 0);
+      await deps.notify(job.channelId, job.requestedBy, report);
+      return;
+    }
+    case 'publish-teams':
+      await applyTeams(deps, job);
+      return;
+    case 'carry-over':
+      await announceCarriedOver(deps, job);
+      return;
+  }
 }
 
 /**
@@ -39,8 +62,7 @@ export function createRefresherHandler({
     }
     for (const { job, sequenceNumber } of newJobs(event.Records)) {
       try {
-        const report = await reconcileReactions(deps, job);
-        await deps.notify(job.channelId, job.requestedBy, report);
+        await runJob(deps, job);
       } catch (error) {
         logger.error(`Job ${job.kind} for hackathon ${job.hackathonId} failed`, error);
         failed.push(sequenceNumber);

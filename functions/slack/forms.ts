@@ -84,6 +84,11 @@ export class FormValues {
     return lines.filter((line) => line.users.length > 0 || line.text.trim() !== '');
   }
 
+  /** The values of a multi-select's chosen options. */
+  options(blockId: string): string[] {
+    return (this.element(blockId)?.selected_options ?? []).map((option) => option.value);
+  }
+
   checked(blockId: string): boolean {
     return (this.element(blockId)?.selected_options ?? []).length > 0;
   }

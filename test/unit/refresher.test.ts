@@ -3,10 +3,10 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { topicChanges } from '../../functions/adapters/dynamodb/topic-changes.js';
 import { createLogger } from '../../functions/adapters/logger.js';
-import type { HackathonStore, TopicStore, VoteStore } from '../../functions/app/ports.js';
+import type { HackathonStore, TeamStore, TopicStore, VoteStore } from '../../functions/app/ports.js';
 import type { CardPublisher } from '../../functions/app/topic-cards.js';
 import type { Topic } from '../../functions/domain/topic.js';
-import { createRefresherHandler } from '../../functions/refresher/handler.js';
+import { createRefresherHandler, type RefresherDeps } from '../../functions/refresher/handler.js';
 import { aHackathon, aTopicDraft } from '../helpers/builders.js';
 
 const topicItem = (number: number, overrides: Record<string, unknown> = {}) => ({
@@ -109,9 +109,11 @@ describe('refresher handler', () => {
         topics: store,
         cards,
         votes: {} as VoteStore,
+        teams: {} as TeamStore,
         reactions: { reactionsOn: async () => [] },
         ignoreUsers: [],
         notify: async () => undefined,
+        announcer: {} as RefresherDeps['announcer'],
       },
       logger: createLogger({ level: 'error', write: () => undefined }),
     });

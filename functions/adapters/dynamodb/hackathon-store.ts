@@ -135,6 +135,60 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
       );
     },
 
+    async publishTeams(job, expectedVersion) {
+      try {
+        await transactWithRetry(documents, [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.hackathon(job.hackathonId),
+              UpdateExpression: 'SET teamsVersion = :version',
+              ConditionExpression:
+                expectedVersion === 0
+                  ? 'attribute_exists(pk) AND attribute_not_exists(teamsVersion)'
+                  : 'teamsVersion = :expected',
+              ExpressionAttributeValues: {
+                ':version': job.version,
+                ...(expectedVersion === 0 ? {} : { ':expected': expectedVersion }),
+              },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...keys.job(job.hackathonId, job.requestedAt, job.kind), entity: 'job', ...job },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ]);
+      } catch (error) {
+        if (conditionFailedAt(error, 0) || conditionFailedAt(error, 1))
+          throw new ConflictError(
+            'Another organizer published teams while you were reviewing them. Run `/htg teams` to review them as they are now.',
+          );
+        throw error;
+      }
+    },
+
+    async setRankingMessage(id, ref) {
+      try {
+        await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.hackathon(id),
+            UpdateExpression: 'SET rankingMessage = :ref',
+            ConditionExpression:
+              'attribute_exists(pk) AND (attribute_not_exists(rankingMessage) OR rankingMessage = :none)',
+            ExpressionAttributeValues: { ':ref': ref, ':none': null },
+          }),
+        );
+        return ref;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        return (await get(id))?.rankingMessage ?? ref;
+      }
+    },
+
     async listByTeam(teamId) {
       const items = await queryAll(documents, {
         TableName: tableName,

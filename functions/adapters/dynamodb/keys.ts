@@ -16,6 +16,7 @@
  * | team member       | HACKATHON#<id>            | MEMBER#<00042>#<user>       |                |                                 |
  * | status change     | HACKATHON#<id>            | STATUS#<00042>#<at>         |                |                                 |
  * | person's teams    | HACKATHON#<id>            | TEAMS#<user>                |                |                                 |
+ * | carried-over mark | HACKATHON#<id>            | CARRIED#<fromId>#<00042>    |                |                                 |
  */
 export type Entity =
   | 'hackathon'
@@ -30,7 +31,8 @@ export type Entity =
   | 'job'
   | 'member'
   | 'personTeams'
-  | 'statusChange';
+  | 'statusChange'
+  | 'carried';
 
 export interface Key {
   pk: string;
@@ -89,6 +91,10 @@ export const keys = {
   personTeams: (hackathonId: string, userId: string): Key => ({
     pk: hackathonPk(hackathonId),
     sk: `TEAMS#${userId}`,
+  }),
+  carried: (hackathonId: string, fromHackathonId: string, fromNumber: number): Key => ({
+    pk: hackathonPk(hackathonId),
+    sk: `CARRIED#${fromHackathonId}#${pad(fromNumber)}`,
   }),
   job: (hackathonId: string, requestedAt: string, kind: string): Key => ({
     pk: hackathonPk(hackathonId),

@@ -2,6 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { Job } from '../../app/ports.js';
+import { withoutKeys } from './keys.js';
 import { tableSchema } from './table-schema.js';
 
 /** A topic whose card needs posting or updating, and the stream position that asked for it. */
@@ -43,13 +44,7 @@ export function newJobs(records: readonly DynamoDBRecord[]): Array<{ job: Job; s
     if (record.eventName !== 'INSERT') return [];
     const item = image(record.dynamodb?.NewImage);
     if (item?.[tableSchema.entityAttribute] !== 'job') return [];
-    const { hackathonId, kind, requestedBy, channelId, requestedAt } = item as unknown as Job;
-    return [
-      {
-        job: { hackathonId, kind, requestedBy, channelId, requestedAt },
-        sequenceNumber: record.dynamodb?.SequenceNumber ?? '',
-      },
-    ];
+    return [{ job: withoutKeys<Job>(item), sequenceNumber: record.dynamodb?.SequenceNumber ?? '' }];
   });
 }
 

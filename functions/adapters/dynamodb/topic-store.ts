@@ -50,7 +50,7 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
   const newTopic = (
     hackathonId: string,
     number: number,
-    draft: TopicDraft,
+    draft: TopicDraft & Pick<Partial<Topic>, 'carriedFrom'>,
     proposerId: string,
     now: string,
   ): Topic => ({
@@ -111,17 +111,49 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
       if (drafts.length > MAX_TOPICS_PER_BATCH)
         throw new ConflictError(`At most ${MAX_TOPICS_PER_BATCH} topics at once.`);
       const first = await reserveNumbers(hackathonId, drafts.length);
-      const topics = drafts.map((draft, i) => newTopic(hackathonId, first + i, draft, proposerId, now));
-      await transactWithRetry(
-        documents,
-        topics.map((topic) => ({
-          Put: {
-            TableName: tableName,
-            Item: topicItem(topic),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        })),
+      const topics = drafts.map((draft, i) =>
+        newTopic(hackathonId, first + i, draft, draft.proposerId ?? proposerId, now),
       );
+      // A topic carried over from an earlier hackathon leaves a marker, so it is carried over once only.
+      const markers = topics.flatMap((topic) =>
+        topic.carriedFrom
+          ? [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: {
+                    ...keys.carried(hackathonId, topic.carriedFrom.hackathonId, topic.carriedFrom.number),
+                    entity: 'carried',
+                    number: topic.number,
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            ]
+          : [],
+      );
+      if (topics.length + markers.length > 100)
+        throw new ConflictError(
+          `At most ${MAX_TOPICS_PER_BATCH / 2} topics at once when carrying them over.`,
+        );
+      try {
+        await transactWithRetry(documents, [
+          ...topics.map((topic) => ({
+            Put: {
+              TableName: tableName,
+              Item: topicItem(topic),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          })),
+          ...markers,
+        ]);
+      } catch (error) {
+        if (markers.some((_, i) => conditionFailedAt(error, topics.length + i)))
+          throw new ConflictError(
+            'Some of these topics were carried over already, just now. Nothing was added.',
+          );
+        throw error;
+      }
       return topics;
     },
 

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Logger } from '../../adapters/logger.js';
 import type { HackathonStore, ImportDraftStore, TeamStore, TopicStore, VoteStore } from '../../app/ports.js';
+import { registerTeamActions } from './actions/team-actions.js';
 import { registerTopicCardActions } from './actions/topic-card-actions.js';
 import { hackathonSubcommands } from './commands/hackathon-commands.js';
 import { registerHtgCommand } from './commands/htg-command.js';
@@ -13,6 +14,7 @@ import { registerAttendeeViews } from './views/attendees-views.js';
 import { registerBallotViews } from './views/ballot-views.js';
 import { registerHackathonViews } from './views/hackathon-views.js';
 import { registerImportViews } from './views/import-views.js';
+import { registerTeamViews } from './views/team-views.js';
 import { registerTopicViews } from './views/topic-views.js';
 
 /** What listeners need from the composition root: stores, a clock and an id source. */
@@ -43,4 +45,6 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
   registerReactionEvents(app, deps);
   registerBallotViews(app, deps);
   registerAttendeeViews(app, deps);
+  registerTeamActions(app, deps);
+  registerTeamViews(app, deps);
 }

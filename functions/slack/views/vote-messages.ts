@@ -99,6 +99,7 @@ export function teamProposalText(report: ReconcileReport): string {
     proposal.notAttending.length
       ? `Marked topics but are not on the attendee list: ${mention(proposal.notAttending)}.`
       : '',
+    'Nothing is published yet. *Review and publish teams* (or `/htg teams`) lets you move people, then announces the teams.',
   ];
   return lines.filter(Boolean).join('\n').slice(0, 3000);
 }

@@ -2,11 +2,11 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { joinTopic, leaveTopic } from '../../../app/teams.js';
 import { topicToChange, withdrawTopic } from '../../../app/topics.js';
-import { friendlyText, SOMETHING_WENT_WRONG } from '../../errors.js';
 import { parseMetadata } from '../../forms.js';
 import { TOPIC_ACTIONS } from '../../views/topic-card.js';
 import { prefillFromTopic, topicModal } from '../../views/topic-modal.js';
 import type { ListenerDependencies } from '../index.js';
+import { explainFailure } from './explain-failure.js';
 
 const valueSchema = z.object({ h: z.string().min(1), n: z.number().int().positive() });
 
@@ -56,25 +56,4 @@ export function registerTopicCardActions(app: App, deps: ListenerDependencies): 
       });
     });
   });
-}
-
-/** Runs a button's work; if it cannot be done, tells the person who clicked (only them) why. */
-async function explainFailure(
-  deps: ListenerDependencies,
-  client: Parameters<Parameters<App['action']>[1]>[0]['client'],
-  body: BlockAction,
-  work: () => Promise<void>,
-): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    const friendly = friendlyText(error);
-    if (!friendly) deps.logger.error('Card action failed', error);
-    const channel = body.channel?.id ?? body.container?.channel_id;
-    if (channel) {
-      await client.chat
-        .postEphemeral({ channel, user: body.user.id, text: friendly ?? SOMETHING_WENT_WRONG })
-        .catch((postError: unknown) => deps.logger.warn('Could not explain a failed card action', postError));
-    }
-  }
 }

@@ -1,5 +1,9 @@
+import { carryOverCandidates } from '../../../app/carry-over.js';
+import { openTeamReview } from '../../../app/team-review.js';
 import { joinTopic, leaveTopic, topicNumber } from '../../../app/teams.js';
 import { escapeMrkdwn } from '../../../domain/text.js';
+import { carryOverModal } from '../../views/carry-over-modal.js';
+import { teamReviewModal } from '../../views/team-review-modal.js';
 import { ephemeral, type Subcommand, withChannelHackathon } from './subcommands.js';
 
 const needsNumber = (command: string) => ephemeral(`Say which topic: \`/htg ${command} #12\`.`);
@@ -44,4 +48,34 @@ const leave: Subcommand = {
   }),
 };
 
-export const teamSubcommands: readonly Subcommand[] = [join, leave];
+const teams: Subcommand = {
+  name: 'teams',
+  usage: 'teams',
+  summary: 'review the proposed teams, move people and publish them (organizers, after voting closes)',
+  run: withChannelHackathon(async (request, { deps, client }, hackathon) => {
+    const review = await openTeamReview(deps, {
+      hackathonId: hackathon.id,
+      userId: request.userId,
+      now: deps.clock(),
+    });
+    await client.views.open({ trigger_id: request.triggerId, view: teamReviewModal(review) });
+    return null;
+  }),
+};
+
+const carryOver: Subcommand = {
+  name: 'carry-over',
+  usage: 'carry-over',
+  summary: 'bring topics not picked at earlier hackathons into this one (organizers)',
+  run: withChannelHackathon(async (request, { deps, client }, hackathon) => {
+    const { groups } = await carryOverCandidates(deps, { hackathonId: hackathon.id, userId: request.userId });
+    if (groups.length === 0)
+      return ephemeral(
+        'No earlier hackathon in this workspace has topics that were not picked (and not carried over already).',
+      );
+    await client.views.open({ trigger_id: request.triggerId, view: carryOverModal(hackathon, groups) });
+    return null;
+  }),
+};
+
+export const teamSubcommands: readonly Subcommand[] = [join, leave, teams, carryOver];

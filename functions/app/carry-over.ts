@@ -1,0 +1,145 @@
+import { ConflictError, ValidationError } from '../domain/errors.js';
+import { type Hackathon, matchCategory } from '../domain/hackathon.js';
+import { boldName } from '../domain/text.js';
+import { type Topic, titleKey } from '../domain/topic.js';
+import { requireHackathon, requireOrganizer } from './hackathons.js';
+import type { CarryOverJob, HackathonStore, TopicStore, VoteStore } from './ports.js';
+
+/** At most this many topics are carried over at once (and offered in the form: Slack's select holds 100). */
+export const CARRY_OVER_MAX = 50;
+/** How many earlier hackathons are searched for not-picked topics. */
+const EARLIER_HACKATHONS = 5;
+
+export interface CarryOverDeps {
+  hackathons: HackathonStore;
+  topics: TopicStore;
+}
+
+export interface CarryOverGroup {
+  from: Hackathon;
+  topics: Topic[];
+}
+
+/**
+ * The topics an organizer can carry over into the channel's hackathon: those not picked in the workspace's
+ * earlier hackathons (newest first), leaving out any carried over already or with the same title as a topic
+ * here.
+ */
+export async function carryOverCandidates(
+  deps: CarryOverDeps,
+  request: { hackathonId: string; userId: string },
+): Promise<{ hackathon: Hackathon; groups: CarryOverGroup[] }> {
+  const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
+  requireOrganizer(hackathon, request.userId, 'carry topics over');
+  if (hackathon.status !== 'active')
+    throw new ConflictError(`${boldName(hackathon.name)} has ended; it is read-only now.`);
+  const present = await deps.topics.list(hackathon.id);
+  const carried = new Set(
+    present.flatMap((topic) =>
+      topic.carriedFrom ? [`${topic.carriedFrom.hackathonId}#${topic.carriedFrom.number}`] : [],
+    ),
+  );
+  const titles = new Set(
+    present.filter((t) => t.status !== 'withdrawn').map((topic) => titleKey(topic.title)),
+  );
+  const earlier = (await deps.hackathons.listByTeam(hackathon.teamId))
+    .filter((other) => other.id !== hackathon.id && other.createdAt <= hackathon.createdAt)
+    .slice(0, EARLIER_HACKATHONS);
+  const groups: CarryOverGroup[] = [];
+  let offered = 0;
+  for (const from of earlier) {
+    const topics = (await deps.topics.list(from.id))
+      .filter(
+        (topic) =>
+          topic.status === 'not_picked' &&
+          !carried.has(`${from.id}#${topic.number}`) &&
+          !titles.has(titleKey(topic.title)),
+      )
+      .slice(0, CARRY_OVER_MAX * 2 - offered);
+    if (topics.length === 0) continue;
+    groups.push({ from, topics });
+    offered += topics.length;
+    if (offered >= CARRY_OVER_MAX * 2) break;
+  }
+  return { hackathon, groups };
+}
+
+/**
+ * Carries the picked topics over: each becomes a new topic here with its proposer, text and links, in the same
+ * category where this hackathon has it (else Other, else the first category), remembering where it came from.
+ * Only topics still offered are carried (not picked, from this workspace, not carried already), once each even
+ * when two organizers submit at the same moment.
+ */
+export async function carryOver(
+  deps: CarryOverDeps,
+  request: {
+    hackathonId: string;
+    userId: string;
+    picks: ReadonlyArray<{ hackathonId: string; number: number }>;
+    now: Date;
+  },
+): Promise<{ hackathon: Hackathon; carried: Topic[] }> {
+  if (request.picks.length === 0)
+    throw new ValidationError({ topics: 'Pick at least one topic to carry over.' });
+  if (request.picks.length > CARRY_OVER_MAX)
+    throw new ValidationError({ topics: `Pick at most ${CARRY_OVER_MAX} topics at once.` });
+  const { hackathon, groups } = await carryOverCandidates(deps, request);
+  const wanted = new Set(request.picks.map((pick) => `${pick.hackathonId}#${pick.number}`));
+  const chosen = groups.flatMap(({ from, topics }) =>
+    topics.filter((topic) => wanted.has(`${from.id}#${topic.number}`)).map((topic) => ({ from, topic })),
+  );
+  if (chosen.length === 0)
+    throw new ConflictError(
+      'Those topics were carried over already, or are no longer offered. Nothing was added.',
+    );
+  const fallback = matchCategory(hackathon.categories, 'Other') ?? (hackathon.categories[0] as string);
+  const carried = await deps.topics.createMany(
+    hackathon.id,
+    chosen.map(({ from, topic }) => ({
+      title: topic.title,
+      category: matchCategory(hackathon.categories, topic.category) ?? fallback,
+      kind: topic.kind,
+      teamSize: topic.teamSize,
+      fastTrack: topic.fastTrack,
+      description: topic.description,
+      links: topic.links,
+      emoji: topic.emoji,
+      proposerId: topic.proposerId,
+      carriedFrom: { hackathonId: from.id, hackathonName: from.name, number: topic.number },
+    })),
+    request.userId,
+    request.now.toISOString(),
+  );
+  await deps.hackathons.addJob({
+    kind: 'carry-over',
+    hackathonId: hackathon.id,
+    requestedBy: request.userId,
+    channelId: hackathon.channelId,
+    requestedAt: request.now.toISOString(),
+    carried: carried.map((topic) => ({
+      number: topic.number,
+      proposerId: topic.proposerId,
+      from: topic.carriedFrom as { hackathonId: string; hackathonName: string; number: number },
+    })),
+  });
+  return { hackathon, carried };
+}
+
+/** Tells the proposers of carried-over topics (off the request path). */
+export interface CarryOverAnnouncer {
+  carriedOver(hackathon: Hackathon, topic: Topic): Promise<void>;
+}
+
+/** The carry-over job: each carried topic's proposer is told once where their topic went. */
+export async function announceCarriedOver(
+  deps: CarryOverDeps & { votes: Pick<VoteStore, 'firstNotice'>; announcer: CarryOverAnnouncer },
+  job: CarryOverJob,
+): Promise<void> {
+  const hackathon = await requireHackathon(deps.hackathons, job.hackathonId);
+  for (const { number, proposerId } of job.carried) {
+    const topic = await deps.topics.get(hackathon.id, number);
+    if (!topic?.carriedFrom) continue;
+    if (await deps.votes.firstNotice(hackathon.id, proposerId, `carried-${number}`))
+      await deps.announcer.carriedOver(hackathon, topic);
+  }
+}

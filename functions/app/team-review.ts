@@ -1,0 +1,293 @@
+import { type AssignmentProposal, proposeTeams, rankTopics, teamCap } from '../domain/assignment.js';
+import { ConflictError, ValidationError } from '../domain/errors.js';
+import type { Hackathon } from '../domain/hackathon.js';
+import { planTeams, type ReviewedTeam } from '../domain/team-plan.js';
+import { boldName } from '../domain/text.js';
+import type { CardRef, Topic, TopicStatus } from '../domain/topic.js';
+import { requireHackathon, requireOrganizer } from './hackathons.js';
+import type { HackathonStore, PublishTeamsJob, TeamStore, TopicStore, VoteStore } from './ports.js';
+
+/** One line of the ranking message: rank · topic · votes · team. */
+export interface RankingRow {
+  rank: number;
+  number: number;
+  title: string;
+  votes: number;
+  kind: Topic['kind'];
+  status: TopicStatus;
+  team: string[];
+}
+
+export interface PublishSummary {
+  teams: number;
+  people: number;
+  notPicked: number[];
+}
+
+/** Tells the channel and the people concerned about teams (Slack in production, a stand-in in tests). */
+export interface TeamAnnouncer {
+  /** Posts the ranking message, or updates it where it was posted; returns where it is. */
+  ranking(
+    hackathon: Hackathon,
+    rows: RankingRow[],
+    published: boolean,
+    existing: CardRef | null,
+  ): Promise<CardRef>;
+  /** Someone was put on a team. */
+  placed(hackathon: Hackathon, userId: string, topic: Topic): Promise<void>;
+  /** Someone was taken off a team. */
+  removed(hackathon: Hackathon, userId: string, topic: Topic): Promise<void>;
+  /** A topic's proposer: their topic was not picked. */
+  notPicked(hackathon: Hackathon, topic: Topic): Promise<void>;
+  /** The organizer who published: it is done. */
+  published(hackathon: Hackathon, job: PublishTeamsJob, summary: PublishSummary): Promise<void>;
+}
+
+export interface TeamReviewDeps {
+  hackathons: HackathonStore;
+  topics: TopicStore;
+}
+
+/** What the review form shows: the proposal from the votes and interests as they are now. */
+export interface TeamReview {
+  hackathon: Hackathon;
+  /** The teams version the review starts from (a publication by someone else in between is refused). */
+  version: number;
+  proposal: AssignmentProposal;
+  /** Who said they would work on each topic. */
+  interested: Map<number, string[]>;
+}
+
+/** The form field of a topic's team (inline errors name it). */
+export const teamField = (number: number) => `team_${number}`;
+
+/**
+ * `/htg teams` and the button in the voting-close report: the proposed teams for organizers to review. People
+ * already in a team stay there; everyone else who marked interest is placed as at voting close.
+ */
+export async function openTeamReview(
+  deps: TeamReviewDeps,
+  request: { hackathonId: string; userId: string; now: Date },
+): Promise<TeamReview> {
+  const hackathon = await requireReviewer(deps.hackathons, request);
+  const topics = await deps.topics.list(hackathon.id);
+  return {
+    hackathon,
+    version: hackathon.teamsVersion ?? 0,
+    proposal: proposalFor(hackathon, topics),
+    interested: new Map(topics.map((topic) => [topic.number, topic.interestedUsers ?? []])),
+  };
+}
+
+/** The team proposal from the topics, interests and teams as they are now. */
+export function proposalFor(hackathon: Hackathon, topics: readonly Topic[]): AssignmentProposal {
+  const interests = new Map<string, Set<number>>();
+  for (const topic of topics) {
+    if (topic.status === 'withdrawn') continue;
+    for (const userId of topic.interestedUsers ?? []) {
+      interests.set(userId, (interests.get(userId) ?? new Set()).add(topic.number));
+    }
+  }
+  return proposeTeams({
+    topics,
+    attendees: hackathon.attendees ?? [],
+    interests,
+    teamSize: hackathon.teamSize,
+    onePerPerson: hackathon.onePerPerson ?? true,
+  });
+}
+
+/**
+ * The review form submitted: checks the teams (caps, the one-team rule, topics withdrawn meanwhile) against the
+ * teams as they are now, then records the publication and a job that carries it out. Nothing changes when a
+ * check fails or another organizer published first.
+ */
+export async function publishTeams(
+  deps: TeamReviewDeps,
+  request: {
+    hackathonId: string;
+    userId: string;
+    expectedVersion: number;
+    reviewed: readonly ReviewedTeam[];
+    now: Date;
+  },
+): Promise<PublishSummary> {
+  const hackathon = await requireReviewer(deps.hackathons, request);
+  const topics = new Map((await deps.topics.list(hackathon.id)).map((topic) => [topic.number, topic]));
+  const errors: Record<string, string> = {};
+  const reviewed: ReviewedTeam[] = [];
+  for (const team of request.reviewed) {
+    const topic = topics.get(team.number);
+    if (!topic || topic.status === 'withdrawn' || topic.kind !== 'hacking') {
+      if (team.chosen.length > 0)
+        errors[teamField(team.number)] = `#${team.number} was withdrawn meanwhile: leave its team empty.`;
+      continue;
+    }
+    reviewed.push(team);
+  }
+  const current = new Map(
+    [...topics.values()]
+      .filter((topic) => topic.status !== 'withdrawn' && topic.kind === 'hacking')
+      .map((topic) => [topic.number, topic.members ?? []]),
+  );
+  const onePerPerson = hackathon.onePerPerson ?? true;
+  const plan = planTeams(current, reviewed, onePerPerson);
+  if (onePerPerson) {
+    for (const placed of plan.onSeveral.values()) {
+      for (const number of placed.slice(1)) {
+        errors[teamField(number)] ??=
+          `Someone here is also on #${placed[0]}: in ${hackathon.name} everyone is on one team (organizers can change that in /htg settings).`;
+      }
+    }
+  }
+  for (const team of reviewed) {
+    const size = plan.teams.get(team.number)?.length ?? 0;
+    const cap = teamCap(topics.get(team.number) as Topic, hackathon.teamSize.max);
+    if (size > cap) {
+      const joined = size - new Set(team.chosen).size;
+      errors[teamField(team.number)] ??=
+        `#${team.number} has room for ${cap}, and ${size} would be on it` +
+        (joined > 0 ? ` (${joined} joined it since you opened this form)` : '') +
+        '.';
+    }
+  }
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+
+  const version = request.expectedVersion + 1;
+  await deps.hackathons.publishTeams(
+    {
+      kind: 'publish-teams',
+      hackathonId: hackathon.id,
+      requestedBy: request.userId,
+      channelId: hackathon.channelId,
+      requestedAt: request.now.toISOString(),
+      version,
+      topics: reviewed.map((team) => team.number),
+      changes: plan.changes,
+    },
+    request.expectedVersion,
+  );
+  return summarize(plan.teams);
+}
+
+function summarize(teams: ReadonlyMap<number, readonly string[]>): PublishSummary {
+  const filled = [...teams.values()].filter((team) => team.length > 0);
+  return {
+    teams: filled.length,
+    people: new Set(filled.flat()).size,
+    notPicked: [...teams].filter(([, team]) => team.length === 0).map(([number]) => number),
+  };
+}
+
+export interface ApplyTeamsDeps extends TeamReviewDeps {
+  teams: TeamStore;
+  votes: Pick<VoteStore, 'firstNotice'>;
+  announcer: TeamAnnouncer;
+}
+
+/**
+ * Carries a publication out, off the request path: people taken off teams leave them, people put on teams join
+ * (organizers decide, so caps and the one-team rule were checked when they submitted); a reviewed topic with a
+ * team becomes 🚧 in progress and one without becomes 🙅 not picked; the ranking message shows the teams;
+ * everyone concerned is told once. Every step is idempotent, so a retried job converges, and a publication
+ * overtaken by a newer one is skipped.
+ */
+export async function applyTeams(
+  deps: ApplyTeamsDeps,
+  job: PublishTeamsJob,
+): Promise<'applied' | 'superseded'> {
+  const hackathon = await requireHackathon(deps.hackathons, job.hackathonId);
+  if ((hackathon.teamsVersion ?? 0) > job.version) return 'superseded';
+  for (const change of job.changes) {
+    for (const userId of change.remove) await deps.teams.leave(hackathon.id, change.number, userId);
+  }
+  for (const change of job.changes) {
+    for (const userId of change.add) {
+      await deps.teams.join(hackathon.id, change.number, userId, Number.MAX_SAFE_INTEGER, false);
+    }
+  }
+
+  const notPicked: Topic[] = [];
+  for (const number of job.topics) {
+    const topic = await deps.topics.get(hackathon.id, number);
+    if (!topic || topic.status === 'withdrawn' || topic.kind !== 'hacking') continue;
+    const staffed = (topic.members ?? []).length > 0;
+    if (staffed && (topic.status === 'proposed' || topic.status === 'not_picked')) {
+      await deps.topics.setStatus(topic, 'in_progress', null, job.requestedBy, job.requestedAt);
+    } else if (!staffed && topic.status === 'proposed') {
+      await deps.topics.setStatus(topic, 'not_picked', null, job.requestedBy, job.requestedAt);
+      notPicked.push(topic);
+    } else if (!staffed && topic.status === 'not_picked') {
+      notPicked.push(topic);
+    }
+  }
+
+  const once = (userId: string, notice: string) => deps.votes.firstNotice(hackathon.id, userId, notice);
+  for (const change of job.changes) {
+    const topic = await deps.topics.get(hackathon.id, change.number);
+    if (!topic) continue;
+    for (const userId of change.add) {
+      if (await once(userId, `placed-v${job.version}-${change.number}`))
+        await deps.announcer.placed(hackathon, userId, topic);
+    }
+    for (const userId of change.remove) {
+      if (await once(userId, `removed-v${job.version}-${change.number}`))
+        await deps.announcer.removed(hackathon, userId, topic);
+    }
+  }
+  for (const topic of notPicked) {
+    if (await once(topic.proposerId, `not-picked-${topic.number}`))
+      await deps.announcer.notPicked(hackathon, topic);
+  }
+
+  const topics = await refreshRanking(deps, hackathon, true);
+  if (await once(job.requestedBy, `published-v${job.version}`)) {
+    const teams = new Map(
+      job.topics.map((number) => [number, topics.find((t) => t.number === number)?.members ?? []] as const),
+    );
+    await deps.announcer.published(hackathon, job, summarize(teams));
+  }
+  return 'applied';
+}
+
+/**
+ * Posts the ranking message in the hackathon's channel (once) or brings it up to date. Before teams are
+ * published it says they are coming; after, it shows them. Returns the topics it ranked.
+ */
+export async function refreshRanking(
+  deps: TeamReviewDeps & { announcer: Pick<TeamAnnouncer, 'ranking'> },
+  hackathon: Hackathon,
+  published: boolean,
+): Promise<Topic[]> {
+  const topics = await deps.topics.list(hackathon.id);
+  const rows: RankingRow[] = rankTopics(topics).map(({ rank, topic }) => ({
+    rank,
+    number: topic.number,
+    title: topic.title,
+    votes: topic.voteCount,
+    kind: topic.kind,
+    status: topic.status,
+    team: published ? (topic.members ?? []) : [],
+  }));
+  const existing = hackathon.rankingMessage ?? null;
+  const ref = await deps.announcer.ranking(hackathon, rows, published, existing);
+  if (!existing) await deps.hackathons.setRankingMessage(hackathon.id, ref);
+  return topics;
+}
+
+/** Organizers review and publish teams once voting has closed. */
+async function requireReviewer(
+  hackathons: HackathonStore,
+  request: { hackathonId: string; userId: string; now: Date },
+): Promise<Hackathon> {
+  const hackathon = await requireHackathon(hackathons, request.hackathonId);
+  requireOrganizer(hackathon, request.userId, 'review and publish teams');
+  if (hackathon.status !== 'active')
+    throw new ConflictError(`${boldName(hackathon.name)} has ended; it is read-only now.`);
+  if (!hackathon.votingClosesAt || Date.parse(hackathon.votingClosesAt) > request.now.getTime()) {
+    throw new ConflictError(
+      `Voting for ${boldName(hackathon.name)} is still open. Close it with \`/htg close-voting\` first; the teams follow from the final votes.`,
+    );
+  }
+  return hackathon;
+}

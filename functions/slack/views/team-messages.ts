@@ -1,0 +1,100 @@
+import type { PublishSummary, RankingRow } from '../../app/team-review.js';
+import type { Hackathon } from '../../domain/hackathon.js';
+import { boldName, escapeMrkdwn, mentions } from '../../domain/text.js';
+import type { Topic } from '../../domain/topic.js';
+import { type KnownBlock, SLACK_LIMITS, section } from './blocks.js';
+import { chunkLines } from './chunk-lines.js';
+
+export const TEAM_ACTIONS = { review: 'teams_review' } as const;
+
+const STATUS_MARK: Partial<Record<Topic['status'], string>> = {
+  in_progress: '🚧',
+  done: '✅',
+  paused: '⏸️',
+  not_picked: '🙅 not picked',
+  dropped: 'dropped',
+};
+
+/** A topic as messages name it: `#12` Title. */
+export const topicName = (topic: Pick<Topic, 'number' | 'title'>) =>
+  `\`#${topic.number}\` ${escapeMrkdwn(topic.title)}`;
+
+/**
+ * The ranking message in the channel: rank · topic · votes · team, one line per topic, most votes first. Before
+ * organizers publish the teams it says they are coming. Split into sections of at most 3,000 characters and
+ * never more than Slack's 50 blocks.
+ */
+export function rankingMessage(
+  hackathon: Hackathon,
+  rows: readonly RankingRow[],
+  published: boolean,
+): { text: string; blocks: KnownBlock[] } {
+  const lines = rows.map((row) => {
+    const team =
+      row.kind === 'discussion'
+        ? '💬 discussion'
+        : row.team.length > 0
+          ? `${mentions(row.team)}${row.status === 'in_progress' ? '' : ` ${STATUS_MARK[row.status] ?? ''}`.trimEnd()}`
+          : published
+            ? (STATUS_MARK[row.status] ?? '—')
+            : '—';
+    return `${row.rank}. ${topicName(row)} · :${hackathon.voteEmoji}: ${row.votes} · ${team}`;
+  });
+  const text = `Voting results for ${hackathon.name}`;
+  const intro = published
+    ? `🏁 *Voting results and teams: ${escapeMrkdwn(hackathon.name)}*\nRank · topic · votes · team. Joining a team later: \`/htg join #N\` or the card's button.`
+    : `🏁 *Voting results: ${escapeMrkdwn(hackathon.name)}*\nRank · topic · votes · team. Organizers are putting the teams together; they will appear here.`;
+  const chunks = chunkLines(lines.length > 0 ? lines : ['No topics were proposed.']);
+  const blocks = [section(intro), ...chunks.map((chunk) => section(chunk))].slice(
+    0,
+    SLACK_LIMITS.blocksPerMessage,
+  );
+  return { text, blocks };
+}
+
+/** The organizer's report at voting close gets a button to review and publish the proposed teams. */
+export function reviewButton(hackathonId: string): KnownBlock {
+  return {
+    type: 'actions',
+    block_id: 'team_review',
+    elements: [
+      {
+        type: 'button',
+        action_id: TEAM_ACTIONS.review,
+        style: 'primary',
+        text: { type: 'plain_text', text: 'Review and publish teams' },
+        value: hackathonId,
+      },
+    ],
+  };
+}
+
+export function placedText(hackathon: Hackathon, userId: string, topic: Topic): string {
+  const others = (topic.members ?? []).filter((id) => id !== userId);
+  return (
+    `You are in the team of *${topicName(topic)}* at ${boldName(hackathon.name)}` +
+    (others.length ? `, with ${mentions(others)}` : '') +
+    `. The topic and its team are in <#${hackathon.channelId}>; \`/htg leave #${topic.number}\` there if you cannot make it.`
+  );
+}
+
+export function removedText(hackathon: Hackathon, topic: Topic): string {
+  return `Organizers of ${boldName(hackathon.name)} moved you off the team of *${topicName(topic)}*. \`/htg list\` in <#${hackathon.channelId}> shows where you are now.`;
+}
+
+export function notPickedText(hackathon: Hackathon, topic: Topic): string {
+  return `Your topic *${topicName(topic)}* was not picked at ${boldName(hackathon.name)}: nobody could take it on this time. Organizers can carry it over to the next hackathon with \`/htg carry-over\`.`;
+}
+
+export function publishedText(hackathon: Hackathon, summary: PublishSummary): string {
+  return (
+    `Teams for ${boldName(hackathon.name)} are published: ${summary.teams} ${summary.teams === 1 ? 'team' : 'teams'} with ${summary.people} ${summary.people === 1 ? 'person' : 'people'}` +
+    (summary.notPicked.length ? `; not picked: ${summary.notPicked.map((n) => `#${n}`).join(', ')}` : '') +
+    '. The ranking message and the cards show them, and everyone placed or moved was told.'
+  );
+}
+
+export function carriedOverText(hackathon: Hackathon, topic: Topic): string {
+  const from = topic.carriedFrom;
+  return `Your topic *${escapeMrkdwn(topic.title)}*${from ? `, not picked at ${boldName(from.hackathonName)},` : ''} was carried over to ${boldName(hackathon.name)} as \`#${topic.number}\`. Its card is in <#${hackathon.channelId}>, open for votes.`;
+}
