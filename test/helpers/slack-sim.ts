@@ -176,6 +176,7 @@ function stateOf(view: Json, answers: Record<string, unknown>): Record<string, R
           : (element.initial_option ?? null);
         break;
       case 'checkboxes':
+      case 'multi_static_select':
         state.selected_options = given
           ? (answer as string[]).map((value) => ({ value, text: { type: 'plain_text', text: value } }))
           : (element.initial_options ?? []);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type AssignmentInput, proposeTeams, teamCap } from '../../functions/domain/assignment.js';
+import {
+  type AssignmentInput,
+  proposeTeams,
+  rankTopics,
+  teamCap,
+} from '../../functions/domain/assignment.js';
+import { planTeams } from '../../functions/domain/team-plan.js';
 import type { TeamSize, TopicKind } from '../../functions/domain/topic.js';
 
 type TopicSpec = {
@@ -208,5 +214,100 @@ describe('proposeTeams at a realistic size: 40 attendees, 25 topics', () => {
     for (const row of proposal.ranking)
       expect(row.notPicked).toBe(row.kind === 'hacking' && row.team.length === 0);
     expect(proposal.ranking.some((row) => row.notPicked)).toBe(true);
+  });
+});
+
+describe('proposeTeams: people already in a team', () => {
+  it('keeps members where they are, counts them against the cap, and does not place them again', () => {
+    const proposal = proposeTeams({
+      topics: [
+        { ...topic({ number: 1, votes: 9 }), members: [] },
+        { ...topic({ number: 2, votes: 5 }), members: ['U1'] },
+      ],
+      attendees: attendees('U1', 'U2', 'U3'),
+      interests: interests({ U1: [1, 2], U2: [2], U3: [2] }),
+      teamSize: { min: 1, max: 2 },
+    });
+    expect(proposal.ranking.map((r) => [r.number, r.team])).toEqual([
+      [1, []],
+      [2, ['U1', 'U2']],
+    ]);
+    expect(proposal.unplaced).toEqual(['U3']);
+  });
+});
+
+describe('rankTopics', () => {
+  it('ranks by votes with shared ranks, ties by number, and leaves withdrawn topics out', () => {
+    const ranked = rankTopics([
+      topic({ number: 4, votes: 2 }),
+      topic({ number: 2, votes: 7 }),
+      topic({ number: 3, votes: 2 }),
+      topic({ number: 1, votes: 9, withdrawn: true }),
+      topic({ number: 5, votes: 0 }),
+    ]);
+    expect(ranked.map(({ rank, topic }) => [rank, topic.number])).toEqual([
+      [1, 2],
+      [2, 3],
+      [2, 4],
+      [4, 5],
+    ]);
+  });
+});
+
+describe('planTeams', () => {
+  const current = new Map<number, string[]>([
+    [1, ['U1', 'U2']],
+    [2, ['U3']],
+    [3, []],
+  ]);
+
+  it('applies what organizers changed and leaves people who joined since the form opened', () => {
+    // The form showed #1 as U1+U2 and #2 as U3; U9 joined #2 afterwards. Organizers moved U2 to #3.
+    const plan = planTeams(
+      new Map([...current, [2, ['U3', 'U9']]]),
+      [
+        { number: 1, shown: ['U1', 'U2'], chosen: ['U1'] },
+        { number: 2, shown: ['U3'], chosen: ['U3'] },
+        { number: 3, shown: [], chosen: ['U2'] },
+      ],
+      true,
+    );
+    expect(plan.changes).toEqual([
+      { number: 1, add: [], remove: ['U2'] },
+      { number: 3, add: ['U2'], remove: [] },
+    ]);
+    expect(plan.teams.get(2)).toEqual(['U3', 'U9']);
+    expect(plan.onSeveral.size).toBe(0);
+  });
+
+  it('under the one-team rule, moves someone placed elsewhere out of the team they joined themselves', () => {
+    const plan = planTeams(current, [{ number: 3, shown: [], chosen: ['U3'] }], true);
+    expect(plan.changes).toEqual([
+      { number: 2, add: [], remove: ['U3'] },
+      { number: 3, add: ['U3'], remove: [] },
+    ]);
+    const several = planTeams(current, [{ number: 3, shown: [], chosen: ['U3'] }], false);
+    expect(several.changes).toEqual([{ number: 3, add: ['U3'], remove: [] }]);
+  });
+
+  it('reports people placed on several topics, and changes nothing for an unchanged review', () => {
+    const plan = planTeams(
+      current,
+      [
+        { number: 1, shown: ['U1', 'U2'], chosen: ['U1', 'U2'] },
+        { number: 3, shown: [], chosen: ['U1'] },
+      ],
+      true,
+    );
+    expect([...plan.onSeveral]).toEqual([['U1', [1, 3]]]);
+    const unchanged = planTeams(
+      current,
+      [
+        { number: 1, shown: ['U1', 'U2'], chosen: ['U1', 'U2'] },
+        { number: 2, shown: ['U3'], chosen: ['U3'] },
+      ],
+      true,
+    );
+    expect(unchanged.changes).toEqual([]);
   });
 });
