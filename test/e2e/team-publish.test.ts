@@ -312,13 +312,17 @@ describe('carrying not-picked topics over', () => {
 
     const channel = newChannel();
     await slack.command('U0NEWORG', channel, 'setup');
-    await slack.submit('U0NEWORG', slack.lastOpenedView(), {
+    const created = await slack.submit('U0NEWORG', slack.lastOpenedView(), {
       name: 'Hack The Garden 05/2027',
       startDate: '2027-05-10',
       endDate: '2027-05-14',
       timeZone: 'Europe/Berlin',
       categories: 'Core\nDocs',
     });
+    // Setting up tells the organizer what can be carried over (earlier tests' hackathons count too).
+    expect(JSON.stringify(created.reply)).toMatch(
+      /\d+ topics were not picked at earlier hackathons: `\/htg carry-over` brings them here/,
+    );
     const hackathonId = String((await hackathonIn(channel))?.id);
     expect(String((await slack.command('U0ERIN', channel, 'carry-over')).reply?.text)).toContain(
       'Only the organizers of *Hack The Garden 05/2027* can carry topics over',

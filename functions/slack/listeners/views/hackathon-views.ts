@@ -1,5 +1,6 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
+import { carryOverCandidates } from '../../../app/carry-over.js';
 import { changeSettings, setupHackathon } from '../../../app/hackathons.js';
 import type { HackathonSettingsInput } from '../../../domain/hackathon.js';
 import { boldName, mentions } from '../../../domain/text.js';
@@ -62,12 +63,22 @@ export function registerHackathonViews(app: App, deps: ListenerDependencies): vo
           deps.logger.warn('Could not announce the hackathon in its channel', error);
           return false;
         });
+      // Topics not picked last time can go on here: say so while the organizer is setting up.
+      const carryOver = await carryOverCandidates(deps, { hackathonId: hackathon.id, userId: body.user.id })
+        .then(({ groups }) => groups.reduce((sum, group) => sum + group.topics.length, 0))
+        .catch((error: unknown) => {
+          deps.logger.warn('Could not look for topics to carry over', error);
+          return 0;
+        });
       return notice(
         'Hackathon created',
         `${name} is set up in <#${hackathon.channelId}>.` +
           (announced
             ? ' I announced it there. Next: people propose topics with `/htg propose`.'
-            : ' I could not post there yet: invite me with `/invite @htg` so topic cards can appear.'),
+            : ' I could not post there yet: invite me with `/invite @htg` so topic cards can appear.') +
+          (carryOver > 0
+            ? ` ${carryOver} ${carryOver === 1 ? 'topic was' : 'topics were'} not picked at earlier hackathons: \`/htg carry-over\` brings them here, and their proposers are told.`
+            : ''),
       );
     });
   });
