@@ -5,7 +5,11 @@ import { SLASH_COMMAND } from '../../functions/slack/listeners/commands/htg-comm
 type Manifest = {
   display_information: { name: string; description: string; long_description: string };
   features: {
-    app_home: { home_tab_enabled: boolean };
+    app_home: {
+      home_tab_enabled: boolean;
+      messages_tab_enabled: boolean;
+      messages_tab_read_only_enabled: boolean;
+    };
     slash_commands: Array<{ command: string; url?: string; should_escape: boolean }>;
   };
   oauth_config: { scopes: { bot: string[]; user?: string[] } };
@@ -39,6 +43,11 @@ describe.each([
     expect(manifest.settings.event_subscriptions.user_events).toBeUndefined();
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+  });
+
+  it('shows the direct messages htg sends (teams, carried-over topics) in a read-only Messages tab', () => {
+    expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+    expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(true);
   });
 
   it('asks only for the minimal bot scopes and no user scopes', () => {
