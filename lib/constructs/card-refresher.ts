@@ -7,6 +7,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { tableSchema } from '../../functions/adapters/dynamodb/table-schema.js';
+import { REFRESHER_TABLE_ACTIONS } from '../table-grants.js';
 import { HtgFunction } from './htg-function.js';
 
 export interface CardRefresherProps {
@@ -15,13 +16,6 @@ export interface CardRefresherProps {
   logRetentionDays: number;
   logLevel: string;
 }
-
-/** What the refresher does with the table: read a topic and its hackathon, attach the posted card. */
-export const REFRESHER_TABLE_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:PutItem',
-] as const;
 
 /**
  * The card refresher: a Lambda on the table's stream (topic changes and new jobs only) that posts and updates

@@ -3,6 +3,7 @@ import type { CfnTable, ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { FunctionUrlAuthType, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { INGRESS_TABLE_ACTIONS } from '../table-grants.js';
 import { HtgFunction } from './htg-function.js';
 
 export interface SlackIngressProps {
@@ -12,17 +13,6 @@ export interface SlackIngressProps {
   logRetentionDays: number;
   logLevel: string;
 }
-
-/** Item-level actions the ingress needs (transactions authorise through these); no Scan, no stream reads. */
-export const INGRESS_TABLE_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:ConditionCheckItem',
-] as const;
 
 /**
  * The ingress Lambda behind a Function URL. Slack cannot sign AWS (SigV4) requests, so the URL's auth type is

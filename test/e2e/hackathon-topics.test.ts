@@ -3,7 +3,7 @@ import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { countBy } from '../helpers/count.js';
 import { fixtureText } from '../helpers/fixtures.js';
 import { newChannel, setUpHackathon as setUp } from '../helpers/hackathon-setup.js';
-import { type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
+import { expectWithinGrants, type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
 import { SlackSim } from '../helpers/slack-sim.js';
 
 /**
@@ -40,7 +40,7 @@ async function propose(user: string, channel: string, answers: Record<string, un
 beforeAll(async () => {
   harness = await startIngressHarness('e2e-topics');
   const { handler } = (await import('../../functions/ingress/index.js')) as { handler: IngressHandler };
-  slack = new SlackSim(handler, harness.slack);
+  slack = new SlackSim(harness.track(handler), harness.slack);
 });
 afterAll(async () => {
   await harness?.close();
@@ -399,5 +399,11 @@ describe('/htg import', () => {
       response_action: 'errors',
       errors: { markdown: expect.stringContaining('No topics found') },
     });
+  });
+});
+
+describe('IAM grants', () => {
+  it('cover every DynamoDB call the ingress and the refresher made in these tests', () => {
+    expectWithinGrants(harness);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { setUpHackathon } from '../helpers/hackathon-setup.js';
-import { type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
+import { expectWithinGrants, type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
 import { SlackSim } from '../helpers/slack-sim.js';
 
 /**
@@ -158,7 +158,7 @@ const cases: Case[] = [
 beforeAll(async () => {
   harness = await startIngressHarness('e2e-permissions');
   const { handler } = (await import('../../functions/ingress/index.js')) as { handler: IngressHandler };
-  slack = new SlackSim(handler, harness.slack);
+  slack = new SlackSim(harness.track(handler), harness.slack);
   ({ channel } = await setUpHackathon(slack, ROLES.organizer));
   hackathonId = String(
     (await harness.table.items()).find((i) => i.entity === 'hackathon' && i.channelId === channel)?.id,
@@ -230,5 +230,11 @@ describe('who may do what', () => {
         JSON.stringify('Added the link to #1.'),
       );
     }
+  });
+});
+
+describe('IAM grants', () => {
+  it('cover every DynamoDB call the ingress and the refresher made in these tests', () => {
+    expectWithinGrants(harness);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { newChannel, setUpHackathon } from '../helpers/hackathon-setup.js';
-import { type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
+import { expectWithinGrants, type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
 import { SlackSim } from '../helpers/slack-sim.js';
 
 /**
@@ -98,7 +98,7 @@ async function openReview(user: string, channel: string): Promise<Json> {
 beforeAll(async () => {
   harness = await startIngressHarness('e2e-publish');
   const { handler } = (await import('../../functions/ingress/index.js')) as { handler: IngressHandler };
-  slack = new SlackSim(handler, harness.slack);
+  slack = new SlackSim(harness.track(handler), harness.slack);
 });
 afterAll(async () => {
   await harness?.close();
@@ -379,5 +379,11 @@ describe('carrying not-picked topics over', () => {
     await slack.command('U0NEWORG', channel, 'carry-over');
     expect(JSON.stringify(slack.lastOpenedView())).not.toContain(`${previousId}:4`);
     expect(JSON.stringify(slack.lastOpenedView())).toContain(`${previousId}:3`);
+  });
+});
+
+describe('IAM grants', () => {
+  it('cover every DynamoDB call the ingress and the refresher made in these tests', () => {
+    expectWithinGrants(harness);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { setUpHackathon } from '../helpers/hackathon-setup.js';
-import { type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
+import { expectWithinGrants, type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
 import { SlackSim } from '../helpers/slack-sim.js';
 
 /** Joining and leaving teams, end to end through signed requests, DynamoDB Local behind the real ingress. */
@@ -26,7 +26,7 @@ const topicOf = async (hackathonId: string, number: number) =>
 beforeAll(async () => {
   harness = await startIngressHarness('e2e-teams');
   const { handler } = (await import('../../functions/ingress/index.js')) as { handler: IngressHandler };
-  slack = new SlackSim(handler, harness.slack);
+  slack = new SlackSim(harness.track(handler), harness.slack);
 });
 afterAll(async () => {
   await harness?.close();
@@ -228,5 +228,11 @@ describe('/htg attendees', () => {
     const reopened = JSON.stringify(slack.lastOpenedView().blocks);
     expect(reopened).toContain('{"type":"user","user_id":"U0ANNA"},{"type":"text","text":" SAP\\n"}');
     expect(reopened).toContain('3 attendees so far');
+  });
+});
+
+describe('IAM grants', () => {
+  it('cover every DynamoDB call the ingress and the refresher made in these tests', () => {
+    expectWithinGrants(harness);
   });
 });

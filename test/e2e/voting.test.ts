@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { setUpHackathon } from '../helpers/hackathon-setup.js';
-import { type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
+import { expectWithinGrants, type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
 import { TEST_BOT_USER_ID } from '../helpers/signed-request.js';
 import { type ReactionTarget, SlackSim } from '../helpers/slack-sim.js';
 import { deliver, planBurst, runConcurrently } from '../helpers/vote-burst.js';
@@ -45,7 +45,7 @@ async function counts(hackathonId: string) {
 beforeAll(async () => {
   harness = await startIngressHarness('e2e-voting');
   const { handler } = (await import('../../functions/ingress/index.js')) as { handler: IngressHandler };
-  slack = new SlackSim(handler, harness.slack);
+  slack = new SlackSim(harness.track(handler), harness.slack);
 });
 afterAll(async () => {
   await harness?.close();
@@ -369,4 +369,10 @@ describe('a burst of 2,000 reaction events', () => {
     const updates = harness.slack.callsTo('chat.update').length - updatesBefore;
     expect(updates).toBeLessThanOrEqual(40);
   }, 120_000);
+});
+
+describe('IAM grants', () => {
+  it('cover every DynamoDB call the ingress and the refresher made in these tests', () => {
+    expectWithinGrants(harness);
+  });
 });

@@ -1,11 +1,14 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { WebClient } from '@slack/web-api';
 import type { DynamoDBBatchResponse } from 'aws-lambda';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { createStores } from '../../functions/adapters/dynamodb/stores.js';
 import { openStreamReader, type StreamReader } from '../../functions/adapters/local/stream-reader.js';
 import { createLogger } from '../../functions/adapters/logger.js';
 import { createRefresherHandler } from '../../functions/refresher/handler.js';
+import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { slackRefresherDeps } from '../../functions/slack/refresher-deps.js';
+import { INGRESS_TABLE_ACTIONS, REFRESHER_TABLE_ACTIONS } from '../../lib/table-grants.js';
 import { createTestTable, type TestTable } from './dynamodb.js';
 import { TEST_BOT_TOKEN, TEST_BOT_USER_ID, TEST_SIGNING_SECRET } from './signed-request.js';
 import { type SlackStandIn, startSlackStandIn } from './slack-stand-in.js';
@@ -18,7 +21,53 @@ export interface IngressHarness {
   logLines: string[];
   /** Runs the card refresher on everything the table's stream recorded since the last call. */
   refresh(): Promise<DynamoDBBatchResponse>;
+  /**
+   * The IAM actions the DynamoDB calls made while handling requests (through `track`) and while refreshing came
+   * to; a Query on an index is recorded as `dynamodb:Query (index)`. Tests compare them with the grants.
+   */
+  dynamoActions: { ingress: Set<string>; refresher: Set<string> };
+  /** The ingress handler, its DynamoDB calls recorded as the ingress's. */
+  track(handler: IngressHandler): IngressHandler;
   close(): Promise<void>;
+}
+
+/** The IAM actions a DynamoDB command needs (document client or low-level). */
+function iamActions(command: { constructor: { name: string }; input?: Record<string, unknown> }): string[] {
+  const name = command.constructor.name.replace(/Command$/, '');
+  const input = command.input ?? {};
+  switch (name) {
+    case 'Get':
+    case 'GetItem':
+      return ['dynamodb:GetItem'];
+    case 'Put':
+    case 'PutItem':
+      return ['dynamodb:PutItem'];
+    case 'Update':
+    case 'UpdateItem':
+      return ['dynamodb:UpdateItem'];
+    case 'Delete':
+    case 'DeleteItem':
+      return ['dynamodb:DeleteItem'];
+    case 'Query':
+      return [input.IndexName ? 'dynamodb:Query (index)' : 'dynamodb:Query'];
+    case 'TransactWrite':
+    case 'TransactWriteItems': {
+      const kinds: Record<string, string> = {
+        Put: 'dynamodb:PutItem',
+        Update: 'dynamodb:UpdateItem',
+        Delete: 'dynamodb:DeleteItem',
+        ConditionCheck: 'dynamodb:ConditionCheckItem',
+      };
+      return ((input.TransactItems ?? []) as Array<Record<string, unknown>>).flatMap((item) =>
+        Object.keys(item).map((kind) => kinds[kind] ?? `dynamodb:${kind}`),
+      );
+    }
+    case 'TransactGet':
+    case 'TransactGetItems':
+      return ['dynamodb:GetItem'];
+    default:
+      return [`dynamodb:${name}`];
+  }
 }
 
 /**
@@ -51,6 +100,23 @@ export async function startIngressHarness(tablePrefix: string): Promise<IngressH
     tableName: table.tableName,
     from: 'TRIM_HORIZON',
   });
+  // Every SDK client sends through the same smithy Client.prototype.send: record the actions of DynamoDB calls
+  // made while a tracked request or a refresh is running.
+  const dynamoActions = { ingress: new Set<string>(), refresher: new Set<string>() };
+  let requestsInFlight = 0;
+  let refreshing = false;
+  const clientPrototype = Object.getPrototypeOf(DynamoDBDocumentClient.prototype) as {
+    send: (...args: unknown[]) => Promise<unknown>;
+  };
+  const send = clientPrototype.send;
+  vi.spyOn(clientPrototype, 'send').mockImplementation(function (this: unknown, ...args: unknown[]) {
+    const [command] = args as [Parameters<typeof iamActions>[0]];
+    const isDynamoDb =
+      this instanceof DynamoDBDocumentClient || /DynamoDB/.test(String((this as object).constructor.name));
+    const into = refreshing ? dynamoActions.refresher : requestsInFlight > 0 ? dynamoActions.ingress : null;
+    if (into && isDynamoDb) for (const action of iamActions(command)) into.add(action);
+    return send.apply(this, args);
+  });
   const refresher = createRefresherHandler({
     deps: slackRefresherDeps(
       createStores(table),
@@ -63,7 +129,24 @@ export async function startIngressHarness(tablePrefix: string): Promise<IngressH
     table,
     slack,
     logLines,
-    refresh: async () => refresher({ Records: await stream.read() }),
+    refresh: async () => {
+      const Records = await stream.read();
+      refreshing = true;
+      try {
+        return await refresher({ Records });
+      } finally {
+        refreshing = false;
+      }
+    },
+    dynamoActions,
+    track: (handler) => async (event, context) => {
+      requestsInFlight++;
+      try {
+        return await handler(event, context);
+      } finally {
+        requestsInFlight--;
+      }
+    },
     close: async () => {
       stream.close();
       vi.unstubAllEnvs();
@@ -72,4 +155,18 @@ export async function startIngressHarness(tablePrefix: string): Promise<IngressH
       await table.drop();
     },
   };
+}
+
+/** Asserts the DynamoDB calls seen so far need nothing beyond the Lambdas' IAM grants. */
+export function expectWithinGrants(harness: IngressHarness): void {
+  const beyond = (used: Set<string>, granted: readonly string[]) =>
+    [...used].filter((a) => !granted.includes(a));
+  expect(harness.dynamoActions.refresher.size).toBeGreaterThan(0);
+  expect(harness.dynamoActions.ingress.size).toBeGreaterThan(0);
+  expect(beyond(harness.dynamoActions.refresher, REFRESHER_TABLE_ACTIONS), 'refresher').toEqual([]);
+  // The ingress's grant covers the table and its index.
+  expect(
+    beyond(harness.dynamoActions.ingress, [...INGRESS_TABLE_ACTIONS, 'dynamodb:Query (index)']),
+    'ingress',
+  ).toEqual([]);
 }

@@ -1,0 +1,28 @@
+/**
+ * What each Lambda may do with the table: item-level actions only (transactions authorise through these), no
+ * Scan. Kept apart from the constructs so the end-to-end tests can check every DynamoDB call the handlers make
+ * against them without loading the CDK.
+ */
+
+/** The ingress: reads, writes and transactions on the table and its index (the workspace's hackathons). */
+export const INGRESS_TABLE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:ConditionCheckItem',
+] as const;
+
+/**
+ * The refresher, on the table only (no index): it reads topics, votes and teams, attaches cards, repairs votes
+ * when voting closes, applies published teams (members join and leave: Delete) and records what it told whom.
+ */
+export const REFRESHER_TABLE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+] as const;
