@@ -74,7 +74,8 @@ function teamInput(row: RankedTopic): KnownBlock {
       type: 'multi_users_select',
       action_id: 'members',
       placeholder: plainText('Nobody: not picked'),
-      max_selected_items: row.cap,
+      // Never below who is on the team already (a cap lowered in the settings later), or Slack refuses the form.
+      max_selected_items: Math.max(row.cap, row.team.length),
       ...(row.team.length > 0 ? { initial_users: row.team } : {}),
     },
   } as KnownBlock;
