@@ -170,7 +170,7 @@ beforeAll(async () => {
   const topic = (await harness.table.items()).find(
     (i) => i.entity === 'topic' && i.hackathonId === hackathonId,
   );
-  cardTs = String((topic?.card as { ts: string }).ts);
+  cardTs = String((topic?.card as { ts: string } | undefined)?.ts);
 
   await slack.command(ROLES.organizer, channel, 'settings');
   forms.settings = slack.lastOpenedView();
