@@ -62,12 +62,23 @@ export interface Topic extends TopicDraft {
   members?: string[];
   /** The topic this one continues: a topic not picked in an earlier hackathon, carried over. */
   carriedFrom?: { hackathonId: string; hackathonName: string; number: number } | null;
+  /** The team's latest mid-week check-in answer. */
+  checkIn?: CheckIn | null;
   /** The outcome note of the last status change (e.g. "closed in favour of #45"). */
   statusNote?: string | null;
   createdAt: string;
   updatedAt: string;
   updatedBy: string;
   withdrawnAt: string | null;
+}
+
+/** A team's answer to the mid-week check-in: what it achieved so far and what blocks it. */
+export interface CheckIn {
+  achieved: string;
+  blockers: string;
+  /** Who answered, and when (ISO). */
+  by: string;
+  at: string;
 }
 
 /** A topic draft as it arrives from a form. */
