@@ -1,4 +1,5 @@
 import { ValidationError } from './errors.js';
+import { DEFAULT_SUMMARY_TIMES, parseSummaryTimes, SUMMARY_TIMES_MAX } from './schedule.js';
 
 export const DEFAULT_CATEGORIES = [
   'Core',
@@ -40,6 +41,12 @@ export interface HackathonSettings {
   /** ISO instants; null when not set. */
   proposalsCloseAt: string | null;
   votingClosesAt: string | null;
+  /** Local times (HH:MM, in the hackathon's time zone) of the daily summary; absent: 09:00; empty: none. */
+  summaryTimes?: string[];
+  /** When the mid-week check-in, the wrap-up reminder and the wrap-up happen (ISO); absent or null: defaults. */
+  checkInAt?: string | null;
+  wrapUpReminderAt?: string | null;
+  wrapUpAt?: string | null;
 }
 
 export type HackathonStatus = 'active' | 'ended';
@@ -76,6 +83,10 @@ export interface HackathonSettingsInput {
   onePerPerson?: boolean | null;
   proposalsCloseAt?: string | null;
   votingClosesAt?: string | null;
+  summaryTimes?: string | null;
+  checkInAt?: string | null;
+  wrapUpReminderAt?: string | null;
+  wrapUpAt?: string | null;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -142,6 +153,32 @@ export function validateHackathonSettings(
   )
     errors.votingClosesAt = 'Voting cannot close before proposals close.';
 
+  const summaryTimes =
+    input.summaryTimes == null ? [...DEFAULT_SUMMARY_TIMES] : parseSummaryTimes(input.summaryTimes);
+  if (summaryTimes === null)
+    errors.summaryTimes =
+      'Give times of day such as 09:00 or 09:00, 16:30 (24-hour), or leave empty for no summaries.';
+  else if (summaryTimes.length > SUMMARY_TIMES_MAX)
+    errors.summaryTimes = `At most ${SUMMARY_TIMES_MAX} summaries a day.`;
+  const checkInAt = instant(input.checkInAt);
+  const wrapUpReminderAt = instant(input.wrapUpReminderAt);
+  const wrapUpAt = instant(input.wrapUpAt);
+  for (const [field, value] of [
+    ['checkInAt', checkInAt],
+    ['wrapUpReminderAt', wrapUpReminderAt],
+    ['wrapUpAt', wrapUpAt],
+  ] as const) {
+    if (value === 'invalid') errors[field] = 'Pick a date and time.';
+  }
+  if (
+    wrapUpReminderAt &&
+    wrapUpAt &&
+    wrapUpReminderAt !== 'invalid' &&
+    wrapUpAt !== 'invalid' &&
+    wrapUpAt < wrapUpReminderAt
+  )
+    errors.wrapUpReminderAt = 'Remind people before the wrap-up, not after it.';
+
   const organizers = [creatorId, ...(input.organizers ?? []).filter((id) => /^[UW][A-Z0-9]+$/.test(id))];
 
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
@@ -160,6 +197,10 @@ export function validateHackathonSettings(
     onePerPerson: input.onePerPerson ?? true,
     proposalsCloseAt: proposalsCloseAt ?? null,
     votingClosesAt: (votingClosesAt as string | undefined) ?? null,
+    summaryTimes: summaryTimes ?? [],
+    checkInAt: (checkInAt as string | undefined) ?? null,
+    wrapUpReminderAt: (wrapUpReminderAt as string | undefined) ?? null,
+    wrapUpAt: (wrapUpAt as string | undefined) ?? null,
   };
 }
 
@@ -180,6 +221,10 @@ export function defaultSettings(creatorId: string): HackathonSettings {
     onePerPerson: true,
     proposalsCloseAt: null,
     votingClosesAt: null,
+    summaryTimes: [...DEFAULT_SUMMARY_TIMES],
+    checkInAt: null,
+    wrapUpReminderAt: null,
+    wrapUpAt: null,
   };
 }
 

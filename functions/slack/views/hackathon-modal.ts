@@ -1,4 +1,5 @@
 import type { HackathonSettings } from '../../domain/hackathon.js';
+import { DEFAULT_SUMMARY_TIMES } from '../../domain/schedule.js';
 import { context, type KnownBlock, type ModalView, plainText } from './blocks.js';
 
 export const HACKATHON_CALLBACKS = { setup: 'hackathon_setup', settings: 'hackathon_settings' } as const;
@@ -154,6 +155,34 @@ export function hackathonModal(
       label: 'Voting closes',
       optional: true,
       element: dateTime(settings.votingClosesAt),
+    }),
+    input({
+      block_id: 'summaryTimes',
+      label: 'Daily summary at',
+      optional: true,
+      hint: "Times of day in the hackathon's time zone, e.g. 09:00 or 09:00, 16:30. Empty: no summaries.",
+      element: textInput((settings.summaryTimes ?? DEFAULT_SUMMARY_TIMES).join(', '), { max_length: 60 }),
+    }),
+    input({
+      block_id: 'checkInAt',
+      label: 'Mid-week check-in',
+      optional: true,
+      hint: 'Empty: the middle day at 14:00. Each team is asked what it achieved and what blocks it.',
+      element: dateTime(settings.checkInAt ?? null),
+    }),
+    input({
+      block_id: 'wrapUpReminderAt',
+      label: 'Wrap-up reminder',
+      optional: true,
+      hint: 'Empty: the last day at 10:00.',
+      element: dateTime(settings.wrapUpReminderAt ?? null),
+    }),
+    input({
+      block_id: 'wrapUpAt',
+      label: 'Wrap-up',
+      optional: true,
+      hint: 'Empty: the last day at 15:00.',
+      element: dateTime(settings.wrapUpAt ?? null),
     }),
     context('Dates and times are shown in your own Slack time zone.'),
   ];

@@ -32,6 +32,10 @@ function settingsInput(values: FormValues): HackathonSettingsInput {
     onePerPerson: values.checked('onePerPerson'),
     proposalsCloseAt: values.instant('proposalsCloseAt'),
     votingClosesAt: values.instant('votingClosesAt'),
+    summaryTimes: values.text('summaryTimes') ?? '',
+    checkInAt: values.instant('checkInAt'),
+    wrapUpReminderAt: values.instant('wrapUpReminderAt'),
+    wrapUpAt: values.instant('wrapUpAt'),
   };
 }
 

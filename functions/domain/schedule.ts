@@ -1,0 +1,106 @@
+import type { Hackathon } from './hackathon.js';
+import { addDays, daysBetween, fromLocal, isAmbiguous, toLocal } from './zoned-time.js';
+
+/** What a schedule does when it fires. */
+export type ScheduledJobKind = 'summary' | 'voting-close' | 'check-in' | 'wrap-up-reminder' | 'wrap-up';
+
+export const DEFAULT_SUMMARY_TIMES = ['09:00'] as const;
+/** When nothing else is set: the check-in on the middle day at 14:00, the wrap-up on the last day. */
+export const DEFAULT_CHECK_IN_TIME = '14:00';
+export const DEFAULT_WRAP_UP_REMINDER_TIME = '10:00';
+export const DEFAULT_WRAP_UP_TIME = '15:00';
+export const SUMMARY_TIMES_MAX = 4;
+
+/** One schedule of a hackathon, as EventBridge Scheduler (or the local scheduler) keeps it. */
+export interface ScheduleSpec {
+  /** Unique within the hackathon: `summary-0900`, `voting-close`, `check-in`, `wrap-up-reminder`, `wrap-up`. */
+  slot: string;
+  kind: ScheduledJobKind;
+  /** `cron(M H * * ? *)` (every day) or `at(YYYY-MM-DDTHH:MM:SS)` (once), read in `timeZone`. */
+  expression: string;
+  timeZone: string;
+  /** A recurring schedule runs between these moments (ISO). */
+  startDate?: string;
+  endDate?: string;
+  /** The same thing, structured, for the local scheduler: a local time every day, or one moment. */
+  fires: { daily: string; timeZone: string; from: string; until: string } | { at: string };
+}
+
+/** The moments a hackathon's one-time jobs run at: what organizers set, or the defaults from its dates. */
+export function jobTimes(hackathon: Hackathon): Record<'checkIn' | 'wrapUpReminder' | 'wrapUp', string> {
+  const { startDate, endDate, timeZone } = hackathon;
+  const middle = addDays(startDate, Math.floor(daysBetween(startDate, endDate) / 2));
+  return {
+    checkIn: hackathon.checkInAt ?? fromLocal(middle, DEFAULT_CHECK_IN_TIME, timeZone).toISOString(),
+    wrapUpReminder:
+      hackathon.wrapUpReminderAt ?? fromLocal(endDate, DEFAULT_WRAP_UP_REMINDER_TIME, timeZone).toISOString(),
+    wrapUp: hackathon.wrapUpAt ?? fromLocal(endDate, DEFAULT_WRAP_UP_TIME, timeZone).toISOString(),
+  };
+}
+
+/**
+ * The schedules a hackathon should have now: a summary every day at each summary time (local, so it stays at
+ * 09:00 when clocks change) from now until the end of its last day, and one-time jobs for voting close, the
+ * mid-week check-in, the wrap-up reminder and the wrap-up while they are still ahead. An ended hackathon has none.
+ */
+export function desiredSchedules(hackathon: Hackathon, now: Date): ScheduleSpec[] {
+  if (hackathon.status !== 'active') return [];
+  const { timeZone } = hackathon;
+  const until = fromLocal(addDays(hackathon.endDate, 1), '00:00', timeZone);
+  const specs: ScheduleSpec[] = [];
+  if (until > now) {
+    for (const time of hackathon.summaryTimes ?? DEFAULT_SUMMARY_TIMES) {
+      const [hour, minute] = time.split(':').map(Number);
+      specs.push({
+        slot: `summary-${time.replace(':', '')}`,
+        kind: 'summary',
+        expression: `cron(${minute} ${hour} * * ? *)`,
+        timeZone,
+        startDate: now.toISOString(),
+        endDate: until.toISOString(),
+        fires: { daily: time, timeZone, from: now.toISOString(), until: until.toISOString() },
+      });
+    }
+  }
+  const times = jobTimes(hackathon);
+  const once: Array<[ScheduledJobKind, string | null]> = [
+    ['voting-close', hackathon.votingClosesAt],
+    ['check-in', times.checkIn],
+    ['wrap-up-reminder', times.wrapUpReminder],
+    ['wrap-up', times.wrapUp],
+  ];
+  for (const [kind, at] of once) {
+    if (!at || Date.parse(at) <= now.getTime()) continue;
+    specs.push({ slot: kind, kind, ...oneTime(new Date(at), timeZone), fires: { at } });
+  }
+  return specs;
+}
+
+/**
+ * A one-time expression in the hackathon's time zone: the wall-clock time the moment has there. The one hour a
+ * year whose wall-clock times occur twice (clocks going back) is written in UTC instead, so it cannot be read
+ * as the other occurrence.
+ */
+function oneTime(instant: Date, timeZone: string): { expression: string; timeZone: string } {
+  const zone = isAmbiguous(instant, timeZone) ? 'UTC' : timeZone;
+  const { date, time } = toLocal(instant, zone);
+  return { expression: `at(${date}T${time})`, timeZone: zone };
+}
+
+/** Reads "09:00, 16:30" into sorted, distinct HH:MM times; null when a part is not a time. */
+export function parseSummaryTimes(text: string): string[] | null {
+  const parts = text
+    .split(/[\s,;]+/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const times: string[] = [];
+  for (const part of parts) {
+    const match = /^(\d{1,2})[:.h](\d{2})$/.exec(part) ?? /^(\d{1,2})$/.exec(part);
+    if (!match) return null;
+    const hour = Number(match[1]);
+    const minute = Number(match[2] ?? 0);
+    if (hour > 23 || minute > 59) return null;
+    times.push(`${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`);
+  }
+  return [...new Set(times)].sort();
+}
