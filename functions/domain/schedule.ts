@@ -104,3 +104,15 @@ export function parseSummaryTimes(text: string): string[] | null {
   }
   return [...new Set(times)].sort();
 }
+
+/** When a schedule fires next after `after` (the local scheduler's clock); null when it never will again. */
+export function nextFire(fires: ScheduleSpec['fires'], after: Date): Date | null {
+  if ('at' in fires) return Date.parse(fires.at) > after.getTime() ? new Date(fires.at) : null;
+  const from = new Date(Math.max(after.getTime(), Date.parse(fires.from)));
+  let day = toLocal(from, fires.timeZone).date;
+  for (let i = 0; i < 3; i++, day = addDays(day, 1)) {
+    const at = fromLocal(day, fires.daily, fires.timeZone);
+    if (at > from) return at < new Date(fires.until) ? at : null;
+  }
+  return null;
+}

@@ -55,14 +55,22 @@ function offsetAt(instant: number, timeZone: string): number {
  */
 export function fromLocal(date: string, time: string, timeZone: string): Date {
   const wall = Date.parse(`${date}T${time.length === 5 ? `${time}:00` : time}Z`);
-  // Two rounds settle the offset; the earlier candidate wins for repeated times.
-  const first = wall - offsetAt(wall, timeZone);
-  const second = wall - offsetAt(first, timeZone);
-  const candidates = [first, second].filter((t) => {
+  // The zone's offsets around that day (a change happens at most once in it); every one that maps back to the
+  // wall-clock time is a candidate, and the earliest wins for repeated times.
+  const day = 86_400_000;
+  const offsets = new Set([
+    offsetAt(wall - day, timeZone),
+    offsetAt(wall, timeZone),
+    offsetAt(wall + day, timeZone),
+  ]);
+  const shown = (t: number) => {
     const local = toLocal(new Date(t), timeZone);
-    return Date.parse(`${local.date}T${local.time}Z`) === wall;
-  });
-  return new Date(candidates.length > 0 ? Math.min(...candidates) : Math.max(first, second));
+    return Date.parse(`${local.date}T${local.time}Z`);
+  };
+  const candidates = [...offsets].map((offset) => wall - offset);
+  const exact = candidates.filter((t) => shown(t) === wall);
+  // A skipped time: the earlier offset carries it past the gap, as a clock that was not put forward would.
+  return new Date(exact.length > 0 ? Math.min(...exact) : Math.max(...candidates));
 }
 
 /** Whether the local time of `instant` occurs twice in `timeZone` (the repeated hour when clocks go back). */
