@@ -9,6 +9,7 @@ import { createLogger } from '../functions/adapters/logger.js';
 import { createRefresherHandler } from '../functions/refresher/handler.js';
 import type { IngressHandler } from '../functions/slack/ingress-handler.js';
 import { slackRefresherDeps } from '../functions/slack/refresher-deps.js';
+import { recordingScheduler } from '../test/helpers/recording-scheduler.js';
 import { TEST_BOT_TOKEN, TEST_BOT_USER_ID, TEST_SIGNING_SECRET } from '../test/helpers/signed-request.js';
 import { type ReactionTarget, SlackSim } from '../test/helpers/slack-sim.js';
 import { startSlackStandIn } from '../test/helpers/slack-stand-in.js';
@@ -57,6 +58,7 @@ export async function benchVoting({ slackDelayMs = 0, warmRuns = 500 } = {}): Pr
         createStores(table),
         new WebClient(TEST_BOT_TOKEN, { slackApiUrl: slack.url }),
         TEST_BOT_USER_ID,
+        recordingScheduler(),
       ),
       logger: createLogger({ level: 'error' }),
     });

@@ -41,6 +41,10 @@ const environmentSchema = z.object({
       .optional(),
   ),
   LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS).optional()),
+  SCHEDULE_GROUP_NAME: optionalText,
+  SCHEDULED_JOBS_ARN: optionalText.pipe(z.string().startsWith('arn:').optional()),
+  SCHEDULER_ROLE_ARN: optionalText.pipe(z.string().startsWith('arn:').optional()),
+  SCHEDULER_DLQ_ARN: optionalText.pipe(z.string().startsWith('arn:').optional()),
 });
 
 /** Runtime configuration shared by every Lambda and the local runtime. */
@@ -55,6 +59,10 @@ export interface RuntimeConfig {
   slack:
     | { source: 'secrets-manager'; secretArn: string }
     | { source: 'environment'; credentials: SlackCredentials };
+  /** EventBridge Scheduler, for the Lambda that keeps hackathon schedules (absent elsewhere). */
+  scheduler?:
+    | { groupName: string; targetArn: string; roleArn: string; deadLetterArn?: string | undefined }
+    | undefined;
 }
 
 /** Thrown when the environment is incomplete or malformed; the message names every offending variable. */
@@ -109,6 +117,20 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
     }
   }
 
+  const schedulerVars = ['SCHEDULE_GROUP_NAME', 'SCHEDULED_JOBS_ARN', 'SCHEDULER_ROLE_ARN'] as const;
+  const schedulerSet = schedulerVars.filter((name) => vars[name]);
+  if (schedulerSet.length > 0 && schedulerSet.length < schedulerVars.length)
+    problems.push(`${schedulerVars.join(', ')} go together: set all three or none`);
+  const scheduler =
+    vars.SCHEDULE_GROUP_NAME && vars.SCHEDULED_JOBS_ARN && vars.SCHEDULER_ROLE_ARN
+      ? {
+          groupName: vars.SCHEDULE_GROUP_NAME,
+          targetArn: vars.SCHEDULED_JOBS_ARN,
+          roleArn: vars.SCHEDULER_ROLE_ARN,
+          deadLetterArn: vars.SCHEDULER_DLQ_ARN,
+        }
+      : undefined;
+
   if (problems.length > 0 || !region || !slack) throw new RuntimeConfigError(problems);
   return {
     tableName: vars.TABLE_NAME,
@@ -117,6 +139,7 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
     slackApiUrl: vars.SLACK_API_URL ? withTrailingSlash(vars.SLACK_API_URL) : undefined,
     logLevel: vars.LOG_LEVEL ?? 'info',
     slack,
+    scheduler,
   };
 }
 

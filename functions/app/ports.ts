@@ -32,6 +32,17 @@ export interface HackathonStore {
    * and the job is stored, both or neither. ConflictError if another publication came first.
    */
   publishTeams(job: PublishTeamsJob, expectedVersion: number): Promise<void>;
+  /**
+   * Remembers where the living board is. With `expectedTs` null it is the first board (kept unless another
+   * was remembered first); otherwise it replaces the board whose message is `expectedTs`. Returns the one kept.
+   */
+  setBoard(
+    id: string,
+    ref: NonNullable<Hackathon['board']>,
+    expectedTs: string | null,
+  ): Promise<NonNullable<Hackathon['board']>>;
+  /** Remembers which schedules exist for the hackathon. */
+  setScheduleSlots(id: string, slots: string[]): Promise<void>;
   /** Remembers where the ranking message was posted, unless one is remembered already; returns the one kept. */
   setRankingMessage(id: string, ref: CardRef): Promise<CardRef>;
 }

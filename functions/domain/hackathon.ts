@@ -62,6 +62,10 @@ export interface Hackathon extends HackathonSettings {
   updatedAt: string;
   /** How many times organizers published teams (absent: not yet). */
   teamsVersion?: number;
+  /** The schedules htg keeps for it (slots such as `summary-0900`, `check-in`), to delete those no longer wanted. */
+  scheduleSlots?: string[];
+  /** The living board: its message in the channel, and the thread replies it continues in when long. */
+  board?: { channelId: string; ts: string; replies: string[] } | null;
   /** The ranking message in the channel (rank · topic · votes · team), posted when voting closes. */
   rankingMessage?: { channelId: string; ts: string } | null;
 }

@@ -1,20 +1,26 @@
 /**
  * `npm start`: the bot on a developer's machine. DynamoDB Local (embedded, data in .local/) instead of
- * DynamoDB, Socket Mode instead of the Function URL, a stream poller instead of the event source mapping;
- * the listeners and the card refresher are the ones the Lambdas run.
+ * DynamoDB, Socket Mode instead of the Function URL, a stream poller instead of the event source mapping,
+ * timers instead of EventBridge Scheduler; the listeners, the refresher and the scheduled jobs are the ones the
+ * Lambdas run.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { App } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { createDynamoDbClient } from '../adapters/dynamodb/client.js';
 import { connectTable, createStores } from '../adapters/dynamodb/stores.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../adapters/local/dynamodb-local.js';
 import { ensureTable } from '../adapters/local/ensure-table.js';
+import { createLocalScheduler, type LocalScheduler } from '../adapters/local/local-scheduler.js';
 import { openStreamReader, pollStream } from '../adapters/local/stream-reader.js';
 import { createLogger } from '../adapters/logger.js';
 import { loadRuntimeConfig } from '../adapters/runtime-config.js';
+import { createScheduleAnnouncer } from '../adapters/slack/schedule-announcer.js';
+import { syncSchedules } from '../app/schedules.js';
 import { createRefresherHandler } from '../refresher/handler.js';
+import { createScheduledJobsHandler } from '../scheduled/handler.js';
 import { slackAppOptions } from '../slack/app-options.js';
 import { registerListeners } from '../slack/listeners/index.js';
 import { slackRefresherDeps } from '../slack/refresher-deps.js';
@@ -35,9 +41,11 @@ logger.redact(botToken, env.SLACK_APP_TOKEN, env.SLACK_SIGNING_SECRET);
 let dynamo: DynamoDbLocal | undefined;
 let app: App | undefined;
 let poller: { stop(): Promise<void> } | undefined;
+let scheduler: LocalScheduler | undefined;
 
 async function shutdown(code: number): Promise<never> {
   process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+  scheduler?.stop();
   await poller?.stop().catch(() => undefined);
   await app?.stop().catch(() => undefined);
   await dynamo?.stop();
@@ -81,15 +89,32 @@ try {
   registerListeners(app, { logger, ...stores, clock: () => new Date(), newId: randomUUID });
   await app.start();
 
-  // The table's stream drives the card refresher, as the event source mapping does in AWS.
-  const refresher = createRefresherHandler({
-    deps: slackRefresherDeps(
-      stores,
-      new WebClient(botToken, slackApiUrl ? { slackApiUrl } : {}),
-      config.slack.credentials.botUserId,
-    ),
+  // Timers in this process fire the scheduled-jobs handler, as EventBridge Scheduler does in AWS.
+  const client = new WebClient(botToken, slackApiUrl ? { slackApiUrl } : {});
+  const scheduledJobs = createScheduledJobsHandler({
+    deps: { ...stores, announcer: createScheduleAnnouncer(client) },
     logger,
   });
+  scheduler = createLocalScheduler({
+    run: scheduledJobs,
+    onError: (error, event) => logger.error(`Scheduled ${event.kind} for ${event.hackathonId} failed`, error),
+  });
+  // The table's stream drives the refresher, as the event source mapping does in AWS.
+  const refresher = createRefresherHandler({
+    deps: slackRefresherDeps(stores, client, config.slack.credentials.botUserId, scheduler),
+    logger,
+  });
+  // Timers do not outlive the process: arm the schedules of every hackathon already in the table.
+  const table = connectTable(config);
+  const { Items = [] } = await table.documents.send(
+    new ScanCommand({
+      TableName: config.tableName,
+      FilterExpression: '#entity = :hackathon',
+      ExpressionAttributeNames: { '#entity': 'entity' },
+      ExpressionAttributeValues: { ':hackathon': 'hackathon' },
+    }),
+  );
+  for (const item of Items) await syncSchedules({ ...stores, scheduler }, String(item.id), new Date());
   const reader = await openStreamReader({
     endpoint: dynamo.endpoint,
     tableName: config.tableName,

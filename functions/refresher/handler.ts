@@ -1,9 +1,11 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { newJobs, topicChanges } from '../adapters/dynamodb/topic-changes.js';
+import { newJobs, scheduleChanges, topicChanges } from '../adapters/dynamodb/topic-changes.js';
 import type { Logger } from '../adapters/logger.js';
+import { type BoardPublisher, syncBoard } from '../app/board.js';
 import { announceCarriedOver, type CarryOverAnnouncer } from '../app/carry-over.js';
 import { type ReconcileDeps, type ReconcileReport, reconcileReactions } from '../app/close-voting.js';
 import type { Job, TeamStore } from '../app/ports.js';
+import { type Scheduler, syncSchedules } from '../app/schedules.js';
 import { applyTeams, refreshRanking, type TeamAnnouncer } from '../app/team-review.js';
 import { type CardDeps, syncTopicCard } from '../app/topic-cards.js';
 
@@ -12,6 +14,9 @@ export type RefresherHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBB
 export interface RefresherDeps extends CardDeps, ReconcileDeps {
   teams: TeamStore;
   announcer: TeamAnnouncer & CarryOverAnnouncer;
+  board: BoardPublisher;
+  scheduler: Scheduler;
+  clock: () => Date;
   /** Tells the organizer who closed voting what the re-read found and which teams are proposed (only they see it). */
   notify(channelId: string, userId: string, report: ReconcileReport): Promise<void>;
 }
@@ -49,7 +54,10 @@ export function createRefresherHandler({
 }): RefresherHandler {
   return async (event) => {
     const failed: string[] = [];
+    /** Each hackathon whose topics changed, with its first change's stream position: one board update each. */
+    const boards = new Map<string, string>();
     for (const change of topicChanges(event.Records)) {
+      if (!boards.has(change.hackathonId)) boards.set(change.hackathonId, change.sequenceNumber);
       try {
         await syncTopicCard(deps, change.hackathonId, change.number);
       } catch (error) {
@@ -58,6 +66,22 @@ export function createRefresherHandler({
           error,
         );
         failed.push(change.sequenceNumber);
+      }
+    }
+    for (const [hackathonId, sequenceNumber] of boards) {
+      try {
+        await syncBoard(deps, hackathonId, deps.clock());
+      } catch (error) {
+        logger.error(`Could not refresh the board of hackathon ${hackathonId}`, error);
+        failed.push(sequenceNumber);
+      }
+    }
+    for (const { hackathonId, sequenceNumber } of scheduleChanges(event.Records)) {
+      try {
+        await syncSchedules(deps, hackathonId, deps.clock());
+      } catch (error) {
+        logger.error(`Could not sync the schedules of hackathon ${hackathonId}`, error);
+        failed.push(sequenceNumber);
       }
     }
     for (const { job, sequenceNumber } of newJobs(event.Records)) {

@@ -1,8 +1,10 @@
 /**
- * Card refresher Lambda, triggered by the table's stream: posts new topic cards and updates changed ones,
- * off the request path. Configuration, credentials and clients are built once, during the init phase.
+ * Refresher Lambda, triggered by the table's stream: posts new topic cards and updates changed ones, keeps the
+ * living board and the hackathons' EventBridge schedules, and runs jobs, off the request path. Configuration, credentials and clients are built once, during the init phase.
  */
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { WebClient } from '@slack/web-api';
+import { createEventBridgeScheduler } from '../adapters/aws/event-bridge-scheduler.js';
 import { connectTable, createStores } from '../adapters/dynamodb/stores.js';
 import { createLogger } from '../adapters/logger.js';
 import { loadRuntimeConfig } from '../adapters/runtime-config.js';
@@ -20,7 +22,16 @@ const slack = new WebClient(credentials.botToken, {
 });
 const stores = createStores(connectTable(config));
 
+if (!config.scheduler)
+  throw new Error(
+    'The refresher keeps EventBridge schedules: set SCHEDULE_GROUP_NAME, SCHEDULED_JOBS_ARN and SCHEDULER_ROLE_ARN',
+  );
+const scheduler = createEventBridgeScheduler({
+  client: new SchedulerClient({ region: config.region }),
+  ...config.scheduler,
+});
+
 export const handler = createRefresherHandler({
-  deps: slackRefresherDeps(stores, slack, credentials.botUserId),
+  deps: slackRefresherDeps(stores, slack, credentials.botUserId, scheduler),
   logger,
 });

@@ -1,7 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { Stores } from '../adapters/dynamodb/stores.js';
+import { createBoardPublisher } from '../adapters/slack/board-publisher.js';
 import { createCardPublisher } from '../adapters/slack/card-publisher.js';
 import { createReactionReader } from '../adapters/slack/reactions.js';
+import type { Scheduler } from '../app/schedules.js';
 import type { RefresherDeps } from '../refresher/handler.js';
 import { section } from './views/blocks.js';
 import {
@@ -16,7 +18,13 @@ import {
 import { reconcileReportText, teamProposalText } from './views/vote-messages.js';
 
 /** The refresher's dependencies over the stores and one Slack Web API client (Lambda, local runtime, tests). */
-export function slackRefresherDeps(stores: Stores, client: WebClient, botUserId: string): RefresherDeps {
+export function slackRefresherDeps(
+  stores: Stores,
+  client: WebClient,
+  botUserId: string,
+  scheduler: Scheduler,
+  clock: () => Date = () => new Date(),
+): RefresherDeps {
   /** A direct message from the app (its Messages tab); chat:write is enough for this. */
   const direct = async (userId: string, text: string) => {
     await client.chat.postMessage({ channel: userId, text, unfurl_links: false });
@@ -24,6 +32,9 @@ export function slackRefresherDeps(stores: Stores, client: WebClient, botUserId:
   return {
     ...stores,
     cards: createCardPublisher(client),
+    board: createBoardPublisher(client),
+    scheduler,
+    clock,
     reactions: createReactionReader(client),
     ignoreUsers: [botUserId],
     notify: async (channelId, userId, report) => {

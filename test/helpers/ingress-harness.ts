@@ -5,11 +5,14 @@ import { expect, vi } from 'vitest';
 import { createStores } from '../../functions/adapters/dynamodb/stores.js';
 import { openStreamReader, type StreamReader } from '../../functions/adapters/local/stream-reader.js';
 import { createLogger } from '../../functions/adapters/logger.js';
+import { createScheduleAnnouncer } from '../../functions/adapters/slack/schedule-announcer.js';
 import { createRefresherHandler } from '../../functions/refresher/handler.js';
+import { createScheduledJobsHandler, type ScheduledJobsHandler } from '../../functions/scheduled/handler.js';
 import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { slackRefresherDeps } from '../../functions/slack/refresher-deps.js';
 import { INGRESS_TABLE_ACTIONS, REFRESHER_TABLE_ACTIONS } from '../../lib/table-grants.js';
 import { createTestTable, type TestTable } from './dynamodb.js';
+import { type RecordingScheduler, recordingScheduler } from './recording-scheduler.js';
 import { TEST_BOT_TOKEN, TEST_BOT_USER_ID, TEST_SIGNING_SECRET } from './signed-request.js';
 import { type SlackStandIn, startSlackStandIn } from './slack-stand-in.js';
 
@@ -28,6 +31,12 @@ export interface IngressHarness {
   dynamoActions: { ingress: Set<string>; refresher: Set<string> };
   /** The ingress handler, its DynamoDB calls recorded as the ingress's. */
   track(handler: IngressHandler): IngressHandler;
+  /** The schedules the refresher keeps, as its last sync per hackathon left them. */
+  scheduler: RecordingScheduler;
+  /** The scheduled-jobs handler, as EventBridge Scheduler would invoke it (its calls count as the refresher's). */
+  scheduled: ScheduledJobsHandler;
+  /** Fixes the clock of the refresher and the scheduled jobs (null: the real time). */
+  setNow(date: Date | null): void;
   close(): Promise<void>;
 }
 
@@ -117,12 +126,18 @@ export async function startIngressHarness(tablePrefix: string): Promise<IngressH
     if (into && isDynamoDb) for (const action of iamActions(command)) into.add(action);
     return send.apply(this, args);
   });
+  const scheduler = recordingScheduler();
+  let now: Date | null = null;
+  const clock = () => now ?? new Date();
+  const client = new WebClient(TEST_BOT_TOKEN, { slackApiUrl: slack.url });
+  const stores = createStores(table);
+  const scheduled = createScheduledJobsHandler({
+    deps: { ...stores, announcer: createScheduleAnnouncer(client) },
+    logger: createLogger({ level: 'warn', name: 'scheduled' }),
+    clock,
+  });
   const refresher = createRefresherHandler({
-    deps: slackRefresherDeps(
-      createStores(table),
-      new WebClient(TEST_BOT_TOKEN, { slackApiUrl: slack.url }),
-      TEST_BOT_USER_ID,
-    ),
+    deps: slackRefresherDeps(stores, client, TEST_BOT_USER_ID, scheduler, clock),
     logger: createLogger({ level: 'warn', name: 'refresher' }),
   });
   return {
@@ -139,6 +154,18 @@ export async function startIngressHarness(tablePrefix: string): Promise<IngressH
       }
     },
     dynamoActions,
+    scheduler,
+    scheduled: async (event) => {
+      refreshing = true;
+      try {
+        return await scheduled(event);
+      } finally {
+        refreshing = false;
+      }
+    },
+    setNow: (date) => {
+      now = date;
+    },
     track: (handler) => async (event, context) => {
       requestsInFlight++;
       try {

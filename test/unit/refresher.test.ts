@@ -87,6 +87,8 @@ describe('refresher handler', () => {
     }
     const posted: number[] = [];
     const updated: number[] = [];
+    /** The board publications: how many topics each showed. */
+    const boards: number[] = [];
     const cards: CardPublisher = {
       post: async (_h, topic) => {
         if (failOn.includes(topic.number)) throw new Error('slack down');
@@ -98,9 +100,13 @@ describe('refresher handler', () => {
         updated.push(topic.number);
       },
     };
-    const hackathons = { get: async () => aHackathon({ id: 'h1' }) } as unknown as HackathonStore;
+    const hackathons = {
+      get: async () => aHackathon({ id: 'h1' }),
+      setBoard: async (_id: string, ref: unknown) => ref,
+    } as unknown as HackathonStore;
     const store = {
       get: async (_h: string, n: number) => topics.get(n) ?? null,
+      list: async () => [...topics.values()],
       attachCard: async (topic: Topic, card: Topic['card']) => ({ ...topic, card }),
     } as unknown as TopicStore;
     const handler = createRefresherHandler({
@@ -114,20 +120,30 @@ describe('refresher handler', () => {
         ignoreUsers: [],
         notify: async () => undefined,
         announcer: {} as RefresherDeps['announcer'],
+        board: {
+          publish: async (_h, listed) => {
+            boards.push(listed.length);
+            return { channelId: 'C1', ts: '9.1', replies: [] };
+          },
+          remove: async () => undefined,
+        },
+        scheduler: { sync: async () => undefined },
+        clock: () => new Date('2026-11-25T10:00:00Z'),
       },
       logger: createLogger({ level: 'error', write: () => undefined }),
     });
-    return { handler, posted, updated };
+    return { handler, posted, updated, boards };
   }
 
-  it('posts new cards and updates existing ones', async () => {
-    const { handler, posted, updated } = fakes([]);
+  it('posts new cards and updates existing ones, and the board once for the batch', async () => {
+    const { handler, posted, updated, boards } = fakes([]);
     const result = await handler({
       Records: [record('INSERT', topicItem(1)), record('MODIFY', topicItem(3, { title: 'x' }), topicItem(3))],
     });
     expect(result).toEqual({ batchItemFailures: [] });
     expect(posted).toEqual([1]);
     expect(updated).toEqual([3]);
+    expect(boards).toHaveLength(1);
   });
 
   it('reports the earliest failed record so Lambda retries from there, and still handles the others', async () => {

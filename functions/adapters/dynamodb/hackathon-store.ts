@@ -170,6 +170,42 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
       }
     },
 
+    async setBoard(id, ref, expectedTs) {
+      try {
+        await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.hackathon(id),
+            UpdateExpression: 'SET board = :ref',
+            ConditionExpression:
+              expectedTs === null
+                ? 'attribute_exists(pk) AND (attribute_not_exists(board) OR board = :none)'
+                : 'board.ts = :expected',
+            ExpressionAttributeValues: {
+              ':ref': ref,
+              ...(expectedTs === null ? { ':none': null } : { ':expected': expectedTs }),
+            },
+          }),
+        );
+        return ref;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        return (await get(id))?.board ?? ref;
+      }
+    },
+
+    async setScheduleSlots(id, slots) {
+      await documents.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.hackathon(id),
+          UpdateExpression: 'SET scheduleSlots = :slots',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':slots': slots },
+        }),
+      );
+    },
+
     async setRankingMessage(id, ref) {
       try {
         await documents.send(

@@ -17,6 +17,8 @@
  * | status change     | HACKATHON#<id>            | STATUS#<00042>#<at>         |                |                                 |
  * | person's teams    | HACKATHON#<id>            | TEAMS#<user>                |                |                                 |
  * | carried-over mark | HACKATHON#<id>            | CARRIED#<fromId>#<00042>    |                |                                 |
+ * | scheduled run     | HACKATHON#<id>            | RUN#<slot>#<scheduledTime>  |                |                                 |
+ * | summary snapshot  | HACKATHON#<id>            | SUMMARY                     |                |                                 |
  */
 export type Entity =
   | 'hackathon'
@@ -32,7 +34,9 @@ export type Entity =
   | 'member'
   | 'personTeams'
   | 'statusChange'
-  | 'carried';
+  | 'carried'
+  | 'scheduledRun'
+  | 'summarySnapshot';
 
 export interface Key {
   pk: string;
@@ -92,6 +96,11 @@ export const keys = {
     pk: hackathonPk(hackathonId),
     sk: `TEAMS#${userId}`,
   }),
+  scheduledRun: (hackathonId: string, execution: string): Key => ({
+    pk: hackathonPk(hackathonId),
+    sk: `RUN#${execution}`,
+  }),
+  summarySnapshot: (hackathonId: string): Key => ({ pk: hackathonPk(hackathonId), sk: 'SUMMARY' }),
   carried: (hackathonId: string, fromHackathonId: string, fromNumber: number): Key => ({
     pk: hackathonPk(hackathonId),
     sk: `CARRIED#${fromHackathonId}#${pad(fromNumber)}`,

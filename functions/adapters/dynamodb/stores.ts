@@ -1,7 +1,9 @@
 import type { HackathonStore, ImportDraftStore, TeamStore, TopicStore, VoteStore } from '../../app/ports.js';
+import type { ScheduledRunStore } from '../../app/scheduled-jobs.js';
 import { createDocumentClient } from './client.js';
 import { createHackathonStore } from './hackathon-store.js';
 import { createImportDraftStore } from './import-draft-store.js';
+import { createScheduledRunStore } from './scheduled-run-store.js';
 import type { Table } from './table.js';
 import { createTeamStore } from './team-store.js';
 import { createTopicStore } from './topic-store.js';
@@ -13,6 +15,7 @@ export interface Stores {
   drafts: ImportDraftStore;
   votes: VoteStore;
   teams: TeamStore;
+  runs: ScheduledRunStore;
 }
 
 /** The table as every store sees it, from runtime config. */
@@ -35,5 +38,6 @@ export function createStores(table: Table): Stores {
     drafts: createImportDraftStore(table),
     votes: createVoteStore(table),
     teams: createTeamStore(table),
+    runs: createScheduledRunStore(table),
   };
 }

@@ -38,6 +38,39 @@ export function topicChanges(records: readonly DynamoDBRecord[]): TopicChange[] 
   return [...changes.values()];
 }
 
+/** Hackathon fields its schedules follow; a change to any of them re-syncs the schedules. */
+const SCHEDULE_FIELDS = [
+  'status',
+  'startDate',
+  'endDate',
+  'timeZone',
+  'votingClosesAt',
+  'summaryTimes',
+  'checkInAt',
+  'wrapUpReminderAt',
+  'wrapUpAt',
+] as const;
+
+/** Hackathons whose schedules need syncing (new ones, and changes to their schedule settings). */
+export function scheduleChanges(
+  records: readonly DynamoDBRecord[],
+): Array<{ hackathonId: string; sequenceNumber: string }> {
+  const changes = new Map<string, string>();
+  for (const record of records) {
+    if (record.eventName !== 'INSERT' && record.eventName !== 'MODIFY') continue;
+    const after = image(record.dynamodb?.NewImage);
+    if (after?.[tableSchema.entityAttribute] !== 'hackathon') continue;
+    const before = image(record.dynamodb?.OldImage);
+    const changed =
+      record.eventName === 'INSERT' ||
+      !before ||
+      SCHEDULE_FIELDS.some((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+    const id = String(after.id);
+    if (changed && !changes.has(id)) changes.set(id, record.dynamodb?.SequenceNumber ?? '');
+  }
+  return [...changes].map(([hackathonId, sequenceNumber]) => ({ hackathonId, sequenceNumber }));
+}
+
 /** Jobs recorded in a batch of stream records (new job items only), with their stream positions. */
 export function newJobs(records: readonly DynamoDBRecord[]): Array<{ job: Job; sequenceNumber: string }> {
   return records.flatMap((record) => {

@@ -1,0 +1,62 @@
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { ScheduledRunStore } from '../../app/scheduled-jobs.js';
+import type { BoardSnapshot } from '../../domain/board.js';
+import { keys } from './keys.js';
+import { isConditionFailure, type Table } from './table.js';
+
+/** Claims of scheduled executions are kept this long (Scheduler retries within an hour). */
+const RUN_TTL_SECONDS = 30 * 24 * 3600;
+
+/** Scheduled executions, claimed once each with a conditional put, and the last summary's board. */
+export function createScheduledRunStore({ documents, tableName }: Table): ScheduledRunStore {
+  return {
+    async claim(hackathonId, execution, now) {
+      try {
+        await documents.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              ...keys.scheduledRun(hackathonId, execution),
+              entity: 'scheduledRun',
+              hackathonId,
+              execution,
+              claimedAt: now.toISOString(),
+              expiresAt: Math.floor(now.getTime() / 1000) + RUN_TTL_SECONDS,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    async release(hackathonId, execution) {
+      await documents.send(
+        new DeleteCommand({ TableName: tableName, Key: keys.scheduledRun(hackathonId, execution) }),
+      );
+    },
+
+    async lastSummary(hackathonId) {
+      const { Item } = await documents.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: keys.summarySnapshot(hackathonId),
+          ConsistentRead: true,
+        }),
+      );
+      return (Item?.snapshot as BoardSnapshot | undefined) ?? null;
+    },
+
+    async saveSummary(hackathonId, snapshot) {
+      await documents.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...keys.summarySnapshot(hackathonId), entity: 'summarySnapshot', hackathonId, snapshot },
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { Logger } from '../adapters/logger.js';
+import { runScheduledJob, type ScheduledJobDeps, type ScheduledJobResult } from '../app/scheduled-jobs.js';
+
+const eventSchema = z.object({
+  hackathonId: z.string().min(1),
+  kind: z.enum(['summary', 'voting-close', 'check-in', 'wrap-up-reminder', 'wrap-up']),
+  slot: z.string().min(1).max(40),
+  scheduledTime: z.string().min(1),
+});
+
+export type ScheduledJobsHandler = (event: unknown) => Promise<{ result: ScheduledJobResult | 'invalid' }>;
+
+/**
+ * The scheduled-jobs Lambda: EventBridge Scheduler invokes it with the hackathon, the job and its scheduled
+ * time; `npm start`'s in-process scheduler calls the same handler. An event that is not what htg's schedules
+ * send is logged and dropped (retrying it could not help); a job that fails throws, so Scheduler retries it.
+ */
+export function createScheduledJobsHandler({
+  deps,
+  logger,
+  clock = () => new Date(),
+}: {
+  deps: ScheduledJobDeps;
+  logger: Logger;
+  clock?: () => Date;
+}): ScheduledJobsHandler {
+  return async (raw) => {
+    const parsed = eventSchema.safeParse(raw);
+    if (!parsed.success) {
+      logger.error('Scheduled job event is not one htg sends; dropped', parsed.error.message);
+      return { result: 'invalid' };
+    }
+    const event = parsed.data;
+    const result = await runScheduledJob(deps, event, clock());
+    logger.info(
+      `Scheduled ${event.kind} (${event.slot} at ${event.scheduledTime}) for ${event.hackathonId}: ${result}`,
+    );
+    return { result };
+  };
+}
