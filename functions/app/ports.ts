@@ -1,7 +1,7 @@
 import type { Attendee } from '../domain/assignment.js';
 import type { Hackathon, HackathonSettings } from '../domain/hackathon.js';
 import type { TeamChange } from '../domain/team-plan.js';
-import type { CardRef, Topic, TopicDraft, TopicStatus } from '../domain/topic.js';
+import type { CardRef, CheckIn, Topic, TopicDraft, TopicStatus } from '../domain/topic.js';
 import type { ImportedTopic } from '../domain/topic-list-import.js';
 import type { Vote, VoteKind, VoteOutcome, VoteSource } from '../domain/vote.js';
 
@@ -112,6 +112,8 @@ export interface TopicStore {
     userId: string,
     now: string,
   ): Promise<Topic>;
+  /** Stores the team's check-in answer (replacing an earlier one). */
+  setCheckIn(topic: Topic, checkIn: CheckIn): Promise<Topic>;
   /** Adds a link unless present; 'full' at the limit. */
   addLink(topic: Topic, url: string, limit: number): Promise<'added' | 'present' | 'full'>;
 }

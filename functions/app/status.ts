@@ -58,3 +58,38 @@ export async function addTopicLink(
   if (result === 'full') throw new ConflictError(`#${topic.number} has ${LINKS_MAX} links already.`);
   return { topic, added: result === 'added' };
 }
+
+/** At most this many characters per check-in answer. */
+export const CHECK_IN_MAX = 1000;
+
+/** The check-in form for a topic: its team and the organizers may answer. */
+export async function checkInToAnswer(deps: TopicDeps, request: TopicRequest): Promise<Topic> {
+  const { hackathon, topic } = await requireOpenTopic(deps, request);
+  if (!isOrganizer(hackathon, request.userId) && !(topic.members ?? []).includes(request.userId)) {
+    throw new PermissionError(
+      `Only the team of #${topic.number} and the organizers can answer its check-in.`,
+    );
+  }
+  return topic;
+}
+
+/** Stores a team's check-in answer: what it achieved so far (required) and what blocks it. */
+export async function answerCheckIn(
+  deps: TopicDeps,
+  request: TopicRequest & { achieved: string | null; blockers: string | null; now: Date },
+): Promise<Topic> {
+  const topic = await checkInToAnswer(deps, request);
+  const achieved = (request.achieved ?? '').trim();
+  const blockers = (request.blockers ?? '').trim();
+  const errors: Record<string, string> = {};
+  if (!achieved) errors.achieved = 'Say what the team achieved so far, even if it is little.';
+  else if (achieved.length > CHECK_IN_MAX) errors.achieved = `Keep it under ${CHECK_IN_MAX} characters.`;
+  if (blockers.length > CHECK_IN_MAX) errors.blockers = `Keep it under ${CHECK_IN_MAX} characters.`;
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  return deps.topics.setCheckIn(topic, {
+    achieved,
+    blockers,
+    by: request.userId,
+    at: request.now.toISOString(),
+  });
+}

@@ -316,6 +316,25 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
       return { ...topic, status, statusNote: note, updatedAt: now, updatedBy: userId };
     },
 
+    async setCheckIn(topic, checkIn) {
+      try {
+        await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.topic(topic.hackathonId, topic.number),
+            UpdateExpression: 'SET checkIn = :checkIn',
+            ConditionExpression: 'attribute_exists(pk) AND #status <> :withdrawn',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':checkIn': checkIn, ':withdrawn': 'withdrawn' },
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailure(error)) throw new ConflictError(`#${topic.number} was withdrawn.`);
+        throw error;
+      }
+      return { ...topic, checkIn };
+    },
+
     async addLink(topic, url, limit) {
       try {
         await documents.send(

@@ -2,6 +2,7 @@ import type { Hackathon } from '../../domain/hackathon.js';
 import { KIND_LABELS, TEAM_SIZE_LABELS, type Topic } from '../../domain/topic.js';
 import { clip, context, type KnownBlock, section } from './blocks.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { checkInLine } from './schedule-messages.js';
 import { STATUS_LABELS } from './topic-list-message.js';
 
 export const TOPIC_ACTIONS = {
@@ -45,6 +46,7 @@ export function topicCard(hackathon: Hackathon, topic: Topic): { text: string; b
   if (members.length > 0 && !withdrawn) {
     blocks.push(context(`👥 Team (${members.length}): ${members.map((id) => `<@${id}>`).join(', ')}`));
   }
+  if (topic.checkIn && !withdrawn) blocks.push(context(checkInLine(topic.checkIn)));
   if (withdrawn) {
     blocks.push(
       context(`Withdrawn by <@${topic.updatedBy}>. It stays on record; votes on it no longer count.`),
