@@ -52,7 +52,7 @@ export async function runScheduledJob(
   now: Date,
 ): Promise<ScheduledJobResult> {
   const hackathon = await deps.hackathons.get(event.hackathonId);
-  if (!hackathon || hackathon.status !== 'active') return 'nothing-to-do';
+  if (hackathon?.status !== 'active') return 'nothing-to-do';
   const execution = `${event.slot}#${event.scheduledTime}`;
   if (!(await deps.runs.claim(hackathon.id, execution, now))) return 'duplicate';
   try {
