@@ -26,3 +26,6 @@ export const REFRESHER_TABLE_ACTIONS = [
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
 ] as const;
+
+/** The scheduled-jobs Lambda, on the table only: it reads hackathons and topics, closes voting, records jobs and claims executions. */
+export const SCHEDULED_JOBS_TABLE_ACTIONS = REFRESHER_TABLE_ACTIONS;

@@ -1,8 +1,9 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { FilterCriteria, FilterRule, type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -23,14 +24,14 @@ export interface CardRefresherProps {
  * sent to a queue.
  */
 export class CardRefresher extends Construct {
-  readonly function: IFunction;
+  readonly function: NodejsFunction;
   readonly failures: Queue;
 
   constructor(scope: Construct, id: string, props: CardRefresherProps) {
     super(scope, id);
     const refresher = new HtgFunction(this, 'Refresher', {
       entry: 'refresher',
-      description: 'htg card refresher: posts and updates topic cards from table changes',
+      description: 'htg refresher: topic cards, the living board, schedules and jobs, from table changes',
       logRetentionDays: props.logRetentionDays,
       logLevel: props.logLevel,
       timeout: Duration.seconds(60),
@@ -67,6 +68,10 @@ export class CardRefresher extends Construct {
           FilterCriteria.filter({
             eventName: FilterRule.isEqual('INSERT'),
             dynamodb: { NewImage: { [tableSchema.entityAttribute]: { S: FilterRule.isEqual('job') } } },
+          }),
+          // Hackathon changes: the refresher keeps their schedules in line with the settings.
+          FilterCriteria.filter({
+            dynamodb: { NewImage: { [tableSchema.entityAttribute]: { S: FilterRule.isEqual('hackathon') } } },
           }),
         ],
       }),

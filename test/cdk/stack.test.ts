@@ -50,6 +50,12 @@ const lambda = (prefix: string) => {
   return matches[0] as [string, Resource];
 };
 const ingressFunction = () => lambda('SlackIngress');
+/** The one resource of a type whose logical id starts with `prefix`. */
+const one = (type: string, prefix: string) => {
+  const matches = ofType(type).filter(([id]) => id.startsWith(prefix));
+  expect(matches).toHaveLength(1);
+  return matches[0] as [string, Resource];
+};
 type Statement = { Action: string | string[]; Resource: unknown };
 /** The policy statements of a function's execution role. */
 const statementsOf = (prefix: string): Statement[] => {
@@ -144,19 +150,26 @@ describe('the ingress Lambda', () => {
     });
   });
 
-  it.each(['SlackIngress', 'CardsRefresher'])(
+  const SCHEDULER_VARIABLES = [
+    'SCHEDULED_JOBS_ARN',
+    'SCHEDULER_DLQ_ARN',
+    'SCHEDULER_ROLE_ARN',
+    'SCHEDULE_GROUP_NAME',
+  ];
+  it.each([
+    ['SlackIngress', []],
+    ['CardsRefresher', SCHEDULER_VARIABLES],
+    ['SchedulesJobs', []],
+  ])(
     '%s gets its Slack credentials from Secrets Manager, never from plain environment variables',
-    (prefix) => {
+    (prefix, extra) => {
       const [, fn] = lambda(prefix);
       const [secretId] = ofType('AWS::SecretsManager::Secret')[0] ?? [];
       const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
       expect(variables.SLACK_SECRET_ARN).toEqual({ Ref: secretId });
-      expect(Object.keys(variables).sort()).toEqual([
-        'LOG_LEVEL',
-        'NODE_OPTIONS',
-        'SLACK_SECRET_ARN',
-        'TABLE_NAME',
-      ]);
+      expect(Object.keys(variables).sort()).toEqual(
+        ['LOG_LEVEL', 'NODE_OPTIONS', 'SLACK_SECRET_ARN', 'TABLE_NAME', ...extra].sort(),
+      );
       expect(JSON.stringify(template.toJSON())).not.toMatch(/xox[bp]-|signingSecret"\s*:\s*"[^"]/);
       template.hasOutput('SlackCredentialsSecretName', {});
     },
@@ -199,10 +212,12 @@ describe('least privilege', () => {
     ]);
   });
 
-  it('lets the refresher read the stream, read and write items on the table (no index, no Scan), and report failures', () => {
+  it('lets the refresher read the stream, read and write items on the table (no index, no Scan), keep schedules, and report failures', () => {
     const [tableId] = ofType('AWS::DynamoDB::Table')[0] ?? [];
     const [secretId] = ofType('AWS::SecretsManager::Secret')[0] ?? [];
-    const [queueId] = ofType('AWS::SQS::Queue')[0] ?? [];
+    const [queueId] = one('AWS::SQS::Queue', 'CardsFailedBatches');
+    const [groupId] = one('AWS::Scheduler::ScheduleGroup', 'Schedules');
+    const [schedulerRoleId] = one('AWS::IAM::Role', 'SchedulesSchedulerRole');
     const logGroupId = lambda('CardsRefresher')[1].Properties.LoggingConfig.LogGroup.Ref;
     expect(summary(statementsOf('CardsRefresher'))).toEqual([
       {
@@ -233,15 +248,119 @@ describe('least privilege', () => {
         actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
         resource: { 'Fn::GetAtt': [tableId, 'StreamArn'] },
       },
+      {
+        // Its own schedule group only, and no List: schedules are updated or created by name.
+        actions: ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:UpdateSchedule'],
+        resource: {
+          'Fn::Join': [
+            '',
+            [
+              'arn:',
+              { Ref: 'AWS::Partition' },
+              ':scheduler:',
+              { Ref: 'AWS::Region' },
+              ':',
+              { Ref: 'AWS::AccountId' },
+              ':schedule/',
+              { Ref: groupId },
+              '/*',
+            ],
+          ],
+        },
+      },
+      { actions: ['iam:PassRole'], resource: { 'Fn::GetAtt': [schedulerRoleId, 'Arn'] } },
+    ]);
+    const passRole = statementsOf('CardsRefresher').find((s) => s.Action === 'iam:PassRole') as Statement & {
+      Condition: unknown;
+    };
+    expect(passRole.Condition).toEqual({
+      StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' },
+    });
+  });
+
+  it('lets the scheduled jobs use table items (no index, no stream), read the secret and write logs, nothing else', () => {
+    const [tableId] = ofType('AWS::DynamoDB::Table')[0] ?? [];
+    const [secretId] = ofType('AWS::SecretsManager::Secret')[0] ?? [];
+    const logGroupId = lambda('SchedulesJobs')[1].Properties.LoggingConfig.LogGroup.Ref;
+    expect(summary(statementsOf('SchedulesJobs'))).toEqual([
+      {
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] },
+      },
+      {
+        actions: [
+          'dynamodb:DeleteItem',
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:Query',
+          'dynamodb:UpdateItem',
+        ],
+        resource: { 'Fn::GetAtt': [tableId, 'Arn'] },
+      },
+      {
+        actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+        resource: { Ref: secretId },
+      },
     ]);
   });
 });
 
+describe('schedules', () => {
+  it('keeps every hackathon schedule in one group, fired by a role only EventBridge Scheduler of this account assumes', () => {
+    const [groupId, group] = one('AWS::Scheduler::ScheduleGroup', 'Schedules');
+    expect(group.Properties.Name).toBe('htg-hackathons');
+    const [roleId, role] = one('AWS::IAM::Role', 'SchedulesSchedulerRole');
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      {
+        Action: 'sts:AssumeRole',
+        Effect: 'Allow',
+        Principal: { Service: 'scheduler.amazonaws.com' },
+        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+      },
+    ]);
+    const [jobsId] = lambda('SchedulesJobs');
+    const [dlqId] = one('AWS::SQS::Queue', 'SchedulesMissedJobs');
+    const rolePolicies = ofType('AWS::IAM::Policy').filter(
+      ([, p]) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleId }]),
+    );
+    expect(
+      summary(rolePolicies.flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Statement[])),
+    ).toEqual([
+      // That one function, not function:*.
+      { actions: ['lambda:InvokeFunction'], resource: { 'Fn::GetAtt': [jobsId, 'Arn'] } },
+      {
+        actions: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
+        resource: { 'Fn::GetAtt': [dlqId, 'Arn'] },
+      },
+    ]);
+    expect(groupId).toBeTruthy();
+  });
+
+  it('tells the refresher which group, target, role and dead-letter queue to give the schedules it creates', () => {
+    const [, refresher] = lambda('CardsRefresher');
+    const [groupId] = one('AWS::Scheduler::ScheduleGroup', 'Schedules');
+    const [jobsId] = lambda('SchedulesJobs');
+    const [roleId] = one('AWS::IAM::Role', 'SchedulesSchedulerRole');
+    const [dlqId] = one('AWS::SQS::Queue', 'SchedulesMissedJobs');
+    expect(refresher.Properties.Environment.Variables).toMatchObject({
+      SCHEDULE_GROUP_NAME: { Ref: groupId },
+      SCHEDULED_JOBS_ARN: { 'Fn::GetAtt': [jobsId, 'Arn'] },
+      SCHEDULER_ROLE_ARN: { 'Fn::GetAtt': [roleId, 'Arn'] },
+      SCHEDULER_DLQ_ARN: { 'Fn::GetAtt': [dlqId, 'Arn'] },
+    });
+  });
+
+  it('runs the scheduled jobs on the same runtime and bundling as the other functions', () => {
+    const [, jobs] = lambda('SchedulesJobs');
+    expect(jobs.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Timeout: 120 });
+  });
+});
+
 describe('the card refresher', () => {
-  it('consumes topic changes and new jobs from the stream, reports partial failures, and sends exhausted batches to a queue', () => {
+  it('consumes topic and hackathon changes and new jobs from the stream, reports partial failures, and sends exhausted batches to a queue', () => {
     const [fnId] = lambda('CardsRefresher');
     const [tableId] = ofType('AWS::DynamoDB::Table')[0] ?? [];
-    const [queueId] = ofType('AWS::SQS::Queue')[0] ?? [];
+    const [queueId] = one('AWS::SQS::Queue', 'CardsFailedBatches');
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: fnId },
       EventSourceArn: { 'Fn::GetAtt': [tableId, 'StreamArn'] },
@@ -260,6 +379,7 @@ describe('the card refresher', () => {
               dynamodb: { NewImage: { entity: { S: ['job'] } } },
             }),
           },
+          { Pattern: JSON.stringify({ dynamodb: { NewImage: { entity: { S: ['hackathon'] } } } }) },
         ],
       },
     });
