@@ -226,9 +226,9 @@ describe('proposing, editing and withdrawing topics', () => {
     expect(pointers).toContainEqual(expect.objectContaining({ hackathonId: topic?.hackathonId, number: 1 }));
 
     // Attaching the card changed only the card: the refresher leaves the card alone.
-    const updates = harness.slack.callsTo('chat.update').length;
+    const updates = harness.slack.cardCallsTo('chat.update').length;
     await harness.refresh();
-    expect(harness.slack.callsTo('chat.update')).toHaveLength(updates);
+    expect(harness.slack.cardCallsTo('chat.update')).toHaveLength(updates);
   });
 
   it('lets only the proposer or an organizer edit; the card follows the edit', async () => {
@@ -251,7 +251,7 @@ describe('proposing, editing and withdrawing topics', () => {
     expect(reply).toBeNull();
 
     await harness.refresh();
-    const update = harness.slack.callsTo('chat.update').at(-1);
+    const update = harness.slack.cardCallsTo('chat.update').at(-1);
     expect(update?.args).toMatchObject({ channel, ts: card.ts });
     expect(String(update?.args.blocks)).toContain('#1 Replace OpenVPN with WireGuard');
     expect(await entities('topicRevision')).toContainEqual(
@@ -275,7 +275,7 @@ describe('proposing, editing and withdrawing topics', () => {
 
     await slack.click(ORGANIZER, channel, ts, 'topic_withdraw', value);
     await harness.refresh();
-    const update = harness.slack.callsTo('chat.update').at(-1);
+    const update = harness.slack.cardCallsTo('chat.update').at(-1);
     expect(update?.args.ts).toBe(ts);
     expect(String(update?.args.blocks)).toContain('_withdrawn_');
     expect(String(update?.args.blocks)).not.toContain('topic_withdraw');
@@ -387,7 +387,9 @@ describe('/htg import', () => {
     expect(await topicsOf()).toHaveLength(43);
 
     expect(await harness.refresh()).toEqual({ batchItemFailures: [] });
-    const cards = harness.slack.callsTo('chat.postMessage').filter((call) => call.args.channel === channel);
+    const cards = harness.slack
+      .cardCallsTo('chat.postMessage')
+      .filter((call) => call.args.channel === channel);
     expect(cards).toHaveLength(1 + 43);
   });
 

@@ -47,6 +47,7 @@ describe('joining a team', () => {
 
     await harness.refresh();
     const card = harness.slack.calls
+      .filter((call) => !String(call.args.blocks ?? '').startsWith('[{"type":"header"'))
       .filter(
         (call) => ['chat.postMessage', 'chat.update'].includes(call.method) && call.args.channel === channel,
       )
@@ -142,9 +143,11 @@ describe('statuses and links', () => {
     expect(history.every((c) => typeof c.at === 'string')).toBe(true);
 
     await harness.refresh();
-    const cards = harness.slack.calls.filter(
-      (call) => ['chat.postMessage', 'chat.update'].includes(call.method) && call.args.channel === channel,
-    );
+    const cards = harness.slack.calls
+      .filter((call) => !String(call.args.blocks ?? '').startsWith('[{"type":"header"'))
+      .filter(
+        (call) => ['chat.postMessage', 'chat.update'].includes(call.method) && call.args.channel === channel,
+      );
     expect(cards.some((call) => String(call.args.blocks).includes('*✅ done*'))).toBe(true);
     expect(
       cards.some((call) => String(call.args.blocks).includes('Outcome: closed in favour of &lt;#1&gt;')),

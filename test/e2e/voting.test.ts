@@ -67,7 +67,7 @@ describe('reactions on topic cards', () => {
     expect(await counts(hackathonId)).toEqual([{ votes: 1, interest: 2 }]);
 
     await harness.refresh();
-    const update = harness.slack.callsTo('chat.update').at(-1);
+    const update = harness.slack.cardCallsTo('chat.update').at(-1);
     expect(update?.args.ts).toBe(card.ts);
     expect(String(update?.args.blocks)).toContain(
       ':arrow_up: 1 vote  ·  :rocket: 2 would work on it: <@U0ALICE>, <@U0BOB>',
@@ -129,10 +129,10 @@ describe('card refreshes', () => {
     await slack.react('U0R2', { ...card, reaction: 'arrow_up', added: false, eventTs: nextTs() });
     expect(await counts(hackathonId)).toEqual([{ votes: 2, interest: 0 }]);
 
-    const before = harness.slack.callsTo('chat.update').length;
+    const before = harness.slack.cardCallsTo('chat.update').length;
     harness.slack.rateLimit('chat.update', 2, 1);
     expect(await harness.refresh()).toEqual({ batchItemFailures: [] });
-    const attempts = harness.slack.callsTo('chat.update').slice(before);
+    const attempts = harness.slack.cardCallsTo('chat.update').slice(before);
     expect(attempts).toHaveLength(3);
     expect(String(attempts.at(-1)?.args.blocks)).toContain(':arrow_up: 2 votes');
   }, 30_000);
@@ -364,9 +364,9 @@ describe('a burst of 2,000 reaction events', () => {
     );
     expect(activeVotes).toHaveLength(plan.activeRecords);
 
-    const updatesBefore = harness.slack.callsTo('chat.update').length;
+    const updatesBefore = harness.slack.cardCallsTo('chat.update').length;
     expect(await harness.refresh()).toEqual({ batchItemFailures: [] });
-    const updates = harness.slack.callsTo('chat.update').length - updatesBefore;
+    const updates = harness.slack.cardCallsTo('chat.update').length - updatesBefore;
     expect(updates).toBeLessThanOrEqual(40);
   }, 120_000);
 });

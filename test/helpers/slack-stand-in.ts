@@ -16,6 +16,8 @@ export interface SlackStandIn {
   calls: RecordedCall[];
   /** Calls of one Web API method. */
   callsTo(method: string): RecordedCall[];
+  /** Calls to a method about anything but the living board and scheduled summaries (which open with a header block). */
+  cardCallsTo(method: string): RecordedCall[];
   /** Answer a method with a fixed body, or one computed from the call's arguments (default `{ ok: true }`). */
   respond(
     method: string,
@@ -73,6 +75,10 @@ export async function startSlackStandIn({ delayMs = 0 }: { delayMs?: number } = 
     url: `http://127.0.0.1:${port}/api/`,
     calls,
     callsTo: (method) => calls.filter((call) => call.method === method),
+    cardCallsTo: (method) =>
+      calls.filter(
+        (call) => call.method === method && !String(call.args.blocks ?? '').startsWith('[{"type":"header"'),
+      ),
     respond: (method, body) => responses.set(method, body),
     rateLimit: (method, times, retryAfterSeconds) => limited.set(method, { times, retryAfterSeconds }),
     close: () =>

@@ -24,7 +24,12 @@ const config = {
 };
 const adapter = () =>
   createEventBridgeScheduler({ client: new SchedulerClient({ region: 'eu-central-1' }), ...config });
-const notFound = () => new ResourceNotFoundException({ message: 'Schedule not found', $metadata: {} });
+const notFound = () =>
+  new ResourceNotFoundException({
+    message: 'Schedule not found',
+    Message: 'Schedule not found',
+    $metadata: {},
+  });
 
 /** Hack The Garden across the Europe/Berlin change on 25 October 2026. */
 const hackathon = aHackathon({
@@ -78,6 +83,14 @@ describe('EventBridge Scheduler adapter', () => {
       scheduledTime: '<aws.scheduler.scheduled-time>',
     });
     expect(created.every((input) => String(input.Name).length <= 64)).toBe(true);
+    // One-time schedules remove themselves after running; the daily one stays until its end date.
+    expect(created.map((input) => input.ActionAfterCompletion)).toEqual([
+      'NONE',
+      'DELETE',
+      'DELETE',
+      'DELETE',
+      'DELETE',
+    ]);
   });
 
   it('updates schedules that exist and deletes the ones no longer wanted, ignoring ones already gone', async () => {
@@ -118,7 +131,7 @@ describe('EventBridge Scheduler adapter', () => {
       .rejectsOnce(notFound())
       .resolves({ ScheduleArn: 'arn:schedule' })
       .on(CreateScheduleCommand)
-      .rejects(new ConflictException({ message: 'exists', $metadata: {} }));
+      .rejects(new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} }));
     await adapter().sync(hackathon.id, spec ? [spec] : [], []);
     expect(scheduler.commandCalls(UpdateScheduleCommand)).toHaveLength(2);
 

@@ -60,7 +60,8 @@ export function createEventBridgeScheduler(config: EventBridgeSchedulerConfig): 
           ...(spec.endDate ? { EndDate: new Date(spec.endDate) } : {}),
           FlexibleTimeWindow: { Mode: 'OFF' },
           State: 'ENABLED',
-          ActionAfterCompletion: 'NONE',
+          // A one-time schedule removes itself once it ran; later syncs ignore it being gone.
+          ActionAfterCompletion: 'fires' in spec && 'at' in spec.fires ? 'DELETE' : 'NONE',
           Target: {
             Arn: config.targetArn,
             RoleArn: config.roleArn,
