@@ -54,6 +54,7 @@ describe.each([
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
       'chat:write',
       'commands',
+      'pins:write',
       'reactions:read',
       'users:read',
     ]);
