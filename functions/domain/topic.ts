@@ -1,5 +1,6 @@
 import { ValidationError } from './errors.js';
 import { matchCategory } from './hackathon.js';
+import type { Outcome } from './outcome.js';
 
 export const TITLE_MAX = 150;
 export const DESCRIPTION_MAX = 3000;
@@ -62,6 +63,8 @@ export interface Topic extends TopicDraft {
   members?: string[];
   /** The topic this one continues: a topic not picked in an earlier hackathon, carried over. */
   carriedFrom?: { hackathonId: string; hackathonName: string; number: number } | null;
+  /** What the team achieved, for the wrap-up. */
+  outcome?: Outcome | null;
   /** The team's latest mid-week check-in answer. */
   checkIn?: CheckIn | null;
   /** The outcome note of the last status change (e.g. "closed in favour of #45"). */
