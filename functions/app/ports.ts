@@ -1,5 +1,6 @@
 import type { Attendee } from '../domain/assignment.js';
 import type { Hackathon, HackathonSettings } from '../domain/hackathon.js';
+import type { Outcome } from '../domain/outcome.js';
 import type { TeamChange } from '../domain/team-plan.js';
 import type { CardRef, CheckIn, Topic, TopicDraft, TopicStatus } from '../domain/topic.js';
 import type { ImportedTopic } from '../domain/topic-list-import.js';
@@ -112,6 +113,11 @@ export interface TopicStore {
     userId: string,
     now: string,
   ): Promise<Topic>;
+  /**
+   * Stores the topic's outcome, conditional on the outcome the form was opened with (`expectedUpdatedAt`, null
+   * for none): ConflictError if a teammate saved meanwhile.
+   */
+  setOutcome(topic: Topic, outcome: Outcome, expectedUpdatedAt: string | null): Promise<Topic>;
   /** Stores the team's check-in answer (replacing an earlier one). */
   setCheckIn(topic: Topic, checkIn: CheckIn): Promise<Topic>;
   /** Adds a link unless present; 'full' at the limit. */

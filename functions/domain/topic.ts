@@ -168,3 +168,14 @@ export function isWebUrl(value: string): boolean {
 function shorten(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** A topic someone worked on (a team, or a status past proposed): it gets an outcome for the wrap-up. */
+export function hasWork(topic: Topic): boolean {
+  return (
+    (topic.members ?? []).length > 0 ||
+    topic.status === 'in_progress' ||
+    topic.status === 'done' ||
+    topic.status === 'paused' ||
+    topic.status === 'dropped'
+  );
+}

@@ -316,6 +316,35 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
       return { ...topic, status, statusNote: note, updatedAt: now, updatedBy: userId };
     },
 
+    async setOutcome(topic, outcome, expectedUpdatedAt) {
+      try {
+        await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.topic(topic.hackathonId, topic.number),
+            UpdateExpression: 'SET outcome = :outcome',
+            ConditionExpression:
+              expectedUpdatedAt === null
+                ? 'attribute_exists(pk) AND #status <> :withdrawn AND (attribute_not_exists(outcome) OR outcome = :none)'
+                : 'attribute_exists(pk) AND #status <> :withdrawn AND outcome.updatedAt = :expected',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':outcome': outcome,
+              ':withdrawn': 'withdrawn',
+              ...(expectedUpdatedAt === null ? { ':none': null } : { ':expected': expectedUpdatedAt }),
+            },
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailure(error))
+          throw new ConflictError(
+            `Someone else saved the outcome of #${topic.number} while you were writing. Open it again to see theirs; nothing of yours was stored.`,
+          );
+        throw error;
+      }
+      return { ...topic, outcome };
+    },
+
     async setCheckIn(topic, checkIn) {
       try {
         await documents.send(

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { Logger } from '../../adapters/logger.js';
 import type { HackathonStore, ImportDraftStore, TeamStore, TopicStore, VoteStore } from '../../app/ports.js';
 import { registerCheckIn } from './actions/check-in-actions.js';
+import { registerOutcome } from './actions/outcome-actions.js';
 import { registerTeamActions } from './actions/team-actions.js';
 import { registerTopicCardActions } from './actions/topic-card-actions.js';
 import { hackathonSubcommands } from './commands/hackathon-commands.js';
@@ -49,4 +50,5 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
   registerTeamActions(app, deps);
   registerTeamViews(app, deps);
   registerCheckIn(app, deps);
+  registerOutcome(app, deps);
 }

@@ -1,6 +1,6 @@
 import type { Hackathon } from '../../domain/hackathon.js';
 import { boldName, escapeMrkdwn, mentions } from '../../domain/text.js';
-import type { CheckIn, Topic } from '../../domain/topic.js';
+import { type CheckIn, hasWork, type Topic } from '../../domain/topic.js';
 import {
   clip,
   context,
@@ -84,21 +84,35 @@ export function checkInModal(topic: Topic): ModalView {
   };
 }
 
-/** Before the wrap-up: every team is asked to bring its status and links up to date. */
+/**
+ * Before the wrap-up: teams that have not written their outcome yet are named first and asked to, then every
+ * team is asked to bring its status and links up to date.
+ */
 export function wrapUpReminderMessage(
   hackathon: Hackathon,
   topics: readonly Topic[],
   wrapUpAt: Date,
 ): { text: string; blocks: KnownBlock[] } {
-  const teams = topics.filter((t) => t.status !== 'withdrawn' && (t.members ?? []).length > 0);
+  const teams = topics.filter((t) => t.status !== 'withdrawn' && t.kind === 'hacking' && hasWork(t));
+  const missing = teams.filter((t) => !t.outcome);
   const text = `The wrap-up of ${hackathon.name} is ${formatWhen(wrapUpAt, hackathon.timeZone)} (${hackathon.timeZone}).`;
-  const lines = teams.map((t) => `• \`#${t.number}\` ${escapeMrkdwn(t.title)}: ${mentions(t.members ?? [])}`);
+  const line = (t: Topic) =>
+    `• \`#${t.number}\` ${escapeMrkdwn(t.title)}: ${t.members?.length ? mentions(t.members) : `<@${t.proposerId}>`}`;
   const blocks: KnownBlock[] = [
     section(
       `⏰ *${escapeMrkdwn(text)}* Teams, please bring your topic up to date before then: its status (\`/htg status #N done\`, \`paused\`, \`dropped …\`) and its PRs and issues (\`/htg link #N <url>\`).`,
     ),
-    ...chunkLines(lines).map((chunk) => section(chunk)),
   ];
+  if (missing.length > 0) {
+    blocks.push(
+      section(
+        `*No outcome yet* — press *Add outcome* on your card (what you achieved, next steps, PRs, a one-line highlight):`,
+      ),
+      ...chunkLines(missing.map(line)).map((chunk) => section(chunk)),
+    );
+  } else if (teams.length > 0) {
+    blocks.push(section('Every team has written its outcome. Thank you!'));
+  }
   return { text, blocks: blocks.slice(0, SLACK_LIMITS.blocksPerMessage) };
 }
 

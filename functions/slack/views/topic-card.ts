@@ -1,5 +1,5 @@
 import type { Hackathon } from '../../domain/hackathon.js';
-import { KIND_LABELS, TEAM_SIZE_LABELS, type Topic } from '../../domain/topic.js';
+import { hasWork, KIND_LABELS, TEAM_SIZE_LABELS, type Topic } from '../../domain/topic.js';
 import { clip, context, type KnownBlock, section } from './blocks.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { checkInLine } from './schedule-messages.js';
@@ -10,6 +10,7 @@ export const TOPIC_ACTIONS = {
   withdraw: 'topic_withdraw',
   join: 'topic_join',
   leave: 'topic_leave',
+  outcome: 'topic_outcome',
 } as const;
 const EXCERPT_MAX = 600;
 
@@ -47,6 +48,12 @@ export function topicCard(hackathon: Hackathon, topic: Topic): { text: string; b
     blocks.push(context(`👥 Team (${members.length}): ${members.map((id) => `<@${id}>`).join(', ')}`));
   }
   if (topic.checkIn && !withdrawn) blocks.push(context(checkInLine(topic.checkIn)));
+  if (topic.outcome && !withdrawn) {
+    const highlight = topic.outcome.highlight || topic.outcome.achievements || topic.outcome.outcome;
+    blocks.push(
+      context(`🏁 *Outcome:* ${escapeMrkdwn(clip(highlight, 300))} (by <@${topic.outcome.updatedBy}>)`),
+    );
+  }
   if (withdrawn) {
     blocks.push(
       context(`Withdrawn by <@${topic.updatedBy}>. It stays on record; votes on it no longer count.`),
@@ -73,6 +80,16 @@ export function topicCard(hackathon: Hackathon, topic: Topic): { text: string; b
             text: { type: 'plain_text', text: 'Leave team' },
             value: topicActionValue(topic),
           },
+          ...(hasWork(topic)
+            ? [
+                {
+                  type: 'button' as const,
+                  action_id: TOPIC_ACTIONS.outcome,
+                  text: { type: 'plain_text' as const, text: topic.outcome ? 'Edit outcome' : 'Add outcome' },
+                  value: topicActionValue(topic),
+                },
+              ]
+            : []),
           {
             type: 'button',
             action_id: TOPIC_ACTIONS.edit,

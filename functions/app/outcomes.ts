@@ -1,0 +1,113 @@
+import { PermissionError, ValidationError } from '../domain/errors.js';
+import { isOrganizer } from '../domain/hackathon.js';
+import type { Outcome } from '../domain/outcome.js';
+import { isWebUrl, type Topic } from '../domain/topic.js';
+import { requireOpenTopic, type TopicDeps } from './topics.js';
+
+export const OUTCOME_TEXT_MAX = 3000;
+export const HIGHLIGHT_MAX = 150;
+export const CODE_LINKS_MAX = 20;
+export const CONTRIBUTORS_MAX = 40;
+
+/** What the outcome form starts from: the saved outcome, or what htg knows already (check-in, links, team). */
+export type OutcomeDraft = Omit<Outcome, 'updatedBy' | 'updatedAt'>;
+
+interface TopicRequest {
+  hackathonId: string;
+  number: number;
+  userId: string;
+}
+
+/**
+ * The outcome form of a topic. Its team, its proposer and the organizers may write it, until the wrap-up
+ * (after which the hackathon is read-only). A first outcome starts from the team's check-in answer, the
+ * topic's links and its team as contributors.
+ */
+export async function outcomeToEdit(
+  deps: TopicDeps,
+  request: TopicRequest,
+): Promise<{ topic: Topic; draft: OutcomeDraft; version: string | null }> {
+  const { topic } = await mayWrite(deps, request);
+  if (topic.outcome) {
+    const { updatedBy: _by, updatedAt, ...draft } = topic.outcome;
+    return { topic, draft, version: updatedAt };
+  }
+  return {
+    topic,
+    version: null,
+    draft: {
+      problem: '',
+      motivation: '',
+      achievements: topic.checkIn?.achieved ?? '',
+      nextSteps: '',
+      code: topic.links.filter((url) => /github\.com\/.+\/(pull|issues)\/\d+/.test(url)),
+      outcome: topic.status === 'dropped' ? (topic.statusNote ?? '') : '',
+      contributors: topic.members ?? [],
+      highlight: '',
+      emoji: topic.emoji,
+    },
+  };
+}
+
+/** Saves an outcome, checked field by field; a teammate's save in the meantime is refused, not overwritten. */
+export async function saveOutcome(
+  deps: TopicDeps,
+  request: TopicRequest & { input: OutcomeDraft; expectedUpdatedAt: string | null; now: Date },
+): Promise<Topic> {
+  const { topic } = await mayWrite(deps, request);
+  const input = request.input;
+  const errors: Record<string, string> = {};
+  const text = (value: string) => value.replace(/\r\n/g, '\n').trim();
+  const sections = {
+    problem: text(input.problem),
+    motivation: text(input.motivation),
+    achievements: text(input.achievements),
+    nextSteps: text(input.nextSteps),
+    outcome: text(input.outcome),
+  };
+  for (const [field, value] of Object.entries(sections)) {
+    if (value.length > OUTCOME_TEXT_MAX)
+      errors[field] = `Keep it under ${OUTCOME_TEXT_MAX} characters (it has ${value.length}).`;
+  }
+  const highlight = input.highlight.replace(/\s+/g, ' ').trim();
+  if (highlight.length > HIGHLIGHT_MAX) errors.highlight = `One line: at most ${HIGHLIGHT_MAX} characters.`;
+  if (!highlight && !sections.achievements && !sections.outcome)
+    errors.highlight = 'Write at least a one-line highlight, the achievements or the outcome.';
+  const code = [...new Set(input.code.map((link) => link.trim()).filter(Boolean))];
+  const bad = code.find((link) => !isWebUrl(link));
+  if (bad) errors.code = `"${bad.slice(0, 60)}" is not a web address: one full https:// link per line.`;
+  else if (code.length > CODE_LINKS_MAX) errors.code = `At most ${CODE_LINKS_MAX} links.`;
+  const contributors = [...new Set(input.contributors.map((c) => c.trim()).filter(Boolean))];
+  if (contributors.length > CONTRIBUTORS_MAX)
+    errors.contributors = `At most ${CONTRIBUTORS_MAX} contributors.`;
+  const emoji = input.emoji?.trim() || null;
+  if (emoji && emoji.length > 40) errors.emoji = 'One emoji, e.g. 🚀 or :rocket:.';
+  if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  return deps.topics.setOutcome(
+    topic,
+    {
+      ...sections,
+      code,
+      contributors,
+      highlight,
+      emoji,
+      updatedBy: request.userId,
+      updatedAt: request.now.toISOString(),
+    },
+    request.expectedUpdatedAt,
+  );
+}
+
+async function mayWrite(deps: TopicDeps, request: TopicRequest) {
+  const found = await requireOpenTopic(deps, request);
+  const { hackathon, topic } = found;
+  const allowed =
+    isOrganizer(hackathon, request.userId) ||
+    topic.proposerId === request.userId ||
+    (topic.members ?? []).includes(request.userId);
+  if (!allowed)
+    throw new PermissionError(
+      `Only the team of #${topic.number}, its proposer and the organizers can write its outcome.`,
+    );
+  return found;
+}

@@ -1,0 +1,67 @@
+import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import { outcomeToEdit, saveOutcome } from '../../../app/outcomes.js';
+import { escapeMrkdwn } from '../../../domain/text.js';
+import { FormValues, parseMetadata, viewStateSchema } from '../../forms.js';
+import { OUTCOME_CALLBACK, outcomeModal } from '../../views/outcome-modal.js';
+import { TOPIC_ACTIONS } from '../../views/topic-card.js';
+import type { ListenerDependencies } from '../index.js';
+import { answerSubmission, notice, staleForm } from '../views/submission.js';
+import { explainFailure } from './explain-failure.js';
+
+const targetSchema = z.object({ h: z.string().min(1), n: z.number().int().positive() });
+const metadataSchema = targetSchema.extend({ v: z.string().nullable() });
+
+/** "Add outcome" / "Edit outcome" on a card, and the form it opens. */
+export function registerOutcome(app: App, deps: ListenerDependencies): void {
+  app.action<BlockAction<ButtonAction>>(TOPIC_ACTIONS.outcome, async ({ ack, body, action, client }) => {
+    await ack();
+    await explainFailure(deps, client, body, async () => {
+      const target = parseMetadata(targetSchema, action.value);
+      if (!target) return;
+      const { topic, draft, version } = await outcomeToEdit(deps, {
+        hackathonId: target.h,
+        number: target.n,
+        userId: body.user.id,
+      });
+      await client.views.open({ trigger_id: body.trigger_id, view: outcomeModal(topic, draft, version) });
+    });
+  });
+
+  app.view<ViewSubmitAction>(OUTCOME_CALLBACK, async ({ ack, body, view }) => {
+    await answerSubmission(ack, deps.logger, 'outcome', async () => {
+      const metadata = parseMetadata(metadataSchema, view.private_metadata);
+      const state = viewStateSchema.safeParse(view.state.values);
+      if (!metadata || !state.success) throw staleForm();
+      const values = new FormValues(state.data);
+      const text = (id: string) => values.text(id) ?? '';
+      const topic = await saveOutcome(deps, {
+        hackathonId: metadata.h,
+        number: metadata.n,
+        userId: body.user.id,
+        expectedUpdatedAt: metadata.v,
+        now: deps.clock(),
+        input: {
+          highlight: text('highlight'),
+          emoji: values.text('emoji'),
+          problem: text('problem'),
+          motivation: text('motivation'),
+          achievements: text('achievements'),
+          nextSteps: text('nextSteps'),
+          code: text('code').split(/\s+/),
+          outcome: text('outcome'),
+          contributors: [
+            ...values.users('contributors'),
+            ...text('otherContributors')
+              .split(',')
+              .map((name) => name.trim()),
+          ],
+        },
+      });
+      return notice(
+        'Outcome saved',
+        `The outcome of *#${topic.number} ${escapeMrkdwn(topic.title)}* is saved; it goes into the wrap-up. The team can edit it until then.`,
+      );
+    });
+  });
+}
