@@ -1,6 +1,6 @@
 import { type Attendee, parseAttendees } from '../domain/assignment.js';
 import { ValidationError } from '../domain/errors.js';
-import { requireHackathon, requireOrganizer } from './hackathons.js';
+import { requireActive, requireHackathon, requireOrganizer } from './hackathons.js';
 import type { HackathonStore } from './ports.js';
 
 /** Organizers replace the attendee list (who takes part, and their company, for mixing teams). */
@@ -15,6 +15,7 @@ export async function setAttendees(
 ): Promise<Attendee[]> {
   const hackathon = await requireHackathon(hackathons, request.hackathonId);
   requireOrganizer(hackathon, request.userId, 'keep the attendee list');
+  requireActive(hackathon);
   const { attendees, problems } = parseAttendees(request.lines);
   if (problems.length > 0) throw new ValidationError({ attendees: problems.join(' ') });
   await hackathons.setAttendees(hackathon.id, attendees, request.now.toISOString());

@@ -2,7 +2,7 @@ import type { AssignmentProposal } from '../domain/assignment.js';
 import type { Hackathon } from '../domain/hackathon.js';
 import type { CardRef, Topic } from '../domain/topic.js';
 import { reactionKind, type VoteKind } from '../domain/vote.js';
-import { requireHackathon, requireOrganizer } from './hackathons.js';
+import { requireActive, requireHackathon, requireOrganizer } from './hackathons.js';
 import type { HackathonStore, ReconcileJob, TopicStore, VoteStore } from './ports.js';
 import { proposalFor } from './team-review.js';
 
@@ -21,6 +21,7 @@ export async function closeVoting(
 ): Promise<{ hackathon: Hackathon; cards: number }> {
   const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
   requireOrganizer(hackathon, request.userId, 'close voting');
+  requireActive(hackathon);
   const now = request.now.toISOString();
   const closed = await deps.hackathons.closeVoting(hackathon.id, now);
   await deps.hackathons.addJob({

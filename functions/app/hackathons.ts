@@ -56,6 +56,7 @@ export async function changeSettings(
 ): Promise<Hackathon> {
   const hackathon = await requireHackathon(hackathons, request.hackathonId);
   requireOrganizer(hackathon, request.userId, 'change the settings');
+  requireActive(hackathon);
   // The creator stays first; organizers listed in the form follow.
   const settings = validateHackathonSettings(request.input, hackathon.createdBy);
   return hackathons.updateSettings(
@@ -78,4 +79,12 @@ export function requireOrganizer(hackathon: Hackathon, userId: string, action: s
       `Only the organizers of ${boldName(hackathon.name)} can ${action}. Ask ${mentions(hackathon.organizers)}.`,
     );
   }
+}
+
+/** After the wrap-up a hackathon is read-only: every change is refused, politely. */
+export function requireActive(hackathon: Hackathon): void {
+  if (hackathon.status !== 'active')
+    throw new ConflictError(
+      `${boldName(hackathon.name)} has ended and is read-only now. \`/htg export\` still gives you its wrap-up and board.`,
+    );
 }

@@ -42,6 +42,16 @@ export interface HackathonStore {
     ref: NonNullable<Hackathon['board']>,
     expectedTs: string | null,
   ): Promise<NonNullable<Hackathon['board']>>;
+  /**
+   * Ends the hackathon (read-only from then on) and records the wrap-up job, both or neither; 'already-ended'
+   * if it had ended. The channel may then get a new hackathon.
+   */
+  end(job: WrapUpJob): Promise<'ended' | 'already-ended'>;
+  /** Remembers the wrap-up's highlights message unless one is remembered; returns the one kept. */
+  setWrapUpMessage(id: string, ref: CardRef): Promise<CardRef>;
+  /** Remembers a topic's reply in the wrap-up thread, and that the files were posted. */
+  addWrapUpReply(id: string, number: number, ts: string): Promise<void>;
+  setWrapUpFiles(id: string): Promise<void>;
   /** Remembers which schedules exist for the hackathon. */
   setScheduleSlots(id: string, slots: string[]): Promise<void>;
   /** Remembers where the ranking message was posted, unless one is remembered already; returns the one kept. */
@@ -82,8 +92,18 @@ export interface CarriedTopic {
   from: { hackathonId: string; hackathonName: string; number: number };
 }
 
+/** The wrap-up: highlights, a reply per topic, the Markdown files; then the organizer is told. */
+export interface WrapUpJob extends JobBase {
+  kind: 'wrap-up';
+}
+
+/** `/htg export`: the Markdown files, sent to the person who asked. */
+export interface ExportJob extends JobBase {
+  kind: 'export';
+}
+
 /** Work done off the request path. */
-export type Job = ReconcileJob | PublishTeamsJob | CarryOverJob;
+export type Job = ReconcileJob | PublishTeamsJob | CarryOverJob | WrapUpJob | ExportJob;
 
 /** Persistence of topics. */
 export interface TopicStore {

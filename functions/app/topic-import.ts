@@ -16,7 +16,7 @@ import {
   titleKey,
 } from '../domain/topic.js';
 import { type ImportedTopic, parseTopicList } from '../domain/topic-list-import.js';
-import { requireHackathon, requireOrganizer } from './hackathons.js';
+import { requireActive, requireHackathon, requireOrganizer } from './hackathons.js';
 import type { HackathonStore, ImportDraftStore, TopicStore } from './ports.js';
 
 /** An import preview lives this long between "Preview" and "Import". */
@@ -51,6 +51,7 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
   requireOrganizer(hackathon, request.userId, 'import topics');
+  requireActive(hackathon);
   const found = parseTopicList(request.markdown);
   if (found.length === 0) {
     throw new ValidationError({
@@ -75,6 +76,7 @@ export async function confirmImport(
 ): Promise<{ hackathon: Hackathon; created: Topic[]; skipped: ImportPreviewItem[] }> {
   let hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
   requireOrganizer(hackathon, request.userId, 'import topics');
+  requireActive(hackathon);
   const found = await deps.drafts.get(hackathon.id, request.draftId);
   if (!found) throw new ConflictError('This preview has expired. Run `/htg import` again.');
   const plan = planImport(hackathon, await deps.topics.list(hackathon.id), found);

@@ -62,6 +62,10 @@ export interface Hackathon extends HackathonSettings {
   updatedAt: string;
   /** How many times organizers published teams (absent: not yet). */
   teamsVersion?: number;
+  /** When the wrap-up ended it (it is read-only after). */
+  endedAt?: string | null;
+  /** The wrap-up in the channel: the highlights message, its thread replies by topic number, the files posted. */
+  wrapUp?: { channelId: string; ts: string; replies: Record<string, string>; files: boolean } | null;
   /** The schedules htg keeps for it (slots such as `summary-0900`, `check-in`), to delete those no longer wanted. */
   scheduleSlots?: string[];
   /** The living board: its message in the channel, and the thread replies it continues in when long. */

@@ -31,7 +31,9 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
                 entity: 'activeHackathon',
                 hackathonId: hackathon.id,
               },
-              ConditionExpression: 'attribute_not_exists(pk)',
+              // A channel whose hackathon has ended may start the next one.
+              ConditionExpression: 'attribute_not_exists(pk) OR ended = :true',
+              ExpressionAttributeValues: { ':true': true },
             },
           },
           {
@@ -192,6 +194,95 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
         if (!isConditionFailure(error)) throw error;
         return (await get(id))?.board ?? ref;
       }
+    },
+
+    async end(job) {
+      try {
+        await transactWithRetry(documents, [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.hackathon(job.hackathonId),
+              UpdateExpression: 'SET #status = :ended, endedAt = :now',
+              ConditionExpression: '#status = :active',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':ended': 'ended', ':active': 'active', ':now': job.requestedAt },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...keys.job(job.hackathonId, job.requestedAt, job.kind), entity: 'job', ...job },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ]);
+      } catch (error) {
+        if (conditionFailedAt(error, 0) || conditionFailedAt(error, 1)) return 'already-ended';
+        throw error;
+      }
+      // The channel may get a new hackathon now; the pointer stays for export until one is set up.
+      const hackathon = await get(job.hackathonId);
+      if (hackathon) {
+        await documents
+          .send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: keys.activeHackathon(hackathon.teamId, hackathon.channelId),
+              UpdateExpression: 'SET ended = :true',
+              ConditionExpression: 'hackathonId = :id',
+              ExpressionAttributeValues: { ':true': true, ':id': hackathon.id },
+            }),
+          )
+          .catch((error: unknown) => {
+            if (!isConditionFailure(error)) throw error;
+          });
+      }
+      return 'ended';
+    },
+
+    async setWrapUpMessage(id, ref) {
+      try {
+        await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.hackathon(id),
+            UpdateExpression: 'SET wrapUp = :wrapUp',
+            ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(wrapUp) OR wrapUp = :none)',
+            ExpressionAttributeValues: { ':wrapUp': { ...ref, replies: {}, files: false }, ':none': null },
+          }),
+        );
+        return ref;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const kept = (await get(id))?.wrapUp;
+        return kept ? { channelId: kept.channelId, ts: kept.ts } : ref;
+      }
+    },
+
+    async addWrapUpReply(id, number, ts) {
+      await documents.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.hackathon(id),
+          UpdateExpression: 'SET wrapUp.replies.#number = :ts',
+          ConditionExpression: 'attribute_exists(wrapUp.ts)',
+          ExpressionAttributeNames: { '#number': String(number) },
+          ExpressionAttributeValues: { ':ts': ts },
+        }),
+      );
+    },
+
+    async setWrapUpFiles(id) {
+      await documents.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.hackathon(id),
+          UpdateExpression: 'SET wrapUp.files = :true',
+          ConditionExpression: 'attribute_exists(wrapUp.ts)',
+          ExpressionAttributeValues: { ':true': true },
+        }),
+      );
     },
 
     async setScheduleSlots(id, slots) {

@@ -11,7 +11,7 @@ const setup: Subcommand = {
   summary: 'set up a hackathon in this channel (you become its organizer)',
   async run(request, { deps, client }) {
     const existing = await deps.hackathons.findActiveByChannel(request.teamId, request.channelId);
-    if (existing) {
+    if (existing?.status === 'active') {
       return ephemeral(
         `This channel already runs ${boldName(existing.name)}. Organizers change it with \`/htg settings\`.`,
       );
