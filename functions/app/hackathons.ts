@@ -20,7 +20,7 @@ export interface SetupRequest {
 /** Creates the channel's hackathon with the caller as organizer; ConflictError if the channel already has one. */
 export async function setupHackathon(hackathons: HackathonStore, request: SetupRequest): Promise<Hackathon> {
   const existing = await hackathons.findActiveByChannel(request.teamId, request.channelId);
-  if (existing)
+  if (existing?.status === 'active')
     throw new ConflictError(
       `This channel already runs ${boldName(existing.name)}. Use \`/htg settings\` to change it.`,
     );

@@ -6,6 +6,7 @@ import { votingOpen } from '../domain/vote.js';
 import { toLocal } from '../domain/zoned-time.js';
 import type { HackathonStore, TopicStore } from './ports.js';
 import type { ScheduledJobEvent } from './schedules.js';
+import { wrapUp } from './wrap-up.js';
 
 /** Executions already run, and the board as the last summary showed it. */
 export interface ScheduledRunStore {
@@ -29,7 +30,6 @@ export interface ScheduleAnnouncer {
   /** Asks a team, in a thread on its card, what it achieved so far and what blocks it. */
   checkIn(hackathon: Hackathon, topic: Topic): Promise<void>;
   wrapUpReminder(hackathon: Hackathon, topics: readonly Topic[], wrapUpAt: Date): Promise<void>;
-  wrapUp(hackathon: Hackathon, topics: readonly Topic[], now: Date): Promise<void>;
 }
 
 export interface ScheduledJobDeps {
@@ -102,7 +102,14 @@ async function run(
       );
       return 'done';
     case 'wrap-up':
-      await deps.announcer.wrapUp(hackathon, await deps.topics.list(hackathon.id), now);
+      // As `/htg wrapup`: the hackathon ends and the refresher posts the wrap-up.
+      await wrapUp(deps, {
+        hackathonId: hackathon.id,
+        userId: hackathon.organizers[0] as string,
+        channelId: hackathon.channelId,
+        now: at,
+        scheduled: true,
+      });
       return 'done';
   }
 }

@@ -8,6 +8,7 @@ import type { Job, TeamStore } from '../app/ports.js';
 import { type Scheduler, syncSchedules } from '../app/schedules.js';
 import { applyTeams, refreshRanking, type TeamAnnouncer } from '../app/team-review.js';
 import { type CardDeps, syncTopicCard } from '../app/topic-cards.js';
+import { type PeopleDirectory, postWrapUp, sendExport, type WrapUpPublisher } from '../app/wrap-up.js';
 
 export type RefresherHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
@@ -16,6 +17,8 @@ export interface RefresherDeps extends CardDeps, ReconcileDeps {
   announcer: TeamAnnouncer & CarryOverAnnouncer;
   board: BoardPublisher;
   scheduler: Scheduler;
+  wrapUps: WrapUpPublisher;
+  people: PeopleDirectory;
   clock: () => Date;
   /** Tells the organizer who closed voting what the re-read found and which teams are proposed (only they see it). */
   notify(channelId: string, userId: string, report: ReconcileReport): Promise<void>;
@@ -35,6 +38,12 @@ async function runJob(deps: RefresherDeps, job: Job): Promise<void> {
       return;
     case 'carry-over':
       await announceCarriedOver(deps, job);
+      return;
+    case 'wrap-up':
+      await postWrapUp(deps, job);
+      return;
+    case 'export':
+      await sendExport(deps, job);
       return;
   }
 }

@@ -3,6 +3,7 @@ import type { Stores } from '../adapters/dynamodb/stores.js';
 import { createBoardPublisher } from '../adapters/slack/board-publisher.js';
 import { createCardPublisher } from '../adapters/slack/card-publisher.js';
 import { createReactionReader } from '../adapters/slack/reactions.js';
+import { createPeopleDirectory, createWrapUpPublisher } from '../adapters/slack/wrap-up-publisher.js';
 import type { Scheduler } from '../app/schedules.js';
 import type { RefresherDeps } from '../refresher/handler.js';
 import { section } from './views/blocks.js';
@@ -33,6 +34,8 @@ export function slackRefresherDeps(
     ...stores,
     cards: createCardPublisher(client),
     board: createBoardPublisher(client),
+    wrapUps: createWrapUpPublisher(client),
+    people: createPeopleDirectory(client),
     scheduler,
     clock,
     reactions: createReactionReader(client),

@@ -8,6 +8,8 @@ export interface RecordedCall {
   /** Arguments, from a form or JSON body. */
   args: Record<string, unknown>;
   authorization: string | undefined;
+  /** The raw request body (an uploaded file's content, for `upload`). */
+  body: string;
 }
 
 export interface SlackStandIn {
@@ -36,7 +38,18 @@ export async function startSlackStandIn({ delayMs = 0 }: { delayMs?: number } = 
   const calls: RecordedCall[] = [];
   type Responder = Record<string, unknown> | ((args: Record<string, unknown>) => Record<string, unknown>);
   let messages = 0;
+  let uploads = 0;
+  let origin = '';
   const responses = new Map<string, Responder>([
+    // files.uploadV2: an upload URL on this server (its posts are recorded as method `upload`), then completion.
+    [
+      'files.getUploadURLExternal',
+      () => {
+        const id = `F${String(++uploads).padStart(6, '0')}`;
+        return { ok: true, file_id: id, upload_url: `${origin}/upload/${id}` };
+      },
+    ],
+    ['conversations.open', (args) => ({ ok: true, channel: { id: `D${String(args.users).slice(1)}` } })],
     // Like Slack: a posted message gets a channel and a unique timestamp.
     [
       'chat.postMessage',
@@ -49,10 +62,12 @@ export async function startSlackStandIn({ delayMs = 0 }: { delayMs?: number } = 
   ]);
   const limited = new Map<string, { times: number; retryAfterSeconds: number }>();
   const server = createServer(async (request, response) => {
-    const method = (request.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
+    const path = (request.url ?? '').split('?')[0] ?? '';
+    const upload = /^\/upload\/(F\d+)$/.exec(path);
+    const method = upload ? 'upload' : path.replace(/^\/api\//, '');
     const body = await readBody(request);
-    const args = parseArgs(body, request.headers['content-type']);
-    calls.push({ method, args, authorization: request.headers.authorization });
+    const args = upload ? { file: upload[1] } : parseArgs(body, request.headers['content-type']);
+    calls.push({ method, args, authorization: request.headers.authorization, body });
     const responder = responses.get(method) ?? { ok: true };
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const limit = limited.get(method);
@@ -71,6 +86,7 @@ export async function startSlackStandIn({ delayMs = 0 }: { delayMs?: number } = 
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
   return {
     url: `http://127.0.0.1:${port}/api/`,
     calls,

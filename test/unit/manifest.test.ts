@@ -54,6 +54,8 @@ describe.each([
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
       'chat:write',
       'commands',
+      'files:write',
+      'im:write',
       'pins:write',
       'reactions:read',
       'users:read',

@@ -128,6 +128,8 @@ describe('refresher handler', () => {
           remove: async () => undefined,
         },
         scheduler: { sync: async () => undefined },
+        wrapUps: {} as RefresherDeps['wrapUps'],
+        people: {} as RefresherDeps['people'],
         clock: () => new Date('2026-11-25T10:00:00Z'),
       },
       logger: createLogger({ level: 'error', write: () => undefined }),

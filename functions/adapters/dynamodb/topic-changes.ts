@@ -82,7 +82,24 @@ export function newJobs(records: readonly DynamoDBRecord[]): Array<{ job: Job; s
 }
 
 function image(raw: unknown): Record<string, unknown> | undefined {
-  return raw ? unmarshall(raw as Record<string, AttributeValue>) : undefined;
+  return raw ? unmarshall(withTypedEmpties(raw) as Record<string, AttributeValue>) : undefined;
+}
+
+/**
+ * DynamoDB Local's stream, read through the SDK, turns an empty map or list (`{"M":{}}`) into a bare `{}`,
+ * which unmarshall cannot read. Such a value becomes an empty map again; anything typed is left alone.
+ */
+function withTypedEmpties(image: unknown): Record<string, unknown> {
+  const fix = (value: unknown): unknown => {
+    if (!value || typeof value !== 'object') return value;
+    const attribute = value as Record<string, unknown>;
+    if (Object.keys(attribute).length === 0) return { M: {} };
+    if (attribute.M && typeof attribute.M === 'object')
+      return { M: Object.fromEntries(Object.entries(attribute.M).map(([k, v]) => [k, fix(v)])) };
+    if (Array.isArray(attribute.L)) return { L: attribute.L.map(fix) };
+    return attribute;
+  };
+  return Object.fromEntries(Object.entries(image as Record<string, unknown>).map(([k, v]) => [k, fix(v)]));
 }
 
 function changedOnCard(before: Record<string, unknown>, after: Record<string, unknown>): boolean {

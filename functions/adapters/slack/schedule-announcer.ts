@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { ScheduleAnnouncer } from '../../app/scheduled-jobs.js';
-import { finalBoard, hackathonSummary, votingSummary } from '../../slack/views/board.js';
+import { hackathonSummary, votingSummary } from '../../slack/views/board.js';
 import { checkInQuestion, wrapUpReminderMessage } from '../../slack/views/schedule-messages.js';
 import { postPages } from './pages.js';
 
@@ -28,10 +28,6 @@ export function createScheduleAnnouncer(client: WebClient): ScheduleAnnouncer {
     async wrapUpReminder(hackathon, topics, wrapUpAt) {
       const { text, blocks } = wrapUpReminderMessage(hackathon, topics, wrapUpAt);
       await client.chat.postMessage({ channel: hackathon.channelId, text, blocks, unfurl_links: false });
-    },
-    async wrapUp(hackathon, topics, now) {
-      const { text, pages } = finalBoard(hackathon, topics, now);
-      await postPages(client, hackathon.channelId, text, pages);
     },
   };
 }

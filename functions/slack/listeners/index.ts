@@ -11,6 +11,7 @@ import { statusSubcommands } from './commands/status-commands.js';
 import { teamSubcommands } from './commands/team-commands.js';
 import { topicSubcommands } from './commands/topic-commands.js';
 import { voteSubcommands } from './commands/vote-commands.js';
+import { wrapUpSubcommands } from './commands/wrapup-commands.js';
 import { registerReactionEvents } from './events/reactions.js';
 import { registerAttendeeViews } from './views/attendees-views.js';
 import { registerBallotViews } from './views/ballot-views.js';
@@ -39,6 +40,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
     ...voteSubcommands,
     ...teamSubcommands,
     ...statusSubcommands,
+    ...wrapUpSubcommands,
   ]);
   registerHackathonViews(app, deps);
   registerTopicViews(app, deps);

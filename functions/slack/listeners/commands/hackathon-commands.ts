@@ -1,4 +1,4 @@
-import { requireOrganizer } from '../../../app/hackathons.js';
+import { requireActive, requireOrganizer } from '../../../app/hackathons.js';
 import { defaultSettings } from '../../../domain/hackathon.js';
 import { boldName } from '../../../domain/text.js';
 import { attendeesModal } from '../../views/attendees-modal.js';
@@ -30,6 +30,7 @@ const settings: Subcommand = {
   summary: "change this channel's hackathon (organizers)",
   run: withChannelHackathon(async (request, { client }, hackathon) => {
     requireOrganizer(hackathon, request.userId, 'change the settings');
+    requireActive(hackathon);
     await client.views.open({
       trigger_id: request.triggerId,
       view: hackathonModal('settings', hackathon, {
@@ -48,6 +49,7 @@ const attendees: Subcommand = {
   summary: 'keep the attendee list, with companies (organizers)',
   run: withChannelHackathon(async (request, { client }, hackathon) => {
     requireOrganizer(hackathon, request.userId, 'keep the attendee list');
+    requireActive(hackathon);
     await client.views.open({ trigger_id: request.triggerId, view: attendeesModal(hackathon) });
     return null;
   }),

@@ -1,4 +1,4 @@
-import { requireOrganizer } from '../../../app/hackathons.js';
+import { requireActive, requireOrganizer } from '../../../app/hackathons.js';
 import { assertMayPropose, listTopics } from '../../../app/topics.js';
 import { importModal } from '../../views/import-modals.js';
 import { topicListMessage } from '../../views/topic-list-message.js';
@@ -35,6 +35,7 @@ const importTopics: Subcommand = {
   summary: 'paste a Markdown topic list, preview it, import it (organizers)',
   run: withChannelHackathon(async (request, { client }, hackathon) => {
     requireOrganizer(hackathon, request.userId, 'import topics');
+    requireActive(hackathon);
     await client.views.open({ trigger_id: request.triggerId, view: importModal(hackathon) });
     return null;
   }),

@@ -1,0 +1,76 @@
+import type { WebClient } from '@slack/web-api';
+import type { PeopleDirectory, WrapUpPublisher } from '../../app/wrap-up.js';
+import { highlightsMessage, topicReplyMessage } from '../../slack/views/wrapup-messages.js';
+
+/** The wrap-up in Slack: messages with chat.postMessage, files with files.uploadV2 (files:write). */
+export function createWrapUpPublisher(client: WebClient): WrapUpPublisher {
+  return {
+    async highlights(hackathon, topics) {
+      const { text, blocks } = highlightsMessage(hackathon, topics);
+      const posted = await client.chat.postMessage({
+        channel: hackathon.channelId,
+        text,
+        blocks,
+        unfurl_links: false,
+      });
+      if (!posted.ts) throw new Error('chat.postMessage returned no ts');
+      return { channelId: posted.channel ?? hackathon.channelId, ts: posted.ts };
+    },
+    async topicReply(_hackathon, thread, topic) {
+      const { text, blocks } = topicReplyMessage(topic);
+      const posted = await client.chat.postMessage({
+        channel: thread.channelId,
+        thread_ts: thread.ts,
+        text,
+        blocks,
+        unfurl_links: false,
+      });
+      if (!posted.ts) throw new Error('chat.postMessage returned no ts');
+      return posted.ts;
+    },
+    async files(target, files, comment) {
+      // A person gets the files in their direct message with the app.
+      const channelId =
+        'userId' in target
+          ? ((await client.conversations.open({ users: target.userId })).channel?.id ?? target.userId)
+          : target.channelId;
+      await client.files.uploadV2({
+        channel_id: channelId,
+        ...('threadTs' in target ? { thread_ts: target.threadTs } : {}),
+        initial_comment: comment,
+        file_uploads: files.map((file) => ({
+          file: Buffer.from(file.content, 'utf8'),
+          filename: file.name,
+          title: file.title,
+        })),
+      });
+    },
+    async done(channelId, userId, text) {
+      await client.chat.postEphemeral({ channel: channelId, user: userId, text });
+    },
+  };
+}
+
+/** Display names from users.info, asked once per person per process; an unknown person keeps their id. */
+export function createPeopleDirectory(client: WebClient): PeopleDirectory {
+  const cache = new Map<string, Promise<string>>();
+  const nameOf = (id: string) => {
+    let name = cache.get(id);
+    if (!name) {
+      name = client.users
+        .info({ user: id })
+        .then(
+          ({ user }) =>
+            user?.profile?.real_name || user?.real_name || user?.profile?.display_name || user?.name || id,
+        )
+        .catch(() => id);
+      cache.set(id, name);
+    }
+    return name;
+  };
+  return {
+    async names(ids) {
+      return new Map(await Promise.all(ids.map(async (id) => [id, await nameOf(id)] as const)));
+    },
+  };
+}

@@ -1,0 +1,186 @@
+import { rankTopics } from '../domain/assignment.js';
+import type { Hackathon } from '../domain/hackathon.js';
+import { isSlackUserId } from '../domain/outcome.js';
+import { boldName } from '../domain/text.js';
+import type { CardRef, Topic } from '../domain/topic.js';
+import { boardMarkdown, renderWrapUpPage, wrapUpPageFromHackathon } from '../domain/wrapup-markdown.js';
+import { requireHackathon, requireOrganizer } from './hackathons.js';
+import type { ExportJob, HackathonStore, TopicStore, VoteStore, WrapUpJob } from './ports.js';
+
+/** A Markdown file htg hands out: the wrap-up page and the topic board. */
+export interface MarkdownFile {
+  name: string;
+  title: string;
+  content: string;
+}
+
+/** People's display names, for the Markdown (Slack shows mentions; a web page needs names). */
+export interface PeopleDirectory {
+  names(userIds: readonly string[]): Promise<Map<string, string>>;
+}
+
+/** Posts the wrap-up and hands out files (Slack in production, a stand-in in tests). */
+export interface WrapUpPublisher {
+  /** The highlights message in the channel: a numbered list, one line per topic. */
+  highlights(hackathon: Hackathon, topics: readonly Topic[]): Promise<CardRef>;
+  /** One topic's details, as a reply in the highlights' thread; returns the reply's ts. */
+  topicReply(hackathon: Hackathon, thread: CardRef, topic: Topic): Promise<string>;
+  /** Uploads the files into a thread of the channel, or to one person (a direct message). */
+  files(
+    target: { channelId: string; threadTs: string } | { userId: string },
+    files: readonly MarkdownFile[],
+    comment: string,
+  ): Promise<void>;
+  /** Tells the person who asked that it is done (only they see it). */
+  done(channelId: string, userId: string, text: string): Promise<void>;
+}
+
+export interface WrapUpDeps {
+  hackathons: HackathonStore;
+  topics: TopicStore;
+}
+
+/**
+ * `/htg wrapup` (organizers), and the scheduled wrap-up: ends the hackathon (read-only from then on) and records
+ * the job that posts the highlights, the thread of details and the Markdown files. Running it again changes
+ * nothing and says so.
+ */
+export async function wrapUp(
+  deps: WrapUpDeps,
+  request: { hackathonId: string; userId: string; channelId: string; now: Date; scheduled?: boolean },
+): Promise<{
+  hackathon: Hackathon;
+  outcome: 'ended' | 'already-ended';
+  topics: number;
+  withoutOutcome: number;
+}> {
+  const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
+  if (!request.scheduled) requireOrganizer(hackathon, request.userId, 'wrap the hackathon up');
+  const outcome = await deps.hackathons.end({
+    kind: 'wrap-up',
+    hackathonId: hackathon.id,
+    requestedBy: request.userId,
+    channelId: request.channelId,
+    requestedAt: request.now.toISOString(),
+  });
+  const topics = wrappedTopics(await deps.topics.list(hackathon.id));
+  return {
+    hackathon,
+    outcome,
+    topics: topics.length,
+    withoutOutcome: topics.filter((topic) => !topic.outcome).length,
+  };
+}
+
+/** `/htg export`: anyone may have the files, at any time; a job sends them to the person who asked. */
+export async function requestExport(
+  deps: WrapUpDeps,
+  request: { hackathonId: string; userId: string; channelId: string; now: Date },
+): Promise<Hackathon> {
+  const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
+  await deps.hackathons.addJob({
+    kind: 'export',
+    hackathonId: hackathon.id,
+    requestedBy: request.userId,
+    channelId: request.channelId,
+    requestedAt: request.now.toISOString(),
+  });
+  return hackathon;
+}
+
+/** The topics the wrap-up is about: what teams worked on or wrote an outcome for, most votes first. */
+export function wrappedTopics(topics: readonly Topic[]): Topic[] {
+  return rankTopics(topics)
+    .map(({ topic }) => topic)
+    .filter(
+      (topic) =>
+        topic.outcome ||
+        (topic.members ?? []).length > 0 ||
+        ['in_progress', 'done', 'paused', 'dropped'].includes(topic.status),
+    );
+}
+
+/** The two Markdown files: the wrap-up page (gardener/documentation format) and the topic board. */
+export async function markdownFiles(
+  people: PeopleDirectory,
+  hackathon: Hackathon,
+  topics: readonly Topic[],
+): Promise<MarkdownFile[]> {
+  const ids = new Set<string>(hackathon.organizers);
+  for (const topic of topics) {
+    for (const id of [...(topic.members ?? []), ...(topic.outcome?.contributors ?? [])]) {
+      if (isSlackUserId(id)) ids.add(id);
+    }
+  }
+  const names = await people.names([...ids]);
+  const slug = hackathon.name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+  return [
+    {
+      name: `${slug || 'hackathon'}-wrap-up.md`,
+      title: `${hackathon.name}: wrap-up`,
+      content: renderWrapUpPage(wrapUpPageFromHackathon(hackathon, topics, names)),
+    },
+    {
+      name: `${slug || 'hackathon'}-topics.md`,
+      title: `${hackathon.name}: topics`,
+      content: boardMarkdown(hackathon, topics, names),
+    },
+  ];
+}
+
+export interface WrapUpJobDeps extends WrapUpDeps {
+  wrapUps: WrapUpPublisher;
+  people: PeopleDirectory;
+  votes: Pick<VoteStore, 'firstNotice'>;
+}
+
+/**
+ * The wrap-up job: the highlights message (once), a thread reply per topic (each once: a retry continues where
+ * the last attempt stopped), the Markdown files in the thread (once), then the organizer is told.
+ */
+export async function postWrapUp(deps: WrapUpJobDeps, job: WrapUpJob): Promise<void> {
+  let hackathon = await requireHackathon(deps.hackathons, job.hackathonId);
+  const all = await deps.topics.list(hackathon.id);
+  const topics = wrappedTopics(all);
+  if (!hackathon.wrapUp) {
+    const posted = await deps.wrapUps.highlights(hackathon, topics);
+    await deps.hackathons.setWrapUpMessage(hackathon.id, posted);
+    hackathon = await requireHackathon(deps.hackathons, hackathon.id);
+  }
+  const wrap = hackathon.wrapUp as NonNullable<Hackathon['wrapUp']>;
+  const thread = { channelId: wrap.channelId, ts: wrap.ts };
+  for (const topic of topics) {
+    if (wrap.replies[String(topic.number)]) continue;
+    const ts = await deps.wrapUps.topicReply(hackathon, thread, topic);
+    await deps.hackathons.addWrapUpReply(hackathon.id, topic.number, ts);
+  }
+  if (!wrap.files) {
+    await deps.wrapUps.files(
+      { channelId: wrap.channelId, threadTs: wrap.ts },
+      await markdownFiles(deps.people, hackathon, all),
+      `The wrap-up of ${hackathon.name} as Markdown: the page for the community website and the topic board.`,
+    );
+    await deps.hackathons.setWrapUpFiles(hackathon.id);
+  }
+  if (!(await deps.votes.firstNotice(hackathon.id, job.requestedBy, 'wrapped-up'))) return;
+  await deps.wrapUps.done(
+    job.channelId,
+    job.requestedBy,
+    `${boldName(hackathon.name)} is wrapped up: the highlights and ${topics.length} ${topics.length === 1 ? 'topic' : 'topics'} are in the channel, with the Markdown files in the thread. The hackathon is read-only now.`,
+  );
+}
+
+/** The export job: the same files, to the person who asked. */
+export async function sendExport(deps: WrapUpJobDeps, job: ExportJob): Promise<void> {
+  const hackathon = await requireHackathon(deps.hackathons, job.hackathonId);
+  await deps.wrapUps.files(
+    { userId: job.requestedBy },
+    await markdownFiles(deps.people, hackathon, await deps.topics.list(hackathon.id)),
+    `${hackathon.name} as Markdown, as of now: the wrap-up page and the topic board.`,
+  );
+}
