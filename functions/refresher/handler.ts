@@ -41,6 +41,7 @@ async function runJob(deps: RefresherDeps, job: Job): Promise<void> {
       return;
     case 'wrap-up':
       await postWrapUp(deps, job);
+      await syncBoard(deps, job.hackathonId, deps.clock());
       return;
     case 'export':
       await sendExport(deps, job);

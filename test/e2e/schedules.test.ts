@@ -284,12 +284,22 @@ describe('scheduled jobs', () => {
 
     harness.setNow(new Date('2026-11-27T14:00:00Z'));
     const wrapFrom = harness.slack.calls.length;
-    await harness.scheduled(job(hackathonId, 'wrap-up', '2026-11-27T14:00:00Z'));
-    expect(String(postsIn(channel, wrapFrom)[0]?.args.text)).toContain('Results: Hack The Garden 11/2026');
+    expect((await harness.scheduled(job(hackathonId, 'wrap-up', '2026-11-27T14:00:00Z'))).result).toBe(
+      'done',
+    );
+    expect((await hackathonIn(channel))?.status).toBe('ended');
+    await harness.refresh();
+    const wrapPosts = postsIn(channel, wrapFrom).map((c) => String(c.args.text));
+    expect(wrapPosts).toContain('Highlights of Hack The Garden 11/2026');
+    // The living board turns into the results.
+    const board = (await hackathonIn(channel))?.board as { ts: string };
+    const boardUpdate = harness.slack.calls
+      .slice(wrapFrom)
+      .find((c) => c.method === 'chat.update' && c.args.ts === board.ts);
+    expect(String(boardUpdate?.args.text)).toContain('Results: Hack The Garden 11/2026');
 
-    // Outside the hackathon's days (and with voting closed) a summary has nothing to say.
+    // After the wrap-up the hackathon is over: a summary has nothing to say.
     harness.setNow(new Date('2026-11-28T08:00:00Z'));
-    await slack.command(ORGANIZER, channel, 'close-voting');
     expect(
       (await harness.scheduled(job(hackathonId, 'summary', '2026-11-28T08:00:00Z', 'summary-0900'))).result,
     ).toBe('nothing-to-do');

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { BoardPublisher } from '../../app/board.js';
-import { renderBoard } from '../../slack/views/board.js';
+import { finalBoard, renderBoard } from '../../slack/views/board.js';
 import { postPages } from './pages.js';
 
 /**
@@ -11,7 +11,12 @@ import { postPages } from './pages.js';
 export function createBoardPublisher(client: WebClient): BoardPublisher {
   return {
     async publish(hackathon, topics, existing, now) {
-      const { text, pages } = renderBoard(hackathon, topics, now);
+      // After the wrap-up, the board shows the results.
+      const { text, pages } = (hackathon.status === 'ended' ? finalBoard : renderBoard)(
+        hackathon,
+        topics,
+        now,
+      );
       if (!existing) {
         const ref = await postPages(client, hackathon.channelId, text, pages);
         await client.pins.add({ channel: ref.channelId, timestamp: ref.ts }).catch(() => undefined);
