@@ -142,6 +142,24 @@ const cases: Case[] = [
     refusal: /Only <@U0PROP>, who proposed #1, or an organizer can change it/,
   },
   {
+    action: 'answer the check-in (button in the card thread)',
+    allowed: ['organizer', 'member'],
+    attempt: button('checkin_answer'),
+    refusal: /Only the team of #1 and the organizers can answer its check-in/,
+  },
+  {
+    action: 'write the outcome (card button)',
+    allowed: ['organizer', 'proposer', 'member'],
+    attempt: button('topic_outcome'),
+    refusal: /Only the team of #1, its proposer and the organizers can write its outcome/,
+  },
+  {
+    action: 'wrap the hackathon up',
+    allowed: ['organizer'],
+    attempt: command('wrapup'),
+    refusal: organizersOnly,
+  },
+  {
     action: "change a topic's status",
     allowed: ['organizer', 'member'],
     attempt: command('status #1 paused'),
@@ -206,6 +224,8 @@ describe('who may do what', () => {
       ['attendees', command('attendees'), ['organizer']],
       ['import', command('import'), ['organizer']],
       ['edit', button('topic_edit'), ['organizer', 'proposer']],
+      ['outcome', button('topic_outcome'), ['organizer', 'proposer', 'member']],
+      ['check-in', button('checkin_answer'), ['organizer', 'member']],
     ] as const) {
       for (const role of roles) {
         const viewsBefore = harness.slack.callsTo('views.open').length;
