@@ -1,7 +1,6 @@
 import { PermissionError, ValidationError } from '../domain/errors.js';
-import { isOrganizer } from '../domain/hackathon.js';
 import type { Outcome } from '../domain/outcome.js';
-import { isWebUrl, type Topic } from '../domain/topic.js';
+import { isWebUrl, mayReportOn, type Topic } from '../domain/topic.js';
 import { requireOpenTopic, type TopicDeps } from './topics.js';
 
 export const OUTCOME_TEXT_MAX = 3000;
@@ -101,11 +100,7 @@ export async function saveOutcome(
 async function mayWrite(deps: TopicDeps, request: TopicRequest) {
   const found = await requireOpenTopic(deps, request);
   const { hackathon, topic } = found;
-  const allowed =
-    isOrganizer(hackathon, request.userId) ||
-    topic.proposerId === request.userId ||
-    (topic.members ?? []).includes(request.userId);
-  if (!allowed)
+  if (!mayReportOn(topic, hackathon.organizers, request.userId, { proposer: true }))
     throw new PermissionError(
       `Only the team of #${topic.number}, its proposer and the organizers can write its outcome.`,
     );

@@ -1,7 +1,6 @@
 import { ConflictError, PermissionError, ValidationError } from '../domain/errors.js';
-import { isOrganizer } from '../domain/hackathon.js';
 import { parseStatus, STATUS_WORDS } from '../domain/status.js';
-import { isWebUrl, LINKS_MAX, type Topic } from '../domain/topic.js';
+import { isWebUrl, LINKS_MAX, mayReportOn, type Topic } from '../domain/topic.js';
 import { requireOpenTopic, type TopicDeps } from './topics.js';
 
 interface TopicRequest {
@@ -19,7 +18,7 @@ export async function changeStatus(
   request: TopicRequest & { text: string; now: Date },
 ): Promise<Topic> {
   const { hackathon, topic } = await requireOpenTopic(deps, request);
-  if (!isOrganizer(hackathon, request.userId) && !(topic.members ?? []).includes(request.userId)) {
+  if (!mayReportOn(topic, hackathon.organizers, request.userId)) {
     throw new PermissionError(`Only the team of #${topic.number} and the organizers can change its status.`);
   }
   const parsed = parseStatus(request.text);
@@ -41,11 +40,7 @@ export async function addTopicLink(
   request: TopicRequest & { url: string },
 ): Promise<{ topic: Topic; added: boolean }> {
   const { hackathon, topic } = await requireOpenTopic(deps, request);
-  const allowed =
-    isOrganizer(hackathon, request.userId) ||
-    topic.proposerId === request.userId ||
-    (topic.members ?? []).includes(request.userId);
-  if (!allowed)
+  if (!mayReportOn(topic, hackathon.organizers, request.userId, { proposer: true }))
     throw new PermissionError(
       `Only the proposer and team of #${topic.number} and the organizers can add links to it.`,
     );
@@ -65,7 +60,7 @@ export const CHECK_IN_MAX = 1000;
 /** The check-in form for a topic: its team and the organizers may answer. */
 export async function checkInToAnswer(deps: TopicDeps, request: TopicRequest): Promise<Topic> {
   const { hackathon, topic } = await requireOpenTopic(deps, request);
-  if (!isOrganizer(hackathon, request.userId) && !(topic.members ?? []).includes(request.userId)) {
+  if (!mayReportOn(topic, hackathon.organizers, request.userId)) {
     throw new PermissionError(
       `Only the team of #${topic.number} and the organizers can answer its check-in.`,
     );

@@ -179,3 +179,20 @@ export function hasWork(topic: Topic): boolean {
     topic.status === 'dropped'
   );
 }
+
+/**
+ * Who may report on a topic's work: its team and the organizers (status, check-in), and with `proposer` also
+ * the person who proposed it (links, outcome).
+ */
+export function mayReportOn(
+  topic: Pick<Topic, 'members' | 'proposerId'>,
+  organizers: readonly string[],
+  userId: string,
+  { proposer = false }: { proposer?: boolean } = {},
+): boolean {
+  return (
+    organizers.includes(userId) ||
+    (topic.members ?? []).includes(userId) ||
+    (proposer && topic.proposerId === userId)
+  );
+}

@@ -5,6 +5,7 @@ import { escapeMrkdwn, mentions } from '../../domain/text.js';
 import type { Topic, TopicStatus } from '../../domain/topic.js';
 import { clip, context, type KnownBlock, plainText, SLACK_LIMITS, section } from './blocks.js';
 import { chunkLines } from './chunk-lines.js';
+import { slackLink } from './mrkdwn.js';
 import { STATUS_LABELS } from './topic-list-message.js';
 
 /**
@@ -279,17 +280,9 @@ function header(text: string): KnownBlock {
   return { type: 'header', text: plainText(text, HEADER_MAX) };
 }
 
-/** `<url|host/path>` with the label clipped; `|`, `<` and `>` in the URL encoded so they cannot break the link. */
+/** `<url|host/path>` with the label clipped to the board's width. */
 function boardLink(url: string): string {
-  const safe = url.replace(/\|/g, '%7C').replace(/>/g, '%3E').replace(/</g, '%3C');
-  let label = url;
-  try {
-    const parsed = new URL(url);
-    label = `${parsed.hostname.replace(/^www\./, '')}${parsed.pathname === '/' ? '' : parsed.pathname}`;
-  } catch {
-    // links are validated on input; keep the raw text
-  }
-  return `<${safe}|${escapeMrkdwn(clip(label, LINK_LABEL_MAX))}>`;
+  return slackLink(url, LINK_LABEL_MAX);
 }
 
 /** "Voting closes in 2 days 3 hours (Fri 27 Nov, 17:00 Europe/Berlin)". */

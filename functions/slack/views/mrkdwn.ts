@@ -1,4 +1,5 @@
 import { escapeMrkdwn } from '../../domain/text.js';
+import { clip } from './blocks.js';
 
 export { escapeMrkdwn };
 
@@ -7,4 +8,17 @@ export function inlineCode(text: string, maxLength = 40): string {
   const clean = text.replace(/`/g, "'").replace(/\s+/g, ' ').trim();
   const short = clean.length > maxLength ? `${clean.slice(0, maxLength - 1)}…` : clean;
   return `\`${escapeMrkdwn(short)}\``;
+}
+
+/** `<url|label>` with a short label; `|` and `>` in the URL are percent-encoded so they cannot break the link. */
+export function slackLink(url: string, labelMax = 80): string {
+  const safe = url.replace(/\|/g, '%7C').replace(/>/g, '%3E').replace(/</g, '%3C');
+  let label = url;
+  try {
+    const parsed = new URL(url);
+    label = `${parsed.hostname.replace(/^www\./, '')}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+  } catch {
+    // validated on input; keep the raw text
+  }
+  return `<${safe}|${escapeMrkdwn(clip(label, labelMax))}>`;
 }

@@ -1,7 +1,7 @@
 import type { Hackathon } from '../../domain/hackathon.js';
 import { hasWork, KIND_LABELS, TEAM_SIZE_LABELS, type Topic } from '../../domain/topic.js';
 import { clip, context, type KnownBlock, section } from './blocks.js';
-import { escapeMrkdwn } from './mrkdwn.js';
+import { escapeMrkdwn, slackLink } from './mrkdwn.js';
 import { checkInLine } from './schedule-messages.js';
 import { STATUS_LABELS } from './topic-list-message.js';
 
@@ -121,19 +121,6 @@ export function topicCard(hackathon: Hackathon, topic: Topic): { text: string; b
     ? `#${topic.number} ${topic.title} (withdrawn)`
     : `#${topic.number} ${topic.title}: react with :${hackathon.voteEmoji}: to vote, :${hackathon.workEmoji}: if you would work on it`;
   return { text: escapeMrkdwn(fallback), blocks };
-}
-
-/** `<url|label>` with a short label; `|` and `>` in the URL are percent-encoded so they cannot break the link. */
-export function slackLink(url: string): string {
-  const safe = url.replace(/\|/g, '%7C').replace(/>/g, '%3E').replace(/</g, '%3C');
-  let label = url;
-  try {
-    const parsed = new URL(url);
-    label = `${parsed.hostname.replace(/^www\./, '')}${parsed.pathname === '/' ? '' : parsed.pathname}`;
-  } catch {
-    // validated on input; keep the raw text
-  }
-  return `<${safe}|${escapeMrkdwn(clip(label, 80))}>`;
 }
 
 const NAMES_SHOWN = 10;

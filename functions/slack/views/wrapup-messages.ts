@@ -4,7 +4,7 @@ import { escapeMrkdwn } from '../../domain/text.js';
 import type { Topic } from '../../domain/topic.js';
 import { type KnownBlock, SLACK_LIMITS, section } from './blocks.js';
 import { chunkLines } from './chunk-lines.js';
-import { slackLink } from './topic-card.js';
+import { slackLink } from './mrkdwn.js';
 import { STATUS_LABELS } from './topic-list-message.js';
 
 const emojiOf = (topic: Topic) => topic.outcome?.emoji ?? topic.emoji ?? '🔹';
