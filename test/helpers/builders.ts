@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_CATEGORIES, type Hackathon } from '../../functions/domain/hackathon.js';
+import type { Outcome } from '../../functions/domain/outcome.js';
 import type { TopicDraft } from '../../functions/domain/topic.js';
 
 /** A valid hackathon; override what a test cares about. */
@@ -42,5 +43,23 @@ export function aTopicDraft(overrides: Partial<TopicDraft> = {}): TopicDraft {
     links: ['https://github.com/gardener/hackathon/issues/70'],
     emoji: null,
     ...overrides,
+  };
+}
+
+/** An empty outcome (every section blank); give the fields a test cares about. */
+export function anOutcome(fields: Partial<Outcome> = {}): Outcome {
+  return {
+    problem: '',
+    motivation: '',
+    achievements: '',
+    nextSteps: '',
+    code: [],
+    outcome: '',
+    contributors: [],
+    highlight: '',
+    emoji: null,
+    updatedBy: 'U0ALICE',
+    updatedAt: '2026-11-27T14:00:00.000Z',
+    ...fields,
   };
 }

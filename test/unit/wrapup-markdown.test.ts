@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Outcome } from '../../functions/domain/outcome.js';
 import type { Topic, TopicDraft } from '../../functions/domain/topic.js';
 import {
   boardMarkdown,
@@ -9,7 +8,7 @@ import {
   type WrapUpPage,
   wrapUpPageFromHackathon,
 } from '../../functions/domain/wrapup-markdown.js';
-import { aHackathon, aTopicDraft } from '../helpers/builders.js';
+import { aHackathon, anOutcome, aTopicDraft } from '../helpers/builders.js';
 import { fixtureText } from '../helpers/fixtures.js';
 
 const PAGES = 'hackathons/gardener-documentation/website/community/hackathons/';
@@ -381,23 +380,6 @@ function aTopic(number: number, draft: Partial<TopicDraft>, fields: Partial<Topi
     updatedAt: '2026-11-27T15:00:00.000Z',
     updatedBy: 'U0ALICE',
     withdrawnAt: null,
-    ...fields,
-  };
-}
-
-function anOutcome(fields: Partial<Outcome>): Outcome {
-  return {
-    problem: '',
-    motivation: '',
-    achievements: '',
-    nextSteps: '',
-    code: [],
-    outcome: '',
-    contributors: [],
-    highlight: '',
-    emoji: null,
-    updatedBy: 'U0ALICE',
-    updatedAt: '2026-11-27T14:00:00.000Z',
     ...fields,
   };
 }

@@ -3,24 +3,12 @@ import { wrappedTopics } from '../../functions/app/wrap-up.js';
 import type { Outcome } from '../../functions/domain/outcome.js';
 import type { Topic } from '../../functions/domain/topic.js';
 import { highlightsMessage, topicReplyMessage } from '../../functions/slack/views/wrapup-messages.js';
-import { aHackathon, aTopicDraft } from '../helpers/builders.js';
+import { aHackathon, anOutcome, aTopicDraft } from '../helpers/builders.js';
 
 /** A realistic end of a hackathon, in the spirit of the 2024-12 highlights and the 2022-09 wrap-up. */
 const hackathon = aHackathon({ name: 'Hack The Garden 11/2026' });
-const outcome = (overrides: Partial<Outcome>): Outcome => ({
-  problem: '',
-  motivation: '',
-  achievements: '',
-  nextSteps: '',
-  code: [],
-  outcome: '',
-  contributors: [],
-  highlight: '',
-  emoji: null,
-  updatedBy: 'U0ANNA',
-  updatedAt: '2026-11-27T10:00:00.000Z',
-  ...overrides,
-});
+const outcome = (overrides: Partial<Outcome>): Outcome =>
+  anOutcome({ updatedBy: 'U0ANNA', updatedAt: '2026-11-27T10:00:00.000Z', ...overrides });
 const topic = (number: number, overrides: Partial<Topic>): Topic => ({
   ...aTopicDraft({ title: `Topic ${number}` }),
   hackathonId: hackathon.id,
