@@ -119,6 +119,25 @@ export class SlackSim {
     return { status: response.statusCode, reply: response.body ? (JSON.parse(response.body) as Json) : null };
   }
 
+  /** Opens the app's Home tab, as the Events API delivers it (app_home_opened). */
+  async openHome(user: string): Promise<number | undefined> {
+    const envelope = fixtureJson(`${SLACK_FIXTURES}SlackApiFunctionTest__L23.json`);
+    const body = JSON.stringify({
+      ...envelope,
+      team_id: this.teamId,
+      event_id: `Ev${++this.triggers}`,
+      event_time: Math.floor(Date.now() / 1000),
+      event: {
+        type: 'app_home_opened',
+        user,
+        channel: `D${user.slice(1)}`,
+        tab: 'home',
+        event_ts: `${Date.now() / 1000}`,
+      },
+    });
+    return (await this.send(body, 'application/json')).statusCode;
+  }
+
   /** Clicks a button on a message the app posted. */
   async click(
     user: string,

@@ -52,9 +52,11 @@ describe.each([
 
   it('asks only for the minimal bot scopes and no user scopes', () => {
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
+      'channels:read',
       'chat:write',
       'commands',
       'files:write',
+      'groups:read',
       'im:write',
       'pins:write',
       'reactions:read',

@@ -12,6 +12,7 @@ import { teamSubcommands } from './commands/team-commands.js';
 import { topicSubcommands } from './commands/topic-commands.js';
 import { voteSubcommands } from './commands/vote-commands.js';
 import { wrapUpSubcommands } from './commands/wrapup-commands.js';
+import { registerAppHome } from './events/app-home.js';
 import { registerReactionEvents } from './events/reactions.js';
 import { registerAttendeeViews } from './views/attendees-views.js';
 import { registerBallotViews } from './views/ballot-views.js';
@@ -53,4 +54,5 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
   registerTeamViews(app, deps);
   registerCheckIn(app, deps);
   registerOutcome(app, deps);
+  registerAppHome(app, deps);
 }
