@@ -31,7 +31,11 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 const missing = missingLocalSlackSettings(process.env);
 if (missing.length > 0) {
   console.error(missingSettingsReport(missing));
-  process.exit(1);
+  if (process.env.HTG_REHEARSAL === 'off') process.exit(1);
+  // Without Slack, show the whole product anyway: a hackathon played offline (HTG_REHEARSAL=off skips it).
+  console.error('\nMeanwhile, here is htg at work without Slack (HTG_REHEARSAL=off skips this):\n');
+  const { rehearseOffline } = await import('./rehearsal-cli.js');
+  process.exit(await rehearseOffline());
 }
 
 const env = process.env;

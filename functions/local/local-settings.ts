@@ -47,6 +47,7 @@ export function missingSettingsReport(missing: readonly MissingSetting[]): strin
     'install it to your workspace, then copy .env.example to .env and fill it in. The README has the steps.',
     '',
     'Works without Slack credentials:',
+    '  npm run rehearsal   a whole hackathon played offline against the real handlers, with a transcript and HTML',
     '  npm test        unit, integration (DynamoDB Local), CDK and end-to-end tests with signed Slack requests',
     '  npm run synth   the deployable CloudFormation template (no AWS credentials needed)',
   ].join('\n');

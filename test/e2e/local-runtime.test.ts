@@ -58,8 +58,8 @@ async function waitFor(
 }
 
 describe('npm start', () => {
-  it('without Slack tokens, says what is missing and how to get it, and exits non-zero without starting anything', async () => {
-    const { child, cwd, output } = startLocal({});
+  it('without Slack tokens (and the rehearsal turned off), says what is missing and how to get it, and exits non-zero without starting anything', async () => {
+    const { child, cwd, output } = startLocal({ HTG_REHEARSAL: 'off' });
     const [code] = (await once(child, 'exit')) as [number];
     expect(code).toBe(1);
     expect(output.stderr).toContain('SLACK_BOT_TOKEN (xoxb-…) is not set');
@@ -67,6 +67,23 @@ describe('npm start', () => {
     expect(output.stderr).toContain('Works without Slack credentials');
     expect(readdirSync(cwd)).toEqual([]);
   }, 60_000);
+
+  it('without Slack tokens, says what is missing, then rehearses a whole hackathon offline and names its outputs', async () => {
+    const { child, cwd, output } = startLocal({});
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(code, output.stderr).toBe(0);
+    expect(output.stderr).toContain('SLACK_BOT_TOKEN (xoxb-…) is not set');
+    expect(output.stdout).toContain('Olga Organizer sets up "Hack the Rehearsal"');
+    expect(output.stdout).toMatch(/Done in \d+ s: 27 topics, 40 people, \d+ reaction events counted exactly/);
+    const folder = /Outputs in (\S+):/.exec(output.stdout)?.[1] as string;
+    expect(folder.startsWith(join(cwd, '.local', 'rehearsal-'))).toBe(true);
+    expect(readdirSync(folder).sort()).toEqual([
+      'slack.html',
+      'topics-board.md',
+      'transcript.txt',
+      'wrap-up.md',
+    ]);
+  }, 180_000);
 
   it('with tokens, runs the listeners over Socket Mode on DynamoDB Local, and Ctrl-C stops both', async () => {
     const slack = await startSlackStandIn();

@@ -67,7 +67,12 @@ export async function startSlackStandIn({ delayMs = 0 }: { delayMs?: number } = 
     const method = upload ? 'upload' : path.replace(/^\/api\//, '');
     const body = await readBody(request);
     const args = upload ? { file: upload[1] } : parseArgs(body, request.headers['content-type']);
-    calls.push({ method, args, authorization: request.headers.authorization, body });
+    calls.push({
+      method,
+      args,
+      authorization: request.headers.authorization,
+      body: upload ? fileContent(body, request.headers['content-type']) : body,
+    });
     const responder = responses.get(method) ?? { ok: true };
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const limit = limited.get(method);
@@ -114,4 +119,14 @@ async function readBody(request: IncomingMessage): Promise<string> {
 function parseArgs(body: string, contentType: string | undefined): Record<string, unknown> {
   if (contentType?.includes('application/json')) return JSON.parse(body || '{}') as Record<string, unknown>;
   return Object.fromEntries(new URLSearchParams(body));
+}
+
+/** An uploaded file's content: the raw body, or its one part when it was sent as multipart form data. */
+function fileContent(body: string, contentType: string | undefined): string {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType ?? '');
+  const marker = boundary?.[1] ?? boundary?.[2];
+  if (!marker) return body;
+  const part = body.split(`--${marker}`).find((p) => p.includes('\r\n\r\n') && !p.startsWith('--'));
+  if (!part) return body;
+  return part.slice(part.indexOf('\r\n\r\n') + 4).replace(/\r\n$/, '');
 }

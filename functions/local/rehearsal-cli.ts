@@ -1,0 +1,47 @@
+/**
+ * `npm run rehearsal` (and `npm start` without Slack credentials): the offline rehearsal on an embedded
+ * DynamoDB Local, with progress as it runs and the folder of outputs at the end.
+ */
+import { join, resolve } from 'node:path';
+import { startDynamoDbLocal } from '../adapters/local/dynamodb-local.js';
+import { runRehearsal } from './rehearsal.js';
+
+export async function rehearseOffline(): Promise<number> {
+  const started = Date.now();
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  const outDir = resolve(join('.local', `rehearsal-${stamp}`));
+  console.log(
+    'Rehearsing a whole hackathon offline: DynamoDB Local, the real handlers, a stand-in for Slack…',
+  );
+  const dynamo = await startDynamoDbLocal({ dbPath: join('.local', 'rehearsal-db') });
+  try {
+    const result = await runRehearsal({
+      dynamoDbEndpoint: dynamo.endpoint,
+      outDir,
+      progress: (line) =>
+        console.log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s  ${line}`),
+    });
+    const teams = result.teams.length;
+    console.log(
+      [
+        '',
+        `Done in ${((Date.now() - started) / 1000).toFixed(0)} s: ${result.topics} topics, ${result.participants} people, ${result.reactionEvents} reaction events counted exactly, ${teams} teams within their caps, every team in the wrap-up.`,
+        `Outputs in ${result.outDir}:`,
+        '  transcript.txt   who did what, and what htg answered',
+        '  slack.html       every message, card, form and Home tab htg produced (open it in a browser)',
+        '  wrap-up.md       the wrap-up page, in the community website format',
+        '  topics-board.md  the topic board, in the HackMD layout',
+      ].join('\n'),
+    );
+    return 0;
+  } catch (error) {
+    console.error(`The rehearsal failed: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    await dynamo.stop();
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]).endsWith('rehearsal-cli.ts')) {
+  process.exit(await rehearseOffline());
+}

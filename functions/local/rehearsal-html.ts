@@ -1,0 +1,127 @@
+import type { RecordedCall } from '../../test/helpers/slack-stand-in.js';
+
+type Block = {
+  type: string;
+  text?: { text?: string };
+  elements?: Array<Record<string, unknown>>;
+  label?: { text?: string };
+  fields?: Array<{ text?: string }>;
+};
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Slack mrkdwn (already escaped for Slack) as HTML: bold, italics, strike, code, links, mentions, line breaks. */
+function mrkdwn(text: string, names: ReadonlyMap<string, string>): string {
+  // Slack's own escapes (&amp; &lt; &gt;) are valid HTML entities already; only raw markup needs escaping.
+  return text
+    .replace(
+      /<@([A-Z0-9]+)>/g,
+      (_, id: string) =>
+        `\u0001span class="mention"\u0002@${escapeHtml(names.get(id) ?? id)}\u0001/span\u0002`,
+    )
+    .replace(/<#([A-Z0-9]+)(\|[^>]*)?>/g, '\u0001span class="mention"\u0002#rehearsal\u0001/span\u0002')
+    .replace(
+      /<([^|>]+)\|([^>]+)>/g,
+      (_, url: string, label: string) => `\u0001a href="${escapeHtml(url)}"\u0002${label}\u0001/a\u0002`,
+    )
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\u0001/g, '<')
+    .replace(/\u0002/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/`([^`]+)`/g, '<code>$1</code>')
+    .replace(/(^|[\s(])\*([^*\n]+)\*/g, '$1<b>$2</b>')
+    .replace(/(^|[\s(])_([^_\n]+)_/g, '$1<i>$2</i>')
+    .replace(/(^|[\s(])~([^~\n]+)~/g, '$1<s>$2</s>')
+    .replace(/\n/g, '<br>');
+}
+
+function renderBlocks(blocks: readonly Block[], names: ReadonlyMap<string, string>): string {
+  return blocks
+    .map((block) => {
+      switch (block.type) {
+        case 'header':
+          return `<h3>${escapeHtml(block.text?.text ?? '')}</h3>`;
+        case 'section':
+          return `<p>${mrkdwn(block.text?.text ?? '', names)}</p>`;
+        case 'context':
+          return `<p class="context">${(block.elements ?? []).map((e) => mrkdwn(String(e.text ?? ''), names)).join(' ')}</p>`;
+        case 'divider':
+          return '<hr>';
+        case 'actions':
+          return `<p>${(block.elements ?? [])
+            .map(
+              (e) =>
+                `<button>${escapeHtml(String((e.text as { text?: string } | undefined)?.text ?? ''))}</button>`,
+            )
+            .join(' ')}</p>`;
+        case 'input':
+          return `<label>${escapeHtml(block.label?.text ?? '')}<span class="field"></span></label>`;
+        default:
+          return '';
+      }
+    })
+    .join('\n');
+}
+
+/**
+ * One HTML page with every message, update, private answer, form and Home tab the bot produced in the rehearsal,
+ * in order, so the whole product can be looked at in a browser. Topic cards carry the class `card`.
+ */
+export function rehearsalHtml(
+  title: string,
+  calls: readonly RecordedCall[],
+  names: ReadonlyMap<string, string>,
+): string {
+  const items = calls.flatMap((call, index) => {
+    const parse = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value);
+    let kind = '';
+    let blocks: Block[] = [];
+    let heading = '';
+    if (
+      call.method === 'chat.postMessage' ||
+      call.method === 'chat.update' ||
+      call.method === 'chat.postEphemeral'
+    ) {
+      blocks = (parse(call.args.blocks) as Block[] | undefined) ?? [
+        { type: 'section', text: { text: String(call.args.text ?? '') } },
+      ];
+      const channel = String(call.args.channel ?? '');
+      const isCard = JSON.stringify(blocks).includes('"block_id":"topic_actions"');
+      kind = isCard ? 'card' : call.method === 'chat.postEphemeral' ? 'ephemeral' : 'message';
+      heading =
+        call.method === 'chat.postEphemeral'
+          ? `only ${names.get(String(call.args.user)) ?? call.args.user} sees this`
+          : channel.startsWith('C')
+            ? `${call.method === 'chat.update' ? 'updated' : call.args.thread_ts ? 'thread reply' : 'posted'} in #rehearsal`
+            : `direct message to ${names.get(channel) ?? channel}`;
+    } else if (call.method === 'views.open' || call.method === 'views.publish') {
+      const view = parse(call.args.view) as { title?: { text?: string }; blocks?: Block[] };
+      blocks = view.blocks ?? [];
+      kind = 'modal';
+      heading = call.method === 'views.publish' ? 'Home tab' : `form: ${view.title?.text ?? ''}`;
+    } else return [];
+    return [
+      `<section class="${kind}" id="m${index}"><div class="meta">${escapeHtml(heading)}</div>${renderBlocks(blocks, names)}</section>`,
+    ];
+  });
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<style>
+body{font-family:system-ui,sans-serif;max-width:860px;margin:2rem auto;background:#f8f8f8;color:#1d1c1d}
+section{background:#fff;border:1px solid #ddd;border-radius:8px;padding:.6rem 1rem;margin:.8rem 0}
+section.card{border-left:4px solid #1f5130} section.ephemeral{border-style:dashed} section.modal{border-left:4px solid #4a154b}
+.meta{font-size:.75rem;color:#616061;text-transform:uppercase;letter-spacing:.03em}
+.context{font-size:.85rem;color:#616061} .mention{background:#e8f5fa;color:#1264a3;border-radius:3px;padding:0 2px}
+button{border:1px solid #ccc;background:#fff;border-radius:4px;padding:.2rem .6rem;margin-right:.3rem}
+label{display:block;margin:.4rem 0;font-weight:600} .field{display:block;border:1px solid #ccc;height:1.6rem;border-radius:4px}
+code{background:#f2f2f2;padding:0 3px;border-radius:3px}
+</style></head><body>
+<h1>${escapeHtml(title)}</h1>
+<p>${items.length} messages, updates and forms, in the order htg produced them.</p>
+${items.join('\n')}
+</body></html>
+`;
+}

@@ -1,0 +1,526 @@
+/**
+ * The offline rehearsal: a whole hackathon, from setup to wrap-up, played against the real ingress handler
+ * (Slack-signed requests), the real refresher (fed by DynamoDB Local's stream) and the real scheduled-jobs
+ * handler, with a loopback stand-in for Slack's Web API. Nothing needs a Slack workspace or an AWS account.
+ * The people, companies and topics are invented for this rehearsal.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { WebClient } from '@slack/web-api';
+import { TEST_BOT_TOKEN, TEST_BOT_USER_ID, TEST_SIGNING_SECRET } from '../../test/helpers/signed-request.js';
+import { type ReactionTarget, SlackSim } from '../../test/helpers/slack-sim.js';
+import {
+  type RecordedCall,
+  type SlackStandIn,
+  startSlackStandIn,
+} from '../../test/helpers/slack-stand-in.js';
+import { runConcurrently } from '../../test/helpers/vote-burst.js';
+import { createDynamoDbClient } from '../adapters/dynamodb/client.js';
+import { connectTable, createStores } from '../adapters/dynamodb/stores.js';
+import { ensureTable } from '../adapters/local/ensure-table.js';
+import { openStreamReader } from '../adapters/local/stream-reader.js';
+import { createLogger } from '../adapters/logger.js';
+import { createScheduleAnnouncer } from '../adapters/slack/schedule-announcer.js';
+import type { Scheduler } from '../app/schedules.js';
+import type { Topic } from '../domain/topic.js';
+import { createRefresherHandler } from '../refresher/handler.js';
+import { createScheduledJobsHandler } from '../scheduled/handler.js';
+import type { IngressHandler } from '../slack/ingress-handler.js';
+import { slackRefresherDeps } from '../slack/refresher-deps.js';
+import { rehearsalHtml } from './rehearsal-html.js';
+
+const COMPANIES = ['Acme Cloud', 'Blue Harbor', 'Northwind Ops', 'Orbital Labs'] as const;
+const FIRST = ['Ada', 'Ben', 'Cleo', 'Dev', 'Emil', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jun'] as const;
+
+/** 27 topics in six categories: three discussions, two fast-track topics, the rest hacking topics. */
+const TOPICS: Array<{
+  title: string;
+  category: string;
+  kind?: 'discussion';
+  fastTrack?: boolean;
+  teamSize?: string;
+}> = [
+  { title: 'Faster shoot reconciliation', category: 'Core', teamSize: 'large' },
+  { title: 'Garbage-collect orphaned secrets', category: 'Core', teamSize: 'small' },
+  { title: 'Hibernation schedules per worker pool', category: 'Core' },
+  { title: 'Structured logging everywhere', category: 'Core', teamSize: 'medium' },
+  { title: 'Dry-run mode for the CLI', category: 'Core', teamSize: 'small' },
+  { title: 'Discussion: deprecating old Kubernetes versions', category: 'Core', kind: 'discussion' },
+  { title: 'Fix the flaky integration test', category: 'Core', fastTrack: true, teamSize: 'small' },
+  { title: 'Provider extension for a bare-metal cloud', category: 'Extensions', teamSize: 'large' },
+  { title: 'Registry cache for shoots', category: 'Extensions', teamSize: 'medium' },
+  { title: 'Extension health dashboard', category: 'Extensions' },
+  { title: 'Webhook test harness', category: 'Extensions', teamSize: 'small' },
+  { title: 'IPv6-only shoots', category: 'Networking', teamSize: 'large' },
+  { title: 'Network policy audit', category: 'Networking', teamSize: 'medium' },
+  { title: 'Faster VPN reconnects', category: 'Networking' },
+  { title: 'Egress IP pinning', category: 'Networking', teamSize: 'small' },
+  { title: 'Shoot creation SLIs', category: 'Observability', teamSize: 'medium' },
+  { title: 'Unified alert routing', category: 'Observability' },
+  { title: 'Trace reconciliation steps', category: 'Observability', teamSize: 'medium' },
+  { title: 'Bring your own encryption key', category: 'Security', teamSize: 'medium' },
+  { title: 'Short-lived admin kubeconfigs', category: 'Security', teamSize: 'small' },
+  { title: 'Signed component images', category: 'Security' },
+  { title: 'Search for the documentation site', category: 'Other', teamSize: 'small' },
+  { title: 'Onboarding guide for new contributors', category: 'Other' },
+  { title: 'Community calendar bot', category: 'Other', teamSize: 'small' },
+  { title: 'Discussion: release cadence', category: 'Other', kind: 'discussion' },
+  { title: 'Discussion: what CI costs us', category: 'Other', kind: 'discussion' },
+  { title: 'Typo sweep in the docs', category: 'Other', fastTrack: true, teamSize: 'small' },
+];
+
+export interface RehearsalResult {
+  outDir: string;
+  hackathonId: string;
+  topics: number;
+  participants: number;
+  reactionEvents: number;
+  /** Each topic's vote and interest count: as simulated, and as htg counted them. */
+  counts: Array<{
+    number: number;
+    expected: { votes: number; interest: number };
+    counted: { votes: number; interest: number };
+  }>;
+  teams: Array<{ number: number; size: number; cap: number }>;
+  wrapUpMarkdown: string;
+  boardMarkdown: string;
+  slackCalls: number;
+}
+
+export interface RehearsalOptions {
+  /** A running DynamoDB Local (the rehearsal makes its own table). */
+  dynamoDbEndpoint: string;
+  outDir: string;
+  /** Progress lines, as they happen. */
+  progress?: (line: string) => void;
+  seed?: number;
+}
+
+/** Plays the hackathon; throws if the final state is not what the simulated people did. */
+export async function runRehearsal(options: RehearsalOptions): Promise<RehearsalResult> {
+  const progress = options.progress ?? (() => undefined);
+  let state = options.seed ?? 7;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+
+  const tableName = `htg-rehearsal-${Date.now()}`;
+  await ensureTable(createDynamoDbClient({ region: 'local', endpoint: options.dynamoDbEndpoint }), tableName);
+  const slack = await startSlackStandIn();
+  const people = Array.from({ length: 40 }, (_, i) => ({
+    id: `U0R${String(i + 1).padStart(2, '0')}`,
+    name: `${FIRST[i % FIRST.length]} ${String.fromCharCode(65 + Math.floor(i / FIRST.length))}.`,
+    company: COMPANIES[i % COMPANIES.length] as string,
+  }));
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const ORGANIZER = 'U0ORGANIZER';
+  names.set(ORGANIZER, 'Olga Organizer');
+  names.set(TEST_BOT_USER_ID, 'htg');
+  slack.respond('users.info', (args) => ({
+    ok: true,
+    user: {
+      id: args.user,
+      name: names.get(String(args.user)),
+      is_bot: args.user === TEST_BOT_USER_ID,
+      profile: { real_name: names.get(String(args.user)) },
+    },
+  }));
+
+  const transcript: string[] = [];
+  let seen = 0;
+  const channel = 'C0REHEARSE';
+  const say = (line: string) => {
+    // Whatever the bot did since the last line, then what happened now.
+    transcript.push(...botLines(slack.calls.slice(seen), names));
+    seen = slack.calls.length;
+    transcript.push(line);
+    progress(line);
+  };
+
+  const previousEnv = { ...process.env };
+  Object.assign(process.env, {
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: options.dynamoDbEndpoint,
+    SLACK_API_URL: slack.url,
+    SLACK_SECRET_ARN: '',
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    SLACK_BOT_USER_ID: TEST_BOT_USER_ID,
+    LOG_LEVEL: 'error',
+  });
+  const stream = await openStreamReader({
+    endpoint: options.dynamoDbEndpoint,
+    tableName,
+    from: 'TRIM_HORIZON',
+  });
+  try {
+    const { handler } = (await import('../ingress/index.js')) as { handler: IngressHandler };
+    const sim = new SlackSim(handler, slack);
+    const table = connectTable({ tableName, region: 'local', dynamoDbEndpoint: options.dynamoDbEndpoint });
+    const stores = createStores(table);
+    const client = new WebClient(TEST_BOT_TOKEN, { slackApiUrl: slack.url });
+    const noScheduler: Scheduler = { sync: async () => undefined };
+    const logger = createLogger({ level: 'error', name: 'rehearsal' });
+    const refresher = createRefresherHandler({
+      deps: slackRefresherDeps(stores, client, TEST_BOT_USER_ID, noScheduler),
+      logger,
+    });
+    const scheduled = createScheduledJobsHandler({
+      deps: { ...stores, announcer: createScheduleAnnouncer(client) },
+      logger,
+    });
+    const refresh = async () => {
+      const records = await stream.read();
+      const { batchItemFailures } = await refresher({ Records: records });
+      if (batchItemFailures.length > 0) throw new Error('the refresher reported failed records');
+    };
+    const job = async (kind: string, slot = kind) => {
+      await scheduled({ hackathonId, kind, slot, scheduledTime: new Date().toISOString() });
+      await refresh();
+    };
+
+    // Monday to Friday this week, in Berlin; voting closes in an hour (the rehearsal closes it on schedule).
+    const today = new Date().toISOString().slice(0, 10);
+    const friday = new Date(Date.now() + 4 * 86_400_000).toISOString().slice(0, 10);
+    say(`Olga Organizer sets up "Hack the Rehearsal" in #rehearsal.`);
+    await sim.command(ORGANIZER, channel, 'setup');
+    await sim.submit(ORGANIZER, sim.lastOpenedView(), {
+      name: 'Hack the Rehearsal',
+      startDate: today,
+      endDate: friday,
+      timeZone: 'Europe/Berlin',
+      location: 'A lake house, somewhere',
+      votesPerPerson: '5',
+      teamSizeMax: '4',
+      votingClosesAt: Math.floor(Date.now() / 1000) + 3600,
+    });
+    const hackathonId = String((await stores.hackathons.findActiveByChannel(sim.teamId, channel))?.id);
+
+    say('Olga keeps the attendee list: 40 people from 4 companies.');
+    await sim.command(ORGANIZER, channel, 'attendees');
+    await sim.submit(ORGANIZER, sim.lastOpenedView(), {
+      attendees: {
+        type: 'rich_text',
+        elements: [
+          {
+            type: 'rich_text_section',
+            elements: people.flatMap((p) => [
+              { type: 'user', user_id: p.id },
+              { type: 'text', text: ` ${p.company}\n` },
+            ]),
+          },
+        ],
+      },
+    });
+
+    for (const [i, topic] of TOPICS.entries()) {
+      const proposer = (people[(i * 7) % people.length] as { id: string }).id;
+      if (i % 9 === 0) say(`Proposals come in (${i + 1} of ${TOPICS.length})…`);
+      await sim.command(proposer, channel, 'propose');
+      await sim.submit(proposer, sim.lastOpenedView(), {
+        title: topic.title,
+        category: topic.category,
+        kind: topic.kind ?? 'hacking',
+        teamSize: topic.teamSize ?? null,
+        fastTrack: topic.fastTrack ? ['yes'] : [],
+        description: `Written for the htg rehearsal: ${topic.title.toLowerCase()}.`,
+      });
+    }
+    await refresh();
+    const cards = new Map<number, ReactionTarget>();
+    for (const topic of await stores.topics.list(hackathonId)) {
+      if (topic.card) cards.set(topic.number, { channel, ts: topic.card.ts, itemUser: TEST_BOT_USER_ID });
+    }
+    say(`${cards.size} topic cards are in the channel.`);
+
+    // Voting by reaction: each person votes for 2–5 topics and says they would work on 1–2 hacking topics;
+    // a tenth of the deliveries are Slack's retries, and some people change their mind.
+    const hacking = TOPICS.map((t, i) => ({ ...t, number: i + 1 })).filter((t) => t.kind !== 'discussion');
+    const on = new Map<string, boolean>();
+    const deliveries: Array<{
+      user: string;
+      number: number;
+      reaction: string;
+      added: boolean;
+      eventId: string;
+      retry?: number;
+    }> = [];
+    let eventTs = Math.floor(Date.now() / 1000);
+    for (const person of people) {
+      const votes = 2 + Math.floor(random() * 4);
+      for (let v = 0; v < votes; v++) {
+        const number = 1 + Math.floor(random() * TOPICS.length);
+        const key = `${person.id}|${number}|arrow_up`;
+        if (on.get(key)) continue;
+        on.set(key, true);
+        deliveries.push({
+          user: person.id,
+          number,
+          reaction: 'arrow_up',
+          added: true,
+          eventId: `EvR${deliveries.length}`,
+        });
+      }
+      for (let w = 0; w < 1 + Math.floor(random() * 2); w++) {
+        const number = pick(hacking).number;
+        const key = `${person.id}|${number}|rocket`;
+        if (on.get(key)) continue;
+        on.set(key, true);
+        deliveries.push({
+          user: person.id,
+          number,
+          reaction: 'rocket',
+          added: true,
+          eventId: `EvR${deliveries.length}`,
+        });
+      }
+    }
+    for (const add of deliveries.filter((_, i) => i % 12 === 5)) {
+      on.set(`${add.user}|${add.number}|${add.reaction}`, false);
+      deliveries.push({ ...add, added: false, eventId: `EvR${deliveries.length}` });
+    }
+    const retries = deliveries.filter((_, i) => i % 10 === 3).map((d) => ({ ...d, retry: 1 }));
+    const ordered = [...deliveries, ...retries].map((d) => ({ ...d, ts: `${++eventTs}.000100` }));
+    // Retries keep their original event's time; the order of arrival is mixed within each person's actions.
+    say(
+      `People vote with :arrow_up: and say :rocket: "I'd work on it": ${ordered.length} reaction events, ${retries.length} of them Slack retries.`,
+    );
+    const byEvent = new Map(ordered.filter((d) => d.retry === undefined).map((d) => [d.eventId, d.ts]));
+    await runConcurrently(ordered, 8, async (d) => {
+      await sim.react(d.user, {
+        ...(cards.get(d.number) as ReactionTarget),
+        reaction: d.reaction,
+        added: d.added,
+        eventTs: byEvent.get(d.eventId) ?? d.ts,
+        eventId: d.eventId,
+        ...(d.retry !== undefined ? { retryNum: d.retry } : {}),
+      });
+    });
+    await refresh();
+    say('The daily summary during voting:');
+    await job('summary', 'summary-0900');
+
+    // Slack's view of the cards, for the re-read at voting close: exactly what people did.
+    slack.respond('reactions.get', (args) => {
+      const number = [...cards].find(([, card]) => card.ts === args.timestamp)?.[0];
+      const users = (reaction: string) =>
+        [...on]
+          .filter(([k, active]) => active && k.endsWith(`|${number}|${reaction}`))
+          .map(([k]) => k.split('|')[0]);
+      return {
+        ok: true,
+        message: {
+          ts: args.timestamp,
+          reactions: ['arrow_up', 'rocket'].map((name) => ({
+            name,
+            users: users(name),
+            count: users(name).length,
+          })),
+        },
+      };
+    });
+    say('Voting closes on schedule; htg re-reads every card and proposes teams to Olga.');
+    await job('voting-close');
+
+    say('Olga reviews the proposed teams and publishes them.');
+    await sim.command(ORGANIZER, channel, 'teams');
+    await sim.submit(ORGANIZER, sim.lastOpenedView(), {});
+    await refresh();
+
+    let topics = await stores.topics.list(hackathonId);
+    const teamTopics = topics.filter((t) => (t.members ?? []).length > 0);
+    const unplaced = people.filter((p) => !topics.some((t) => (t.members ?? []).includes(p.id)));
+    say(`${teamTopics.length} teams; ${unplaced.length} people join teams with room themselves.`);
+    for (const person of unplaced.slice(0, 6)) {
+      const open = topics.find(
+        (t) => t.kind === 'hacking' && t.status === 'in_progress' && (t.members ?? []).length < 4,
+      );
+      if (open) await sim.command(person.id, channel, `join #${open.number}`);
+      topics = await stores.topics.list(hackathonId);
+    }
+
+    say('Teams work: statuses change and links to pull requests appear.');
+    for (const [i, topic] of teamTopics.entries()) {
+      const member = (topic.members ?? [])[0] as string;
+      await sim.command(
+        member,
+        channel,
+        `link #${topic.number} https://github.com/example-org/rehearsal/pull/${100 + topic.number}`,
+      );
+      if (i % 4 === 0) await sim.command(member, channel, `status #${topic.number} done`);
+      if (i % 7 === 3) await sim.command(member, channel, `status #${topic.number} paused`);
+    }
+    const dropped = teamTopics.at(-1);
+    if (dropped && teamTopics.length > 2)
+      await sim.command(
+        ORGANIZER,
+        channel,
+        `status #${dropped.number} dropped merged into #${(teamTopics[0] as Topic).number}`,
+      );
+    await refresh();
+
+    say('Mid-week: each team is asked, on its card, what it achieved and what blocks it.');
+    await job('check-in');
+    for (const topic of teamTopics.slice(0, 5)) {
+      const member = (topic.members ?? [])[0] as string;
+      await sim.click(
+        member,
+        channel,
+        (topic.card as { ts: string }).ts,
+        'checkin_answer',
+        JSON.stringify({ h: hackathonId, n: topic.number }),
+      );
+      await sim.submit(member, sim.lastOpenedView(), {
+        achieved: `A first version of ${topic.title.toLowerCase()} runs locally.`,
+        blockers: topic.number % 2 ? 'Waiting for a review.' : '',
+      });
+    }
+    await refresh();
+    say('The daily summaries during the week:');
+    await job('summary', 'summary-0900');
+    await sim.command(
+      (teamTopics[1]?.members ?? [])[0] ?? ORGANIZER,
+      channel,
+      `status #${teamTopics[1]?.number ?? 1} done`,
+    );
+    await refresh();
+    await job('summary', 'summary-0900');
+
+    say('Before the wrap-up, teams write their outcomes.');
+    await job('wrap-up-reminder');
+    for (const topic of teamTopics.filter((t) => t.number !== dropped?.number)) {
+      const member = (topic.members ?? [])[0] as string;
+      await sim.click(
+        member,
+        channel,
+        (topic.card as { ts: string }).ts,
+        'topic_outcome',
+        JSON.stringify({ h: hackathonId, n: topic.number }),
+      );
+      await sim.submit(member, sim.lastOpenedView(), {
+        highlight: `${topic.title} works end to end in the rehearsal`,
+        emoji: pick(['🚀', '🌐', '🔐', '📈', '🧹', '🛠️']),
+        problem: `Before the hackathon, ${topic.title.toLowerCase()} was only an idea.`,
+        achievements: `A working prototype of ${topic.title.toLowerCase()}.`,
+        nextSteps: 'Open the pull request for review.',
+      });
+    }
+    await refresh();
+
+    say(`${names.get(people[0]?.id ?? '')} opens the app's Home tab.`);
+    slack.respond('users.conversations', { ok: true, channels: [{ id: channel }] });
+    await sim.openHome((people[0] as { id: string }).id);
+    say('Friday: the wrap-up.');
+    await job('wrap-up');
+    say(`${names.get(people[3]?.id ?? '')} asks for the Markdown with /htg export.`);
+    await sim.command((people[3] as { id: string }).id, channel, 'export');
+    await refresh();
+    transcript.push(...botLines(slack.calls.slice(seen), names));
+
+    // What htg ended with, checked against what the simulated people did.
+    topics = await stores.topics.list(hackathonId);
+    const counts = topics.map((t) => ({
+      number: t.number,
+      expected: {
+        votes: [...on].filter(([k, a]) => a && k.endsWith(`|${t.number}|arrow_up`)).length,
+        interest: [...on].filter(([k, a]) => a && k.endsWith(`|${t.number}|rocket`)).length,
+      },
+      counted: { votes: t.voteCount, interest: t.interestCount },
+    }));
+    const uploads = slack.calls.filter((c) => c.method === 'upload').map((c) => c.body);
+    const wrapUpMarkdown = uploads.find((body) => body.startsWith('---')) ?? '';
+    const boardMarkdown = uploads.find((body) => body.startsWith('# ')) ?? '';
+    const teams = topics
+      .filter((t) => (t.members ?? []).length > 0)
+      .map((t) => ({ number: t.number, size: (t.members ?? []).length, cap: 4 }));
+    const problems = [
+      ...counts
+        .filter((c) => c.expected.votes !== c.counted.votes || c.expected.interest !== c.counted.interest)
+        .map(
+          (c) =>
+            `#${c.number}: counted ${JSON.stringify(c.counted)}, simulated ${JSON.stringify(c.expected)}`,
+        ),
+      ...teams.filter((t) => t.size > t.cap).map((t) => `#${t.number}: ${t.size} people, cap ${t.cap}`),
+      ...topics
+        .filter((t) => (t.members ?? []).length > 0 && !wrapUpMarkdown.includes(t.title))
+        .map((t) => `#${t.number} is missing from the wrap-up`),
+    ];
+    if (!wrapUpMarkdown || !boardMarkdown)
+      problems.push(
+        `the wrap-up files were not uploaded (${uploads.length} uploads: ${uploads.map((u) => JSON.stringify(u.slice(0, 30))).join(', ')})`,
+      );
+
+    const outDir = resolve(options.outDir);
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'transcript.txt'), `${transcript.join('\n')}\n`);
+    writeFileSync(join(outDir, 'wrap-up.md'), wrapUpMarkdown);
+    writeFileSync(join(outDir, 'topics-board.md'), boardMarkdown);
+    writeFileSync(
+      join(outDir, 'slack.html'),
+      rehearsalHtml('Hack the Rehearsal: everything htg posted', slack.calls, names),
+    );
+    if (problems.length > 0) throw new Error(`The rehearsal ended wrong:\n${problems.join('\n')}`);
+    return {
+      outDir,
+      hackathonId,
+      topics: topics.length,
+      participants: people.length,
+      reactionEvents: ordered.length,
+      counts,
+      teams,
+      wrapUpMarkdown,
+      boardMarkdown,
+      slackCalls: slack.calls.length,
+    };
+  } finally {
+    stream.close();
+    await slack.close();
+    process.env = previousEnv;
+  }
+}
+
+/** The bot's side of the transcript: what it posted, updated, showed one person, or opened. */
+function botLines(calls: readonly RecordedCall[], names: ReadonlyMap<string, string>): string[] {
+  const who = (id: unknown) => names.get(String(id)) ?? String(id);
+  const short = (text: unknown) =>
+    plain(String(text ?? ''), names)
+      .split('\n')[0]
+      ?.slice(0, 160) ?? '';
+  return calls.flatMap((call): string[] => {
+    switch (call.method) {
+      case 'chat.postMessage':
+        return [
+          String(call.args.channel).startsWith('C')
+            ? `    htg ${call.args.thread_ts ? 'replies in a thread' : 'posts'}: ${short(call.args.text)}`
+            : `    htg → ${who(call.args.channel)} (direct message): ${short(call.args.text)}`,
+        ];
+      case 'chat.postEphemeral':
+        return [`    htg → ${who(call.args.user)} (only they see it): ${short(call.args.text)}`];
+      case 'views.open':
+        return [
+          `    htg opens a form: ${short((JSON.parse(String(call.args.view)) as { title?: { text?: string } }).title?.text)}`,
+        ];
+      case 'pins.add':
+        return ['    htg pins the living board'];
+      case 'files.completeUploadExternal':
+        return ['    htg uploads the Markdown files'];
+      default:
+        return [];
+    }
+  });
+}
+
+/** Slack mrkdwn as plain text for the transcript: mentions as names, links as their labels. */
+export function plain(text: string, names: ReadonlyMap<string, string>): string {
+  return text
+    .replace(/<@([A-Z0-9]+)>/g, (_, id: string) => `@${names.get(id) ?? id}`)
+    .replace(/<#([A-Z0-9]+)(\|[^>]*)?>/g, '#rehearsal')
+    .replace(/<([^|>]+)\|([^>]+)>/g, '$2')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+export type { SlackStandIn };

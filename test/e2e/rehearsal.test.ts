@@ -1,0 +1,46 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runRehearsal } from '../../functions/local/rehearsal.js';
+import { localDynamoDbEndpoint } from '../helpers/dynamodb.js';
+
+/**
+ * The offline rehearsal (`npm run rehearsal`, and `npm start` without Slack credentials) as an end-to-end test:
+ * a whole hackathon through the real ingress, refresher and scheduled-jobs handlers on DynamoDB Local.
+ */
+const outDir = mkdtempSync(join(tmpdir(), 'htg-rehearsal-'));
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe('the offline rehearsal', () => {
+  it('plays a hackathon from setup to wrap-up and ends in the state the simulated people caused', async () => {
+    const lines: string[] = [];
+    const result = await runRehearsal({
+      dynamoDbEndpoint: localDynamoDbEndpoint(),
+      outDir,
+      progress: (line) => lines.push(line),
+    });
+    expect(result.topics).toBeGreaterThanOrEqual(25);
+    expect(result.participants).toBe(40);
+    // Vote counts equal the simulated reactions (retries and removals included).
+    for (const { number, expected, counted } of result.counts)
+      expect(counted, `#${number}`).toEqual(expected);
+    expect(result.counts.reduce((sum, c) => sum + c.counted.votes, 0)).toBeGreaterThan(80);
+    // Teams within their caps; every team in the wrap-up.
+    expect(result.teams.length).toBeGreaterThan(5);
+    for (const team of result.teams) expect(team.size).toBeLessThanOrEqual(team.cap);
+    expect(result.wrapUpMarkdown).toContain('title: Hack the Rehearsal');
+    expect(result.boardMarkdown).toContain('# Hack the Rehearsal - Topics');
+
+    // Progress as it runs, and the outputs it names.
+    expect(lines[0]).toContain('sets up "Hack the Rehearsal"');
+    expect(lines.some((l) => l.includes('wrap-up'))).toBe(true);
+    const transcript = readFileSync(join(outDir, 'transcript.txt'), 'utf8');
+    expect(transcript).toContain('htg pins the living board');
+    expect(transcript).toContain('htg uploads the Markdown files');
+    const html = readFileSync(join(outDir, 'slack.html'), 'utf8');
+    expect(html.match(/<section class="card"/g)?.length ?? 0).toBeGreaterThanOrEqual(25);
+    expect(html).toContain('Home tab');
+    expect(readFileSync(join(outDir, 'wrap-up.md'), 'utf8')).toBe(result.wrapUpMarkdown);
+  }, 180_000);
+});
