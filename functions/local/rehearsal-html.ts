@@ -18,18 +18,18 @@ function mrkdwn(text: string, names: ReadonlyMap<string, string>): string {
     .replace(
       /<@([A-Z0-9]+)>/g,
       (_, id: string) =>
-        `\u0001span class="mention"\u0002@${escapeHtml(names.get(id) ?? id)}\u0001/span\u0002`,
+        `\uE000span class="mention"\uE001@${escapeHtml(names.get(id) ?? id)}\uE000/span\uE001`,
     )
-    .replace(/<#([A-Z0-9]+)(\|[^>]*)?>/g, '\u0001span class="mention"\u0002#rehearsal\u0001/span\u0002')
+    .replace(/<#([A-Z0-9]+)(\|[^>]*)?>/g, '\uE000span class="mention"\uE001#rehearsal\uE000/span\uE001')
     .replace(
       /<([^|>]+)\|([^>]+)>/g,
-      (_, url: string, label: string) => `\u0001a href="${escapeHtml(url)}"\u0002${label}\u0001/a\u0002`,
+      (_, url: string, label: string) => `\uE000a href="${escapeHtml(url)}"\uE001${label}\uE000/a\uE001`,
     )
     .replace(/"/g, '&quot;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\u0001/g, '<')
-    .replace(/\u0002/g, '>')
+    .replace(/\uE000/g, '<')
+    .replace(/\uE001/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/`([^`]+)`/g, '<code>$1</code>')
     .replace(/(^|[\s(])\*([^*\n]+)\*/g, '$1<b>$2</b>')
@@ -107,12 +107,22 @@ export function rehearsalHtml(
       `<section class="${kind}" id="m${index}"><div class="meta">${escapeHtml(heading)}</div>${renderBlocks(blocks, names)}</section>`,
     ];
   });
+  // The channel as it ended: each topic card in its last version, before the log of everything in order.
+  const finalCards = new Map<string, string>();
+  for (const call of calls) {
+    if (call.method !== 'chat.postMessage' && call.method !== 'chat.update') continue;
+    const blocks = typeof call.args.blocks === 'string' ? (JSON.parse(call.args.blocks) as Block[]) : [];
+    if (!JSON.stringify(blocks).includes('"block_id":"topic_actions"')) continue;
+    const key = /#(\d+)/.exec(blocks[0]?.text?.text ?? '')?.[1] ?? String(finalCards.size);
+    finalCards.set(key, `<section class="card">${renderBlocks(blocks, names)}</section>`);
+  }
+  const cardsNow = [...finalCards].sort(([a], [b]) => Number(a) - Number(b)).map(([, html]) => html);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>
 body{font-family:system-ui,sans-serif;max-width:860px;margin:2rem auto;background:#f8f8f8;color:#1d1c1d}
 section{background:#fff;border:1px solid #ddd;border-radius:8px;padding:.6rem 1rem;margin:.8rem 0}
-section.card{border-left:4px solid #1f5130} section.ephemeral{border-style:dashed} section.modal{border-left:4px solid #4a154b}
+section.card{border-left:6px solid #1f5130} section.ephemeral{border-style:dashed} section.modal{border-left:4px solid #4a154b}
 .meta{font-size:.75rem;color:#616061;text-transform:uppercase;letter-spacing:.03em}
 .context{font-size:.85rem;color:#616061} .mention{background:#e8f5fa;color:#1264a3;border-radius:3px;padding:0 2px}
 button{border:1px solid #ccc;background:#fff;border-radius:4px;padding:.2rem .6rem;margin-right:.3rem}
@@ -120,7 +130,9 @@ label{display:block;margin:.4rem 0;font-weight:600} .field{display:block;border:
 code{background:#f2f2f2;padding:0 3px;border-radius:3px}
 </style></head><body>
 <h1>${escapeHtml(title)}</h1>
-<p>${items.length} messages, updates and forms, in the order htg produced them.</p>
+<h2 id="cards">Topic cards as the hackathon ended (${cardsNow.length})</h2>
+${cardsNow.join('\n')}
+<h2 id="log">Everything, in order: ${items.length} messages, updates and forms</h2>
 ${items.join('\n')}
 </body></html>
 `;

@@ -1,15 +1,19 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runRehearsal } from '../../functions/local/rehearsal.js';
 import { localDynamoDbEndpoint } from '../helpers/dynamodb.js';
+import { decodePng } from '../helpers/png.js';
 
 /**
  * The offline rehearsal (`npm run rehearsal`, and `npm start` without Slack credentials) as an end-to-end test:
  * a whole hackathon through the real ingress, refresher and scheduled-jobs handlers on DynamoDB Local.
  */
 const outDir = mkdtempSync(join(tmpdir(), 'htg-rehearsal-'));
+/** Debian's Chromium (`.ci/run` installs it; HTG_REQUIRE_CHROMIUM=1 there makes its absence a failure). */
+const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 describe('the offline rehearsal', () => {
@@ -43,4 +47,45 @@ describe('the offline rehearsal', () => {
     expect(html).toContain('Home tab');
     expect(readFileSync(join(outDir, 'wrap-up.md'), 'utf8')).toBe(result.wrapUpMarkdown);
   }, 180_000);
+
+  it.skipIf(!chromium && process.env.HTG_REQUIRE_CHROMIUM !== '1')(
+    'renders its HTML page in headless Chromium with the topic cards visible',
+    () => {
+      expect(chromium, 'Chromium is needed: apt-get install chromium').toBeDefined();
+      const html = join(outDir, 'slack.html');
+      expect(existsSync(html)).toBe(true);
+      const shot = join(outDir, 'slack.png');
+      const run = spawnSync(
+        chromium as string,
+        [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          `--user-data-dir=${join(outDir, 'chromium-profile')}`,
+          '--window-size=1000,1400',
+          `--screenshot=${shot}`,
+          `file://${html}`,
+        ],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      expect(existsSync(shot), run.stderr).toBe(true);
+      const image = decodePng(readFileSync(shot));
+      expect([image.width, image.height]).toEqual([1000, 1400]);
+      // The cards' green edge (#1f5130) shows in the first screen, on several cards one under another.
+      const rows = new Set<number>();
+      for (let y = 0; y < image.height; y++) {
+        for (let x = 0; x < image.width; x++) {
+          const [r, g, b] = image.pixel(x, y);
+          if (Math.abs(r - 0x1f) < 6 && Math.abs(g - 0x51) < 6 && Math.abs(b - 0x30) < 6) rows.add(y);
+        }
+      }
+      expect(rows.size).toBeGreaterThan(600);
+    },
+    90_000,
+  );
 });
