@@ -2,6 +2,7 @@ import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { DeployConfig } from './config.js';
 import { CardRefresher } from './constructs/card-refresher.js';
+import { FailureAlarms } from './constructs/failure-alarms.js';
 import { HackathonSchedules } from './constructs/hackathon-schedules.js';
 import { HtgTable } from './constructs/htg-table.js';
 import { SlackCredentialsSecret } from './constructs/slack-credentials-secret.js';
@@ -34,6 +35,10 @@ export class HtgStack extends Stack {
       logLevel: config.logLevel,
     });
     schedules.allowManaging(cards.function);
+    new FailureAlarms(this, 'Failures', {
+      RefresherFailedBatches: cards.failures,
+      ScheduledJobsMissed: schedules.failures,
+    });
     new SlackIngress(this, 'Slack', {
       table,
       slackSecret: secret,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableSchema } from '../../functions/adapters/dynamodb/table-schema.js';
@@ -400,6 +400,39 @@ describe('the card refresher', () => {
             Principal: { AWS: '*' },
           },
         ],
+      },
+    });
+  });
+});
+
+describe('failure alarms', () => {
+  it('raises an alarm, to an SNS topic in the outputs, as soon as either dead-letter queue holds a message', () => {
+    const [topicId, topic] = one('AWS::SNS::Topic', 'FailuresAlerts');
+    expect(topic.Properties.DisplayName).toBe('htg: work that failed for good');
+    template.hasOutput('AlertsTopicArn', { Value: { Ref: topicId } });
+    const alarms = ofType('AWS::CloudWatch::Alarm');
+    expect(alarms).toHaveLength(2);
+    for (const prefix of ['CardsFailedBatches', 'SchedulesMissedJobs']) {
+      const [queueId] = one('AWS::SQS::Queue', prefix);
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Namespace: 'AWS/SQS',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+        Statistic: 'Maximum',
+        Period: 300,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        EvaluationPeriods: 1,
+        TreatMissingData: 'notBreaching',
+        AlarmActions: [{ Ref: topicId }],
+      });
+    }
+    // Only TLS to the topic.
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
       },
     });
   });
