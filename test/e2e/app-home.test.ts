@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { setUpHackathon } from '../helpers/hackathon-setup.js';
-import { expectWithinGrants, type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
+import {
+  expectNoSecretsLogged,
+  expectWithinGrants,
+  type IngressHarness,
+  startIngressHarness,
+} from '../helpers/ingress-harness.js';
 import { SlackSim } from '../helpers/slack-sim.js';
 
 /** The Home tab, end to end: an app_home_opened event, signed, publishes the person's own view. */
@@ -84,5 +89,7 @@ describe('IAM grants', () => {
   it('cover every DynamoDB call the ingress made for the Home tab', () => {
     expect(harness.dynamoActions.ingress.size).toBeGreaterThan(0);
     expectWithinGrants(harness);
+    // Nothing logged during these tests holds the signing secret or a token.
+    expectNoSecretsLogged(harness);
   });
 });

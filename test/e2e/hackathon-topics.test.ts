@@ -3,7 +3,12 @@ import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { countBy } from '../helpers/count.js';
 import { fixtureText } from '../helpers/fixtures.js';
 import { newChannel, setUpHackathon as setUp } from '../helpers/hackathon-setup.js';
-import { expectWithinGrants, type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
+import {
+  expectNoSecretsLogged,
+  expectWithinGrants,
+  type IngressHarness,
+  startIngressHarness,
+} from '../helpers/ingress-harness.js';
 import { SlackSim } from '../helpers/slack-sim.js';
 
 /**
@@ -407,5 +412,7 @@ describe('/htg import', () => {
 describe('IAM grants', () => {
   it('cover every DynamoDB call the ingress and the refresher made in these tests', () => {
     expectWithinGrants(harness);
+    // Nothing logged during these tests holds the signing secret or a token.
+    expectNoSecretsLogged(harness);
   });
 });

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { setUpHackathon } from '../helpers/hackathon-setup.js';
-import { expectWithinGrants, type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
+import {
+  expectNoSecretsLogged,
+  expectWithinGrants,
+  type IngressHarness,
+  startIngressHarness,
+} from '../helpers/ingress-harness.js';
 import { SlackSim } from '../helpers/slack-sim.js';
 
 /**
@@ -256,5 +261,7 @@ describe('who may do what', () => {
 describe('IAM grants', () => {
   it('cover every DynamoDB call the ingress and the refresher made in these tests', () => {
     expectWithinGrants(harness);
+    // Nothing logged during these tests holds the signing secret or a token.
+    expectNoSecretsLogged(harness);
   });
 });

@@ -4,7 +4,12 @@ import { createStores } from '../../functions/adapters/dynamodb/stores.js';
 import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { aTopicDraft } from '../helpers/builders.js';
 import { setUpHackathon } from '../helpers/hackathon-setup.js';
-import { expectWithinGrants, type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
+import {
+  expectNoSecretsLogged,
+  expectWithinGrants,
+  type IngressHarness,
+  startIngressHarness,
+} from '../helpers/ingress-harness.js';
 import { SlackSim } from '../helpers/slack-sim.js';
 import type { RecordedCall } from '../helpers/slack-stand-in.js';
 
@@ -417,5 +422,9 @@ describe('the living board', () => {
 describe('IAM grants', () => {
   it('cover every DynamoDB call the ingress, the refresher and the scheduled jobs made in these tests', () => {
     expectWithinGrants(harness);
+    // Nothing logged during these tests holds the signing secret or a token.
+    // The scheduled jobs log each execution, so there is something to scan.
+    expect(harness.logLines.some((line) => line.includes('Scheduled summary'))).toBe(true);
+    expectNoSecretsLogged(harness);
   });
 });

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { setUpHackathon } from '../helpers/hackathon-setup.js';
-import { expectWithinGrants, type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
+import {
+  expectNoSecretsLogged,
+  expectWithinGrants,
+  type IngressHarness,
+  startIngressHarness,
+} from '../helpers/ingress-harness.js';
 import { TEST_BOT_USER_ID } from '../helpers/signed-request.js';
 import { type ReactionTarget, SlackSim } from '../helpers/slack-sim.js';
 import { deliver, planBurst, runConcurrently } from '../helpers/vote-burst.js';
@@ -374,5 +379,7 @@ describe('a burst of 2,000 reaction events', () => {
 describe('IAM grants', () => {
   it('cover every DynamoDB call the ingress and the refresher made in these tests', () => {
     expectWithinGrants(harness);
+    // Nothing logged during these tests holds the signing secret or a token.
+    expectNoSecretsLogged(harness);
   });
 });

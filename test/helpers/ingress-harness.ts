@@ -133,7 +133,7 @@ export async function startIngressHarness(tablePrefix: string): Promise<IngressH
   const stores = createStores(table);
   const scheduled = createScheduledJobsHandler({
     deps: { ...stores, announcer: createScheduleAnnouncer(client) },
-    logger: createLogger({ level: 'warn', name: 'scheduled' }),
+    logger: createLogger({ level: 'info', name: 'scheduled' }),
     clock,
   });
   const refresher = createRefresherHandler({
@@ -196,4 +196,12 @@ export function expectWithinGrants(harness: IngressHarness): void {
     beyond(harness.dynamoActions.ingress, [...INGRESS_TABLE_ACTIONS, 'dynamodb:Query (index)']),
     'ingress',
   ).toEqual([]);
+}
+
+/** Asserts that nothing logged while the harness was up contains the signing secret or anything token-shaped. */
+export function expectNoSecretsLogged(harness: IngressHarness): void {
+  const logged = harness.logLines.join('\n');
+  expect(logged).not.toContain(TEST_SIGNING_SECRET);
+  expect(logged).not.toContain(TEST_BOT_TOKEN);
+  expect(logged).not.toMatch(/xox[abpr]-[A-Za-z0-9-]{10,}/);
 }
