@@ -385,11 +385,12 @@ const WRAP_UP_STATUSES: ReadonlySet<TopicStatus> = new Set(['done', 'in_progress
  *   dropped one without outcome text gets its status note as the Outcome, `#N` resolved to the topic's title.
  */
 export function wrapUpPageFromHackathon(
-  hackathon: Pick<Hackathon, 'name' | 'startDate' | 'endDate' | 'location' | 'organizers'>,
-  topics: readonly Topic[],
-  names: ReadonlyMap<string, string>,
+  rawHackathon: Pick<Hackathon, 'name' | 'startDate' | 'endDate' | 'location' | 'organizers'>,
+  rawTopics: readonly Topic[],
+  rawNames: ReadonlyMap<string, string>,
   options: { weight?: number; topicsLink?: string } = {},
 ): WrapUpPage {
+  const { hackathon, topics, names } = safeInput(rawHackathon, rawTopics, rawNames);
   const nameOf = (person: string) => (isSlackUserId(person) ? (names.get(person) ?? person) : person);
   const header: WrapUpHeaderEntry[] = [
     { icon: '🗓️', label: 'Date', value: dateRange(hackathon.startDate, hackathon.endDate) },
@@ -408,7 +409,8 @@ export function wrapUpPageFromHackathon(
     );
   return {
     frontMatter: {
-      title: hackathon.name,
+      // Front matter is YAML, not Markdown: only HTML is neutralised there.
+      title: markdownBlock(rawHackathon.name),
       weight: options.weight ?? defaultWeight(hackathon.startDate),
       rest: ['outline: 2'],
     },
@@ -551,10 +553,11 @@ const BOARD_MARK: Partial<Record<TopicStatus, string>> = {
  * topic is struck through with its note, as on the living board in Slack.
  */
 export function boardMarkdown(
-  hackathon: Pick<Hackathon, 'name' | 'categories'>,
-  topics: readonly Topic[],
-  names: ReadonlyMap<string, string>,
+  rawHackathon: Pick<Hackathon, 'name' | 'categories'>,
+  rawTopics: readonly Topic[],
+  rawNames: ReadonlyMap<string, string>,
 ): string {
+  const { hackathon, topics, names } = safeInput(rawHackathon, rawTopics, rawNames);
   const groups = groupBoard(topics);
   const byNumber = new Map(topics.map((topic) => [topic.number, topic]));
   const entry = (topic: Topic): string => {
@@ -599,4 +602,67 @@ function votesText(votes: number): string {
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * What people typed, made safe to put into a Markdown page: no HTML (`<` and `>` become entities) and no
+ * `javascript:` links anywhere; in one-line text (titles, names, notes) Markdown's link and emphasis characters
+ * are escaped too, outside code spans, so a title stays a title. Multi-line outcome text keeps its Markdown.
+ */
+export function markdownInline(text: string): string {
+  return outsideCode(text, (part) => markdownBlockPart(part).replace(/([\\[\]*_])/g, '\\$1'));
+}
+
+export function markdownBlock(text: string): string {
+  return outsideCode(text, markdownBlockPart);
+}
+
+function markdownBlockPart(text: string): string {
+  return text
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\]\(\s*(javascript|data|vbscript):/gi, '](#');
+}
+
+/** Applies `escape` to the parts of `text` outside backtick code spans. */
+function outsideCode(text: string, escape: (part: string) => string): string {
+  return text
+    .split(/(`+[^`]*`+)/)
+    .map((part, i) => (i % 2 === 1 ? part : escape(part)))
+    .join('');
+}
+
+function safeInput<H extends { name: string; location?: string | null; categories?: string[] }>(
+  hackathon: H,
+  topics: readonly Topic[],
+  names: ReadonlyMap<string, string>,
+): { hackathon: H; topics: Topic[]; names: Map<string, string> } {
+  const outcome = (o: NonNullable<Topic['outcome']>) => ({
+    ...o,
+    problem: markdownBlock(o.problem),
+    motivation: markdownBlock(o.motivation),
+    achievements: markdownBlock(o.achievements),
+    nextSteps: markdownBlock(o.nextSteps),
+    outcome: markdownBlock(o.outcome),
+    highlight: markdownInline(o.highlight),
+    emoji: o.emoji ? markdownInline(o.emoji) : null,
+    contributors: o.contributors.map((c) => (isSlackUserId(c) ? c : markdownInline(c))),
+  });
+  return {
+    hackathon: {
+      ...hackathon,
+      name: markdownInline(hackathon.name),
+      ...(hackathon.location ? { location: markdownInline(hackathon.location) } : {}),
+      ...(hackathon.categories ? { categories: hackathon.categories.map(markdownInline) } : {}),
+    },
+    topics: topics.map((topic) => ({
+      ...topic,
+      title: markdownInline(topic.title),
+      category: markdownInline(topic.category),
+      emoji: topic.emoji ? markdownInline(topic.emoji) : null,
+      statusNote: topic.statusNote ? markdownInline(topic.statusNote) : (topic.statusNote ?? null),
+      outcome: topic.outcome ? outcome(topic.outcome) : (topic.outcome ?? null),
+    })),
+    names: new Map([...names].map(([id, name]) => [id, markdownInline(name)])),
+  };
 }

@@ -714,3 +714,36 @@ describe('parseWrapUpPage edge cases', () => {
     expect(parseWrapUpPage(rendered).topics).toEqual(parsed.topics);
   });
 });
+
+describe('user text in the Markdown htg writes', () => {
+  it('cannot inject HTML, scripts, links or front matter, and code spans stay as written', () => {
+    const evil = {
+      ...hackathon,
+      name: 'Evil_Hack: <script>alert(1)</script>',
+      location: '<iframe src=x>',
+    };
+    const title = '<img src=x onerror=alert(1)> [click](javascript:alert(1)) *loud* `a_b<c>`';
+    const topic = {
+      ...(topics[0] as Topic),
+      title,
+      statusNote: '<b>note</b>',
+      outcome: anOutcome({
+        achievements: '<div onclick="x">hi</div>\n[ok](https://example.org) [bad](javascript:alert(1))',
+        contributors: ['Eve <evil@example.org>'],
+        highlight: 'x',
+      }),
+    };
+    const page = renderWrapUpPage(wrapUpPageFromHackathon(evil, [topic], names));
+    const board = boardMarkdown({ ...evil, categories: ['Networking'] }, [topic], names);
+    for (const markdown of [page, board]) {
+      expect(markdown).not.toMatch(/<(script|img|iframe|div|b)\b/i);
+      expect(markdown).not.toContain('javascript:');
+      expect(markdown).toContain('\\[click\\](#alert(1))');
+      expect(markdown).toContain('`a_b<c>`');
+    }
+    expect(page).toContain('title: "Evil_Hack: &lt;script&gt;alert(1)&lt;/script&gt;"');
+    expect(page.match(/^---$/gm)).toHaveLength(2);
+    expect(page).toContain('[ok](https://example.org) [bad](#alert(1))');
+    expect(page).toContain('- Eve &lt;evil@example.org&gt;');
+  });
+});
