@@ -624,11 +624,11 @@ function markdownBlockPart(text: string): string {
     .replace(/\]\(\s*(javascript|data|vbscript):/gi, '](#');
 }
 
-/** Applies `escape` to the parts of `text` outside backtick code spans. */
-function outsideCode(text: string, escape: (part: string) => string): string {
+/** Applies `transform` to the parts of `text` outside backtick code spans. */
+function outsideCode(text: string, transform: (part: string) => string): string {
   return text
     .split(/(`+[^`]*`+)/)
-    .map((part, i) => (i % 2 === 1 ? part : escape(part)))
+    .map((part, i) => (i % 2 === 1 ? part : transform(part)))
     .join('');
 }
 
