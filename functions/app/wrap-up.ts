@@ -134,6 +134,7 @@ export async function markdownFiles(
 }
 
 export interface WrapUpJobDeps extends WrapUpDeps {
+  archive: { export(hackathonId: string, now: Date): Promise<unknown> };
   wrapUps: WrapUpPublisher;
   people: PeopleDirectory;
   votes: Pick<VoteStore, 'firstNotice'>;
@@ -175,12 +176,26 @@ export async function postWrapUp(deps: WrapUpJobDeps, job: WrapUpJob): Promise<v
   );
 }
 
-/** The export job: the same files, to the person who asked. */
+/**
+ * The export job: the same files, to the person who asked; organizers also get the hackathon's complete data as
+ * JSON (every topic, vote, team, status change and outcome), which `npm run restore` writes back into a table.
+ */
 export async function sendExport(deps: WrapUpJobDeps, job: ExportJob): Promise<void> {
   const hackathon = await requireHackathon(deps.hackathons, job.hackathonId);
+  const files = await markdownFiles(deps.people, hackathon, await deps.topics.list(hackathon.id));
+  const organizer = hackathon.organizers.includes(job.requestedBy);
+  if (organizer) {
+    const [first] = files;
+    files.push({
+      name: (first?.name ?? 'hackathon-wrap-up.md').replace(/-wrap-up\.md$/, '-data.json'),
+      title: `${hackathon.name}: complete data (JSON)`,
+      content: JSON.stringify(await deps.archive.export(hackathon.id, new Date(job.requestedAt)), null, 2),
+    });
+  }
   await deps.wrapUps.files(
     { userId: job.requestedBy },
-    await markdownFiles(deps.people, hackathon, await deps.topics.list(hackathon.id)),
-    `${hackathon.name} as Markdown, as of now: the wrap-up page and the topic board.`,
+    files,
+    `${hackathon.name} as Markdown, as of now: the wrap-up page and the topic board` +
+      (organizer ? ', and its complete data as JSON (organizers only).' : '.'),
   );
 }

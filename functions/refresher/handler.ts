@@ -8,7 +8,13 @@ import type { Job, TeamStore } from '../app/ports.js';
 import { type Scheduler, syncSchedules } from '../app/schedules.js';
 import { applyTeams, refreshRanking, type TeamAnnouncer } from '../app/team-review.js';
 import { type CardDeps, syncTopicCard } from '../app/topic-cards.js';
-import { type PeopleDirectory, postWrapUp, sendExport, type WrapUpPublisher } from '../app/wrap-up.js';
+import {
+  type PeopleDirectory,
+  postWrapUp,
+  sendExport,
+  type WrapUpJobDeps,
+  type WrapUpPublisher,
+} from '../app/wrap-up.js';
 
 export type RefresherHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
@@ -19,6 +25,7 @@ export interface RefresherDeps extends CardDeps, ReconcileDeps {
   scheduler: Scheduler;
   wrapUps: WrapUpPublisher;
   people: PeopleDirectory;
+  archive: WrapUpJobDeps['archive'];
   clock: () => Date;
   /** Tells the organizer who closed voting what the re-read found and which teams are proposed (only they see it). */
   notify(channelId: string, userId: string, report: ReconcileReport): Promise<void>;

@@ -252,6 +252,16 @@ describe('/htg export', () => {
     const completed = calls.find((c) => c.method === 'files.completeUploadExternal');
     expect(completed?.args.channel_id).toBe('D0DORA');
     expect(calls.filter((c) => c.method === 'upload')).toHaveLength(2);
+
+    // An organizer also gets the complete data as JSON, which restores (see the export integration test).
+    const from = harness.slack.calls.length;
+    await slack.command(ORGANIZER, channel, 'export');
+    await harness.refresh();
+    const uploads = harness.slack.calls.slice(from).filter((c) => c.method === 'upload');
+    expect(uploads).toHaveLength(3);
+    const data = JSON.parse(uploads.map((c) => c.body).find((body) => body.startsWith('{')) as string);
+    expect(data).toMatchObject({ format: 'htg-hackathon-export', version: 1 });
+    expect(data.items.filter((item: Json) => item.entity === 'topic')).toHaveLength(4);
   });
 });
 

@@ -130,6 +130,7 @@ describe('refresher handler', () => {
         scheduler: { sync: async () => undefined },
         wrapUps: {} as RefresherDeps['wrapUps'],
         people: {} as RefresherDeps['people'],
+        archive: {} as RefresherDeps['archive'],
         clock: () => new Date('2026-11-25T10:00:00Z'),
       },
       logger: createLogger({ level: 'error', write: () => undefined }),

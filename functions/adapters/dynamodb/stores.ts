@@ -1,6 +1,7 @@
 import type { HackathonStore, ImportDraftStore, TeamStore, TopicStore, VoteStore } from '../../app/ports.js';
 import type { ScheduledRunStore } from '../../app/scheduled-jobs.js';
 import { createDocumentClient } from './client.js';
+import { exportHackathon } from './hackathon-export.js';
 import { createHackathonStore } from './hackathon-store.js';
 import { createImportDraftStore } from './import-draft-store.js';
 import { createScheduledRunStore } from './scheduled-run-store.js';
@@ -16,6 +17,8 @@ export interface Stores {
   votes: VoteStore;
   teams: TeamStore;
   runs: ScheduledRunStore;
+  /** A hackathon's complete data as JSON (organizers' export). */
+  archive: { export(hackathonId: string, now: Date): Promise<unknown> };
 }
 
 /** The table as every store sees it, from runtime config. */
@@ -39,5 +42,6 @@ export function createStores(table: Table): Stores {
     votes: createVoteStore(table),
     teams: createTeamStore(table),
     runs: createScheduledRunStore(table),
+    archive: { export: (hackathonId, now) => exportHackathon(table, hackathonId, now) },
   };
 }
