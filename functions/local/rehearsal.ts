@@ -361,18 +361,23 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
       );
     await refresh();
 
+    /** A button on a topic's card (or in its thread) opens a form, which the person fills in. */
+    const answerOnCard = async (
+      user: string,
+      topic: Topic,
+      actionId: string,
+      answers: Record<string, unknown>,
+    ) => {
+      const value = JSON.stringify({ h: hackathonId, n: topic.number });
+      await sim.click(user, channel, (topic.card as { ts: string }).ts, actionId, value);
+      await sim.submit(user, sim.lastOpenedView(), answers);
+    };
+
     say('Mid-week: each team is asked, on its card, what it achieved and what blocks it.');
     await job('check-in');
     for (const topic of teamTopics.slice(0, 5)) {
       const member = (topic.members ?? [])[0] as string;
-      await sim.click(
-        member,
-        channel,
-        (topic.card as { ts: string }).ts,
-        'checkin_answer',
-        JSON.stringify({ h: hackathonId, n: topic.number }),
-      );
-      await sim.submit(member, sim.lastOpenedView(), {
+      await answerOnCard(member, topic, 'checkin_answer', {
         achieved: `A first version of ${topic.title.toLowerCase()} runs locally.`,
         blockers: topic.number % 2 ? 'Waiting for a review.' : '',
       });
@@ -392,14 +397,7 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
     await job('wrap-up-reminder');
     for (const topic of teamTopics.filter((t) => t.number !== dropped?.number)) {
       const member = (topic.members ?? [])[0] as string;
-      await sim.click(
-        member,
-        channel,
-        (topic.card as { ts: string }).ts,
-        'topic_outcome',
-        JSON.stringify({ h: hackathonId, n: topic.number }),
-      );
-      await sim.submit(member, sim.lastOpenedView(), {
+      await answerOnCard(member, topic, 'topic_outcome', {
         highlight: `${topic.title} works end to end in the rehearsal`,
         emoji: pick(['🚀', '🌐', '🔐', '📈', '🧹', '🛠️']),
         problem: `Before the hackathon, ${topic.title.toLowerCase()} was only an idea.`,

@@ -8,13 +8,8 @@ import type { Job, TeamStore } from '../app/ports.js';
 import { type Scheduler, syncSchedules } from '../app/schedules.js';
 import { applyTeams, refreshRanking, type TeamAnnouncer } from '../app/team-review.js';
 import { type CardDeps, syncTopicCard } from '../app/topic-cards.js';
-import {
-  type PeopleDirectory,
-  postWrapUp,
-  sendExport,
-  type WrapUpJobDeps,
-  type WrapUpPublisher,
-} from '../app/wrap-up.js';
+import type { PeopleDirectory, WrapUpPublisher } from '../app/wrap-up.js';
+import { postWrapUp, sendExport, type WrapUpJobDeps } from '../app/wrap-up-jobs.js';
 
 export type RefresherHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 

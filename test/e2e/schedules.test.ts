@@ -23,10 +23,8 @@ let slack: SlackSim;
 const ORGANIZER = 'U0ORGANIZE';
 type Json = Record<string, unknown>;
 
-const items = async (entity: string) =>
-  (await harness.table.items()).filter((item) => item.entity === entity);
-const hackathonIn = async (channel: string) =>
-  (await items('hackathon')).find((h) => h.channelId === channel);
+const items = (entity: string) => harness.entities(entity);
+const hackathonIn = (channel: string) => harness.hackathonIn(channel);
 const seconds = (iso: string) => Date.parse(iso) / 1000;
 const postsIn = (channel: string, from = 0) =>
   harness.slack.calls

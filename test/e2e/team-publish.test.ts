@@ -20,10 +20,8 @@ const ORGANIZER = 'U0ORGANIZE';
 const CO_ORGANIZER = 'U0COORG';
 type Json = Record<string, unknown>;
 
-const items = async (entity: string) =>
-  (await harness.table.items()).filter((item) => item.entity === entity);
-const hackathonIn = async (channel: string) =>
-  (await items('hackathon')).find((h) => h.channelId === channel);
+const items = (entity: string) => harness.entities(entity);
+const hackathonIn = (channel: string) => harness.hackathonIn(channel);
 const topicsOf = async (hackathonId: string) =>
   (await items('topic'))
     .filter((t) => t.hackathonId === hackathonId)

@@ -20,12 +20,9 @@ let slack: SlackSim;
 const ORGANIZER = 'U0ORGANIZE';
 type Json = Record<string, unknown>;
 
-const items = async (entity: string) =>
-  (await harness.table.items()).filter((item) => item.entity === entity);
-const hackathonIn = async (channel: string) =>
-  (await items('hackathon')).find((h) => h.channelId === channel);
-const topicOf = async (hackathonId: string, number: number) =>
-  (await items('topic')).find((t) => t.hackathonId === hackathonId && t.number === number);
+const items = (entity: string) => harness.entities(entity);
+const hackathonIn = (channel: string) => harness.hackathonIn(channel);
+const topicOf = (hackathonId: string, number: number) => harness.topicOf(hackathonId, number);
 const text = (reply: unknown) => JSON.stringify(reply);
 
 /** Four topics: #1 done by Anna and Bob, #2 in progress with Carl, #3 dropped, #4 untouched. */

@@ -22,6 +22,10 @@ export interface IngressHarness {
   slack: SlackStandIn;
   /** Every line written to the console while the harness was up. */
   logLines: string[];
+  /** The table's items of one entity; the channel's hackathon; a topic by number. */
+  entities(entity: string): Promise<Array<Record<string, unknown>>>;
+  hackathonIn(channel: string): Promise<Record<string, unknown> | undefined>;
+  topicOf(hackathonId: string, number: number): Promise<Record<string, unknown> | undefined>;
   /** Runs the card refresher on everything the table's stream recorded since the last call. */
   refresh(): Promise<DynamoDBBatchResponse>;
   /**
@@ -126,6 +130,7 @@ export async function startIngressHarness(tablePrefix: string): Promise<IngressH
     if (into && isDynamoDb) for (const action of iamActions(command)) into.add(action);
     return send.apply(this, args);
   });
+  const entities = async (entity: string) => (await table.items()).filter((item) => item.entity === entity);
   const scheduler = recordingScheduler();
   let now: Date | null = null;
   const clock = () => now ?? new Date();
@@ -154,6 +159,10 @@ export async function startIngressHarness(tablePrefix: string): Promise<IngressH
       }
     },
     dynamoActions,
+    entities,
+    hackathonIn: async (channel) => (await entities('hackathon')).find((h) => h.channelId === channel),
+    topicOf: async (hackathonId, number) =>
+      (await entities('topic')).find((t) => t.hackathonId === hackathonId && t.number === number),
     scheduler,
     scheduled: async (event) => {
       refreshing = true;

@@ -5,11 +5,11 @@ import type { KnownBlock } from '../../functions/slack/views/blocks.js';
 import {
   type BoardPages,
   finalBoard,
-  formatWhen,
   hackathonSummary,
   renderBoard,
   votingSummary,
 } from '../../functions/slack/views/board.js';
+import { formatWhen } from '../../functions/slack/views/when.js';
 import { aHackathon, aTopicDraft } from '../helpers/builders.js';
 
 const hackathon = aHackathon({ id: 'h1', name: 'Hack The Garden 11/2023', timeZone: 'Europe/Berlin' });

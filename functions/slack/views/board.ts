@@ -7,6 +7,7 @@ import { clip, context, type KnownBlock, plainText, SLACK_LIMITS, section } from
 import { chunkLines } from './chunk-lines.js';
 import { slackLink } from './mrkdwn.js';
 import { STATUS_LABELS } from './topic-list-message.js';
+import { formatWhen } from './when.js';
 
 /**
  * A message too big for one Slack message: `pages[0]` is the main message, later pages are thread replies
@@ -304,26 +305,6 @@ function duration(ms: number): string {
   if (days > 0) return [count(days, 'day'), hours ? count(hours, 'hour') : null].filter(Boolean).join(' ');
   if (hours > 0) return [count(hours, 'hour'), mins ? count(mins, 'minute') : null].filter(Boolean).join(' ');
   return mins > 0 ? count(mins, 'minute') : 'less than a minute';
-}
-
-/** "Wed 25 Nov, 14:05" in the hackathon's time zone (UTC when the zone is unknown). */
-export function formatWhen(date: Date, timeZone: string): string {
-  const options: Intl.DateTimeFormatOptions = {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  };
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone });
-  } catch {
-    format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' });
-  }
-  const part = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
-  return `${part.weekday} ${part.day} ${part.month}, ${part.hour}:${part.minute}`;
 }
 
 /** "📅 Mon 4 May – Fri 8 May 2026" from the hackathon's calendar dates. */

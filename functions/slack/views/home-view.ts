@@ -3,9 +3,9 @@ import type { Hackathon } from '../../domain/hackathon.js';
 import { escapeMrkdwn, mentions } from '../../domain/text.js';
 import { hasWork, type Topic } from '../../domain/topic.js';
 import { clip, context, type KnownBlock, plainText, SLACK_LIMITS, section } from './blocks.js';
-import { formatWhen } from './board.js';
 import { TOPIC_ACTIONS, topicActionValue } from './topic-card.js';
 import { STATUS_LABELS } from './topic-list-message.js';
+import { formatWhen } from './when.js';
 
 export const HOME_ACTIONS = { propose: 'home_propose', vote: 'home_vote' } as const;
 

@@ -10,8 +10,8 @@ import {
   SLACK_LIMITS,
   section,
 } from './blocks.js';
-import { formatWhen } from './board.js';
 import { chunkLines } from './chunk-lines.js';
+import { formatWhen } from './when.js';
 
 export const CHECK_IN_ACTION = 'checkin_answer';
 export const CHECK_IN_CALLBACK = 'checkin';

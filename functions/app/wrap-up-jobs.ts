@@ -1,0 +1,118 @@
+/**
+ * The wrap-up's work off the request path (the refresher): posting the highlights, the thread and the files,
+ * and sending exports. Kept apart from `wrap-up.ts` so the ingress never loads the Markdown writer.
+ */
+import type { Hackathon } from '../domain/hackathon.js';
+import { isSlackUserId } from '../domain/outcome.js';
+import { boldName } from '../domain/text.js';
+import type { Topic } from '../domain/topic.js';
+import { boardMarkdown, renderWrapUpPage, wrapUpPageFromHackathon } from '../domain/wrapup-markdown.js';
+import { requireHackathon } from './hackathons.js';
+import type { ExportJob, VoteStore, WrapUpJob } from './ports.js';
+import {
+  type MarkdownFile,
+  type PeopleDirectory,
+  type WrapUpDeps,
+  type WrapUpPublisher,
+  wrappedTopics,
+} from './wrap-up.js';
+
+/** The two Markdown files: the wrap-up page (gardener/documentation format) and the topic board. */
+export async function markdownFiles(
+  people: PeopleDirectory,
+  hackathon: Hackathon,
+  topics: readonly Topic[],
+): Promise<MarkdownFile[]> {
+  const ids = new Set<string>(hackathon.organizers);
+  for (const topic of topics) {
+    for (const id of [...(topic.members ?? []), ...(topic.outcome?.contributors ?? [])]) {
+      if (isSlackUserId(id)) ids.add(id);
+    }
+  }
+  const names = await people.names([...ids]);
+  const slug = hackathon.name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+  return [
+    {
+      name: `${slug || 'hackathon'}-wrap-up.md`,
+      title: `${hackathon.name}: wrap-up`,
+      content: renderWrapUpPage(wrapUpPageFromHackathon(hackathon, topics, names)),
+    },
+    {
+      name: `${slug || 'hackathon'}-topics.md`,
+      title: `${hackathon.name}: topics`,
+      content: boardMarkdown(hackathon, topics, names),
+    },
+  ];
+}
+
+export interface WrapUpJobDeps extends WrapUpDeps {
+  archive: { export(hackathonId: string, now: Date): Promise<unknown> };
+  wrapUps: WrapUpPublisher;
+  people: PeopleDirectory;
+  votes: Pick<VoteStore, 'firstNotice'>;
+}
+
+/**
+ * The wrap-up job: the highlights message (once), a thread reply per topic (each once: a retry continues where
+ * the last attempt stopped), the Markdown files in the thread (once), then the organizer is told.
+ */
+export async function postWrapUp(deps: WrapUpJobDeps, job: WrapUpJob): Promise<void> {
+  let hackathon = await requireHackathon(deps.hackathons, job.hackathonId);
+  const all = await deps.topics.list(hackathon.id);
+  const topics = wrappedTopics(all);
+  if (!hackathon.wrapUp) {
+    const posted = await deps.wrapUps.highlights(hackathon, topics);
+    await deps.hackathons.setWrapUpMessage(hackathon.id, posted);
+    hackathon = await requireHackathon(deps.hackathons, hackathon.id);
+  }
+  const wrap = hackathon.wrapUp as NonNullable<Hackathon['wrapUp']>;
+  const thread = { channelId: wrap.channelId, ts: wrap.ts };
+  for (const topic of topics) {
+    if (wrap.replies[String(topic.number)]) continue;
+    const ts = await deps.wrapUps.topicReply(hackathon, thread, topic);
+    await deps.hackathons.addWrapUpReply(hackathon.id, topic.number, ts);
+  }
+  if (!wrap.files) {
+    await deps.wrapUps.files(
+      { channelId: wrap.channelId, threadTs: wrap.ts },
+      await markdownFiles(deps.people, hackathon, all),
+      `The wrap-up of ${hackathon.name} as Markdown: the page for the community website and the topic board.`,
+    );
+    await deps.hackathons.setWrapUpFiles(hackathon.id);
+  }
+  if (!(await deps.votes.firstNotice(hackathon.id, job.requestedBy, 'wrapped-up'))) return;
+  await deps.wrapUps.done(
+    job.channelId,
+    job.requestedBy,
+    `${boldName(hackathon.name)} is wrapped up: the highlights and ${topics.length} ${topics.length === 1 ? 'topic' : 'topics'} are in the channel, with the Markdown files in the thread. The hackathon is read-only now.`,
+  );
+}
+
+/**
+ * The export job: the same files, to the person who asked; organizers also get the hackathon's complete data as
+ * JSON (every topic, vote, team, status change and outcome), which `npm run restore` writes back into a table.
+ */
+export async function sendExport(deps: WrapUpJobDeps, job: ExportJob): Promise<void> {
+  const hackathon = await requireHackathon(deps.hackathons, job.hackathonId);
+  const files = await markdownFiles(deps.people, hackathon, await deps.topics.list(hackathon.id));
+  const organizer = hackathon.organizers.includes(job.requestedBy);
+  if (organizer) {
+    const [first] = files;
+    files.push({
+      name: (first?.name ?? 'hackathon-wrap-up.md').replace(/-wrap-up\.md$/, '-data.json'),
+      title: `${hackathon.name}: complete data (JSON)`,
+      content: JSON.stringify(await deps.archive.export(hackathon.id, new Date(job.requestedAt)), null, 2),
+    });
+  }
+  await deps.wrapUps.files(
+    { userId: job.requestedBy },
+    files,
+    `${hackathon.name} as Markdown, as of now: the wrap-up page and the topic board` +
+      (organizer ? ', and its complete data as JSON (organizers only).' : '.'),
+  );
+}
