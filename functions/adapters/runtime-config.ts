@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Slack credentials the app needs at run time. Never logged, never put in a plain environment variable in AWS. */
 export interface SlackCredentials {
@@ -12,39 +12,30 @@ export interface SlackCredentials {
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === '' ? undefined : value))
-  .optional();
+const optionalText = z.optional(
+  z.pipe(
+    z.string().check(z.trim()),
+    z.transform((value: string) => (value === '' ? undefined : value)),
+  ),
+);
 
-const optionalUrl = optionalText.pipe(z.url({ protocol: /^https?$/ }).optional());
+const optionalUrl = z.pipe(optionalText, z.optional(z.url({ protocol: /^https?$/ })));
 
 const environmentSchema = z.object({
-  TABLE_NAME: z.string().trim().min(1),
+  TABLE_NAME: z.string().check(z.trim(), z.minLength(1)),
   AWS_REGION: optionalText,
   DYNAMODB_ENDPOINT: optionalUrl,
   SLACK_API_URL: optionalUrl,
-  SLACK_SECRET_ARN: optionalText.pipe(z.string().startsWith('arn:').optional()),
+  SLACK_SECRET_ARN: z.pipe(optionalText, z.optional(z.string().check(z.startsWith('arn:')))),
   SLACK_SIGNING_SECRET: optionalText,
-  SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-').optional()),
-  SLACK_BOT_USER_ID: optionalText.pipe(
-    z
-      .string()
-      .regex(/^[UW][A-Z0-9]+$/)
-      .optional(),
-  ),
-  SLACK_BOT_ID: optionalText.pipe(
-    z
-      .string()
-      .regex(/^B[A-Z0-9]+$/)
-      .optional(),
-  ),
-  LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS).optional()),
+  SLACK_BOT_TOKEN: z.pipe(optionalText, z.optional(z.string().check(z.startsWith('xoxb-')))),
+  SLACK_BOT_USER_ID: z.pipe(optionalText, z.optional(z.string().check(z.regex(/^[UW][A-Z0-9]+$/)))),
+  SLACK_BOT_ID: z.pipe(optionalText, z.optional(z.string().check(z.regex(/^B[A-Z0-9]+$/)))),
+  LOG_LEVEL: z.pipe(optionalText, z.optional(z.enum(LOG_LEVELS))),
   SCHEDULE_GROUP_NAME: optionalText,
-  SCHEDULED_JOBS_ARN: optionalText.pipe(z.string().startsWith('arn:').optional()),
-  SCHEDULER_ROLE_ARN: optionalText.pipe(z.string().startsWith('arn:').optional()),
-  SCHEDULER_DLQ_ARN: optionalText.pipe(z.string().startsWith('arn:').optional()),
+  SCHEDULED_JOBS_ARN: z.pipe(optionalText, z.optional(z.string().check(z.startsWith('arn:')))),
+  SCHEDULER_ROLE_ARN: z.pipe(optionalText, z.optional(z.string().check(z.startsWith('arn:')))),
+  SCHEDULER_DLQ_ARN: z.pipe(optionalText, z.optional(z.string().check(z.startsWith('arn:')))),
 });
 
 /** Runtime configuration shared by every Lambda and the local runtime. */

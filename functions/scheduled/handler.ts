@@ -1,13 +1,17 @@
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import type { Logger } from '../adapters/logger.js';
 import { runScheduledJob, type ScheduledJobDeps, type ScheduledJobResult } from '../app/scheduled-jobs.js';
 
 const eventSchema = z.object({
-  hackathonId: z.string().min(1),
+  hackathonId: z.string().check(z.minLength(1)),
   kind: z.enum(['summary', 'voting-close', 'check-in', 'wrap-up-reminder', 'wrap-up']),
-  slot: z.string().min(1).max(40),
-  scheduledTime: z.string().min(1),
+  slot: z.string().check(z.minLength(1), z.maxLength(40)),
+  scheduledTime: z.string().check(z.minLength(1)),
 });
+
+/** zod/mini loads no error messages (every issue reads "Invalid input"); the English ones keep the log useful. */
+const englishErrors = en().localeError;
 
 export type ScheduledJobsHandler = (event: unknown) => Promise<{ result: ScheduledJobResult | 'invalid' }>;
 
@@ -26,7 +30,7 @@ export function createScheduledJobsHandler({
   clock?: () => Date;
 }): ScheduledJobsHandler {
   return async (raw) => {
-    const parsed = eventSchema.safeParse(raw);
+    const parsed = eventSchema.safeParse(raw, { error: englishErrors });
     if (!parsed.success) {
       logger.error('Scheduled job event is not one htg sends; dropped', parsed.error.message);
       return { result: 'invalid' };

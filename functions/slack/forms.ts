@@ -1,17 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** One input element's state as Slack sends it in `view.state.values[block_id][action_id]`. */
-const elementState = z
-  .object({
-    type: z.string(),
-    value: z.string().nullish(),
-    selected_option: z.object({ value: z.string() }).nullish(),
-    selected_options: z.array(z.object({ value: z.string() })).nullish(),
-    selected_date: z.string().nullish(),
-    selected_date_time: z.number().nullish(),
-    selected_users: z.array(z.string()).nullish(),
-  })
-  .loose();
+const elementState = z.looseObject({
+  type: z.string(),
+  value: z.nullish(z.string()),
+  selected_option: z.nullish(z.object({ value: z.string() })),
+  selected_options: z.nullish(z.array(z.object({ value: z.string() }))),
+  selected_date: z.nullish(z.string()),
+  selected_date_time: z.nullish(z.number()),
+  selected_users: z.nullish(z.array(z.string())),
+});
 
 export const viewStateSchema = z.record(z.string(), z.record(z.string(), elementState));
 export type ViewState = z.infer<typeof viewStateSchema>;
@@ -95,7 +93,7 @@ export class FormValues {
 }
 
 /** Parses a modal's private_metadata (JSON we wrote) with a schema; null if it is not what we wrote. */
-export function parseMetadata<T>(schema: z.ZodType<T>, raw: string | undefined): T | null {
+export function parseMetadata<T>(schema: z.ZodMiniType<T>, raw: string | undefined): T | null {
   try {
     const parsed = schema.safeParse(JSON.parse(raw ?? ''));
     return parsed.success ? parsed.data : null;

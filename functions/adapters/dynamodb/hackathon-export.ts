@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import type { Hackathon } from '../../domain/hackathon.js';
 import { keys } from './keys.js';
@@ -20,9 +21,14 @@ const exportSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(1),
   exportedAt: z.string(),
-  hackathonId: z.string().min(1),
-  items: z.array(z.record(z.string(), z.unknown()).and(z.object({ pk: z.string(), sk: z.string() }))).min(1),
+  hackathonId: z.string().check(z.minLength(1)),
+  items: z
+    .array(z.intersection(z.record(z.string(), z.unknown()), z.object({ pk: z.string(), sk: z.string() })))
+    .check(z.minLength(1)),
 });
+
+/** zod/mini loads no error messages (every issue reads "Invalid input"); the English ones say what is wrong. */
+const englishErrors = en().localeError;
 
 /** String sets (team members, interested people) have no JSON form: they travel as {"$set": [...]}. */
 const encode = (value: unknown): unknown =>
@@ -88,7 +94,7 @@ export async function exportHackathon(
  * with its key exists, so nothing present is ever overwritten. Refuses data that is not an htg export.
  */
 export async function restoreHackathon(table: Table, data: unknown): Promise<{ items: number }> {
-  const parsed = exportSchema.safeParse(data);
+  const parsed = exportSchema.safeParse(data, { error: englishErrors });
   if (!parsed.success)
     throw new ConflictError(`This is not an htg hackathon export: ${parsed.error.issues[0]?.message}`);
   let written = 0;

@@ -1,16 +1,13 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { RuntimeConfig, SlackCredentials } from '../runtime-config.js';
 
 /** Shape of the Secrets Manager secret's JSON value (see README, "Store the Slack credentials"). */
 const secretValueSchema = z.object({
-  signingSecret: z.string().min(1),
-  botToken: z.string().startsWith('xoxb-'),
-  botUserId: z.string().regex(/^[UW][A-Z0-9]+$/),
-  botId: z
-    .string()
-    .regex(/^B[A-Z0-9]+$/)
-    .optional(),
+  signingSecret: z.string().check(z.minLength(1)),
+  botToken: z.string().check(z.startsWith('xoxb-')),
+  botUserId: z.string().check(z.regex(/^[UW][A-Z0-9]+$/)),
+  botId: z.optional(z.string().check(z.regex(/^B[A-Z0-9]+$/))),
 });
 
 export class SlackCredentialsError extends Error {

@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { answerCheckIn, checkInToAnswer } from '../../../app/status.js';
 import { escapeMrkdwn } from '../../../domain/text.js';
 import { FormValues, parseMetadata, viewStateSchema } from '../../forms.js';
@@ -8,7 +8,7 @@ import type { ListenerDependencies } from '../index.js';
 import { answerSubmission, notice, staleForm } from '../views/submission.js';
 import { explainFailure } from './explain-failure.js';
 
-const targetSchema = z.object({ h: z.string().min(1), n: z.number().int().positive() });
+const targetSchema = z.object({ h: z.string().check(z.minLength(1)), n: z.int().check(z.positive()) });
 
 /** The mid-week check-in: the button in the thread on a team's card, and the form it opens. */
 export function registerCheckIn(app: App, deps: ListenerDependencies): void {

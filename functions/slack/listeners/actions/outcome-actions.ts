@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { outcomeToEdit, saveOutcome } from '../../../app/outcomes.js';
 import { escapeMrkdwn } from '../../../domain/text.js';
 import { FormValues, parseMetadata, viewStateSchema } from '../../forms.js';
@@ -9,8 +9,8 @@ import type { ListenerDependencies } from '../index.js';
 import { answerSubmission, notice, staleForm } from '../views/submission.js';
 import { explainFailure } from './explain-failure.js';
 
-const targetSchema = z.object({ h: z.string().min(1), n: z.number().int().positive() });
-const metadataSchema = targetSchema.extend({ v: z.string().nullable() });
+const targetSchema = z.object({ h: z.string().check(z.minLength(1)), n: z.int().check(z.positive()) });
+const metadataSchema = z.extend(targetSchema, { v: z.nullable(z.string()) });
 
 /** "Add outcome" / "Edit outcome" on a card, and the form it opens. */
 export function registerOutcome(app: App, deps: ListenerDependencies): void {

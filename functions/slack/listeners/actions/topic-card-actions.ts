@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { joinTopic, leaveTopic } from '../../../app/teams.js';
 import { topicToChange, withdrawTopic } from '../../../app/topics.js';
 import { parseMetadata } from '../../forms.js';
@@ -8,7 +8,7 @@ import { prefillFromTopic, topicModal } from '../../views/topic-modal.js';
 import type { ListenerDependencies } from '../index.js';
 import { explainFailure } from './explain-failure.js';
 
-const valueSchema = z.object({ h: z.string().min(1), n: z.number().int().positive() });
+const valueSchema = z.object({ h: z.string().check(z.minLength(1)), n: z.int().check(z.positive()) });
 
 /** The buttons on a topic card: join and leave its team, edit and withdraw it. */
 export function registerTopicCardActions(app: App, deps: ListenerDependencies): void {

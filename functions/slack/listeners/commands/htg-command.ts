@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { friendlyText, SOMETHING_WENT_WRONG } from '../../errors.js';
 import { type EphemeralMessage, helpMessage } from '../../views/help-message.js';
 import type { ListenerDependencies } from '../index.js';
@@ -10,11 +10,11 @@ export const SLASH_COMMAND = '/htg';
 
 /** The fields of a slash command payload the router uses. */
 const commandPayloadSchema = z.object({
-  text: z.string().default(''),
-  user_id: z.string().min(1),
-  channel_id: z.string().min(1),
-  team_id: z.string().min(1),
-  trigger_id: z.string().default(''),
+  text: z._default(z.string(), ''),
+  user_id: z.string().check(z.minLength(1)),
+  channel_id: z.string().check(z.minLength(1)),
+  team_id: z.string().check(z.minLength(1)),
+  trigger_id: z._default(z.string(), ''),
 });
 
 /**

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { applyReaction } from '../../../app/votes.js';
 import { eventTime } from '../../../domain/vote.js';
 import { createBotCheck } from '../../bot-users.js';
@@ -7,10 +7,10 @@ import { overBudgetText, votingClosedText } from '../../views/vote-messages.js';
 import type { ListenerDependencies } from '../index.js';
 
 const reactionEventSchema = z.object({
-  user: z.string().min(1),
-  reaction: z.string().min(1),
-  item: z.object({ type: z.string(), channel: z.string().optional(), ts: z.string().optional() }),
-  item_user: z.string().optional(),
+  user: z.string().check(z.minLength(1)),
+  reaction: z.string().check(z.minLength(1)),
+  item: z.object({ type: z.string(), channel: z.optional(z.string()), ts: z.optional(z.string()) }),
+  item_user: z.optional(z.string()),
   event_ts: z.string(),
 });
 

@@ -1,12 +1,12 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { setAttendees } from '../../../app/attendees.js';
 import { FormValues, parseMetadata, viewStateSchema } from '../../forms.js';
 import { ATTENDEES_CALLBACK } from '../../views/attendees-modal.js';
 import type { ListenerDependencies } from '../index.js';
 import { answerSubmission, notice, staleForm } from './submission.js';
 
-const metadataSchema = z.object({ hackathonId: z.string().min(1) });
+const metadataSchema = z.object({ hackathonId: z.string().check(z.minLength(1)) });
 
 /** The attendee list form. */
 export function registerAttendeeViews(app: App, deps: ListenerDependencies): void {

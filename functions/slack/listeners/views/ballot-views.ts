@@ -1,5 +1,5 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { submitBallot } from '../../../app/ballot.js';
 import { ValidationError } from '../../../domain/errors.js';
 import { parseMetadata, viewStateSchema } from '../../forms.js';
@@ -7,7 +7,7 @@ import { BALLOT_CALLBACK, ballotBlockId } from '../../views/ballot-modal.js';
 import type { ListenerDependencies } from '../index.js';
 import { answerSubmission, notice, staleForm } from './submission.js';
 
-const metadataSchema = z.object({ hackathonId: z.string().min(1) });
+const metadataSchema = z.object({ hackathonId: z.string().check(z.minLength(1)) });
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The `/htg vote` ballot: ticked boxes become votes and interests, unticked ones are removed. */

@@ -1,5 +1,5 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { carryOverCandidates } from '../../../app/carry-over.js';
 import { changeSettings, setupHackathon } from '../../../app/hackathons.js';
 import type { HackathonSettingsInput } from '../../../domain/hackathon.js';
@@ -10,9 +10,9 @@ import type { ListenerDependencies } from '../index.js';
 import { answerSubmission, notice, staleForm } from './submission.js';
 
 const metadataSchema = z.object({
-  channelId: z.string().regex(/^[CGD][A-Z0-9]+$/),
-  hackathonId: z.string().optional(),
-  updatedAt: z.string().optional(),
+  channelId: z.string().check(z.regex(/^[CGD][A-Z0-9]+$/)),
+  hackathonId: z.optional(z.string()),
+  updatedAt: z.optional(z.string()),
 });
 
 function settingsInput(values: FormValues): HackathonSettingsInput {

@@ -1,5 +1,5 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { confirmImport, previewImport } from '../../../app/topic-import.js';
 import { FormValues, parseMetadata, viewStateSchema } from '../../forms.js';
 import {
@@ -11,8 +11,11 @@ import {
 import type { ListenerDependencies } from '../index.js';
 import { answerSubmission, notice, staleForm } from './submission.js';
 
-const pasteMetadata = z.object({ hackathonId: z.string().min(1) });
-const confirmMetadata = z.object({ hackathonId: z.string().min(1), draftId: z.string().min(1) });
+const pasteMetadata = z.object({ hackathonId: z.string().check(z.minLength(1)) });
+const confirmMetadata = z.object({
+  hackathonId: z.string().check(z.minLength(1)),
+  draftId: z.string().check(z.minLength(1)),
+});
 
 /** `/htg import`: the pasted list becomes a preview; confirming the preview creates the topics. */
 export function registerImportViews(app: App, deps: ListenerDependencies): void {

@@ -1,5 +1,5 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { carryOver } from '../../../app/carry-over.js';
 import { publishTeams } from '../../../app/team-review.js';
 import type { ReviewedTeam } from '../../../domain/team-plan.js';
@@ -9,8 +9,8 @@ import { TEAM_REVIEW_CALLBACK } from '../../views/team-review-modal.js';
 import type { ListenerDependencies } from '../index.js';
 import { answerSubmission, notice, staleForm } from './submission.js';
 
-const reviewMetadata = z.object({ h: z.string().min(1), v: z.number().int().nonnegative() });
-const carryMetadata = z.object({ hackathonId: z.string().min(1) });
+const reviewMetadata = z.object({ h: z.string().check(z.minLength(1)), v: z.int().check(z.nonnegative()) });
+const carryMetadata = z.object({ hackathonId: z.string().check(z.minLength(1)) });
 const TEAM_BLOCK = /^team_(\d{1,5})$/;
 
 /** The team review (publish) and carry-over forms. */

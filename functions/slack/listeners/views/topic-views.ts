@@ -1,5 +1,5 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { editTopic, proposeTopic } from '../../../app/topics.js';
 import type { TopicDraftInput } from '../../../domain/topic.js';
 import { FormValues, parseMetadata, viewStateSchema } from '../../forms.js';
@@ -9,9 +9,9 @@ import type { ListenerDependencies } from '../index.js';
 import { answerSubmission, notice, staleForm } from './submission.js';
 
 const metadataSchema = z.object({
-  hackathonId: z.string().min(1),
-  number: z.number().int().positive().optional(),
-  updatedAt: z.string().optional(),
+  hackathonId: z.string().check(z.minLength(1)),
+  number: z.optional(z.int().check(z.positive())),
+  updatedAt: z.optional(z.string()),
 });
 
 function draftInput(values: FormValues): TopicDraftInput {
