@@ -73,6 +73,10 @@ export class HtgFunction extends Construct {
         sourcesContent: LAMBDA_BUNDLING.sourcesContent,
         externalModules: [...LAMBDA_BUNDLING.externalModules],
         banner: LAMBDA_BUNDLING.banner,
+        // NodejsFunction runs esbuild's CLI from the project root: one --alias:<package>=<stub> per package.
+        esbuildArgs: {
+          '--alias': Object.entries(LAMBDA_BUNDLING.alias).map(([name, stub]) => `${name}=${stub}`),
+        },
       },
     });
   }
