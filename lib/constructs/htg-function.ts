@@ -5,7 +5,7 @@ import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { LAMBDA_BUNDLING } from '../bundling.js';
+import { LAMBDA_BUNDLING, LAMBDA_NODE_OPTIONS } from '../bundling.js';
 
 export interface HtgFunctionProps {
   /** Folder under functions/ holding the entry's index.ts. */
@@ -59,7 +59,7 @@ export class HtgFunction extends Construct {
       logGroup,
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(LAMBDA_NODE_OPTIONS ? { NODE_OPTIONS: LAMBDA_NODE_OPTIONS } : {}),
         LOG_LEVEL: props.logLevel,
         ...props.environment,
       },

@@ -111,13 +111,13 @@ describe('the single table', () => {
 
 describe('the ingress Lambda', () => {
   it.each(['SlackIngress', 'CardsRefresher'])(
-    '%s runs Node.js 22 or newer on arm64 with source maps enabled',
+    '%s runs Node.js 22 or newer on arm64, without run-time source maps (a cold-start cost; see lib/bundling.ts)',
     (prefix) => {
       const [, fn] = lambda(prefix);
       expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.Handler).toBe('index.handler');
-      expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+      expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBeUndefined();
     },
   );
 
@@ -168,7 +168,7 @@ describe('the ingress Lambda', () => {
       const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
       expect(variables.SLACK_SECRET_ARN).toEqual({ Ref: secretId });
       expect(Object.keys(variables).sort()).toEqual(
-        ['LOG_LEVEL', 'NODE_OPTIONS', 'SLACK_SECRET_ARN', 'TABLE_NAME', ...extra].sort(),
+        ['LOG_LEVEL', 'SLACK_SECRET_ARN', 'TABLE_NAME', ...extra].sort(),
       );
       expect(JSON.stringify(template.toJSON())).not.toMatch(/xox[bp]-|signingSecret"\s*:\s*"[^"]/);
       template.hasOutput('SlackCredentialsSecretName', {});
