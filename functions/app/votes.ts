@@ -18,6 +18,11 @@ export interface ReactionRequest {
   /** Slack's event time, in seconds. */
   at: number;
   now: Date;
+  /**
+   * Whether the person reacting is a bot (bots' reactions are not votes). Started by the caller so that it runs
+   * while the card and hackathon are read; awaited only once the reaction is known to be a vote or interest.
+   */
+  byBot?: Promise<boolean>;
 }
 
 export type ReactionResult =
@@ -41,6 +46,7 @@ export async function applyReaction(deps: VoteDeps, request: ReactionRequest): P
   if (!hackathon) return { kind: 'ignored' };
   const kind = reactionKind(hackathon, request.reaction);
   if (!kind) return { kind: 'ignored' };
+  if (await request.byBot) return { kind: 'ignored' };
   if (!votingOpen(hackathon, request.now)) {
     const tell =
       request.added && (await deps.votes.firstNotice(hackathon.id, request.userId, VOTING_CLOSED_NOTICE));

@@ -25,10 +25,10 @@ export function registerReactionEvents(app: App, deps: ListenerDependencies): vo
       // Cheap filters first: only reactions on messages htg itself posted can be on a card.
       if (item.type !== 'message' || !item.channel || !item.ts) return;
       if (item_user !== undefined && item_user !== context.botUserId) return;
-      // This app's own reactions are dropped by Bolt's ignoreSelf; other bots' reactions are not votes either.
-      if (await isBot(client, user)) return;
-
       const result = await applyReaction(deps, {
+        // This app's own reactions are dropped by Bolt's ignoreSelf; other bots' reactions are not votes either.
+        // Slack is asked (once per person per container) while the card and the hackathon are read.
+        byBot: isBot(client, user),
         card: { channelId: item.channel, ts: item.ts },
         userId: user,
         reaction,
