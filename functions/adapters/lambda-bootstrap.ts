@@ -4,6 +4,7 @@ import { createLogger, type Logger } from './logger.js';
 import type { SlackCredentials } from './runtime-config.js';
 import { loadRuntimeConfig, type RuntimeConfig } from './runtime-config.js';
 import { loadSlackCredentials } from './slack/credentials.js';
+import { httpFetch } from './slack/http-fetch.js';
 
 export interface LambdaRuntime {
   config: RuntimeConfig;
@@ -27,6 +28,7 @@ export async function bootstrapLambda(name: string): Promise<LambdaRuntime> {
   const slack = new WebClient(credentials.botToken, {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig: { retries: 3, factor: 2, minTimeout: 500 },
+    fetch: httpFetch,
   });
   return { config, logger, credentials, slack, stores: createStores(connectTable(config)) };
 }

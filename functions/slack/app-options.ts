@@ -1,6 +1,7 @@
 import type { AppOptions, Logger as BoltLogger, LogLevel as BoltLogLevel } from '@slack/bolt';
 import type { Logger } from '../adapters/logger.js';
 import type { RuntimeConfig, SlackCredentials } from '../adapters/runtime-config.js';
+import { httpFetch } from '../adapters/slack/http-fetch.js';
 
 /**
  * Bolt options shared by the Lambda ingress and the local Socket Mode runtime.
@@ -19,7 +20,7 @@ export function slackAppOptions(
   return {
     authorize: async () => authorization,
     logger: toBoltLogger(logger),
-    clientOptions: config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {},
+    clientOptions: { fetch: httpFetch, ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}) },
     // Conversation state is not used; the in-memory store would only cost time on every request.
     convoStore: false,
     ignoreSelf: true,
