@@ -1,3 +1,4 @@
+import type { LambdaFunctionURLEvent } from 'aws-lambda';
 import type { FunctionUrlResponse, IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { fixtureJson, fixtureText, SLACK_FIXTURES } from './fixtures.js';
 import { lambdaContext } from './lambda.js';
@@ -15,6 +16,15 @@ export interface ReactionTarget {
 type Block = { type: string; block_id?: string; element?: Json };
 
 /** What a person can do in Slack, turned into the signed requests Slack would send to the ingress. */
+/** A reaction on a message, as `react` delivers it. */
+export type Reaction = ReactionTarget & {
+  reaction: string;
+  added: boolean;
+  eventTs: string;
+  eventId?: string;
+  retryNum?: number;
+};
+
 export class SlackSim {
   private triggers = 0;
 
@@ -36,16 +46,12 @@ export class SlackSim {
    * A reaction added or removed on a message, as the Events API delivers it. Pass the same `eventId` and a
    * `retryNum` to imitate Slack redelivering an event.
    */
-  async react(
-    user: string,
-    reaction: ReactionTarget & {
-      reaction: string;
-      added: boolean;
-      eventTs: string;
-      eventId?: string;
-      retryNum?: number;
-    },
-  ): Promise<number | undefined> {
+  async react(user: string, reaction: Reaction): Promise<number | undefined> {
+    return (await this.handler(this.reactionRequest(user, reaction), lambdaContext())).statusCode;
+  }
+
+  /** The signed Function URL request `react` sends (the bench hands it to a fresh process). */
+  reactionRequest(user: string, reaction: Reaction): LambdaFunctionURLEvent {
     const envelope = fixtureJson(`${SLACK_FIXTURES}SlackApiFunctionTest__L23.json`);
     const body = JSON.stringify({
       ...envelope,
@@ -65,7 +71,7 @@ export class SlackSim {
       reaction.retryNum !== undefined
         ? { 'x-slack-retry-num': String(reaction.retryNum), 'x-slack-retry-reason': 'http_timeout' }
         : {};
-    return (await this.send(body, 'application/json', headers)).statusCode;
+    return signedFunctionUrlEvent({ body, contentType: 'application/json', headers });
   }
 
   /** Types `/htg <text>` in a channel; resolves with the HTTP response and the parsed reply (if any). */

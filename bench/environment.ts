@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { WebClient } from '@slack/web-api';
+import { createDynamoDbClient } from '../functions/adapters/dynamodb/client.js';
+import { connectTable, createStores, type Stores } from '../functions/adapters/dynamodb/stores.js';
+import { type DynamoDbLocal, startDynamoDbLocal } from '../functions/adapters/local/dynamodb-local.js';
+import { ensureTable } from '../functions/adapters/local/ensure-table.js';
+import { openStreamReader } from '../functions/adapters/local/stream-reader.js';
+import { createLogger } from '../functions/adapters/logger.js';
+import type { Topic } from '../functions/domain/topic.js';
+import { createRefresherHandler } from '../functions/refresher/handler.js';
+import type { IngressHandler } from '../functions/slack/ingress-handler.js';
+import { slackRefresherDeps } from '../functions/slack/refresher-deps.js';
+import { recordingScheduler } from '../test/helpers/recording-scheduler.js';
+import { TEST_BOT_TOKEN, TEST_BOT_USER_ID, TEST_SIGNING_SECRET } from '../test/helpers/signed-request.js';
+import { type ReactionTarget, SlackSim } from '../test/helpers/slack-sim.js';
+import { type SlackStandIn, startSlackStandIn } from '../test/helpers/slack-stand-in.js';
+
+/** What the request benchmarks share: DynamoDB Local, the Slack stand-in, the real ingress and refresher. */
+export interface BenchEnvironment {
+  dynamo: DynamoDbLocal;
+  slack: SlackStandIn;
+  tableName: string;
+  /** The environment a fresh ingress process needs to reach the same table and stand-in. */
+  ingressEnv: NodeJS.ProcessEnv;
+  sim: SlackSim;
+  stores: Stores;
+  /** Feeds the table's stream to the refresher (posts and updates cards). */
+  refresh: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+export async function startBenchEnvironment({ slackDelayMs = 0 } = {}): Promise<BenchEnvironment> {
+  const dynamo = await startDynamoDbLocal();
+  const slack = await startSlackStandIn({ delayMs: slackDelayMs });
+  const tableName = `bench-${randomUUID()}`;
+  await ensureTable(createDynamoDbClient({ region: 'local', endpoint: dynamo.endpoint }), tableName);
+  const ingressEnv: NodeJS.ProcessEnv = {
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    SLACK_API_URL: slack.url,
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    SLACK_BOT_USER_ID: TEST_BOT_USER_ID,
+    LOG_LEVEL: 'error',
+  };
+  Object.assign(process.env, ingressEnv);
+  delete process.env.SLACK_SECRET_ARN;
+  const { handler } = (await import('../functions/ingress/index.js')) as { handler: IngressHandler };
+  const table = connectTable({ tableName, region: 'local', dynamoDbEndpoint: dynamo.endpoint });
+  const stores = createStores(table);
+  const stream = await openStreamReader({ endpoint: dynamo.endpoint, tableName, from: 'TRIM_HORIZON' });
+  const refresher = createRefresherHandler({
+    deps: slackRefresherDeps(
+      stores,
+      new WebClient(TEST_BOT_TOKEN, { slackApiUrl: slack.url }),
+      TEST_BOT_USER_ID,
+      recordingScheduler(),
+    ),
+    logger: createLogger({ level: 'error' }),
+  });
+  return {
+    dynamo,
+    slack,
+    tableName,
+    ingressEnv,
+    sim: new SlackSim(handler, slack),
+    stores,
+    refresh: async () => {
+      await refresher({ Records: await stream.read() });
+    },
+    close: async () => {
+      stream.close();
+      await slack.close();
+      await dynamo.stop();
+    },
+  };
+}
+
+export interface BenchHackathon {
+  channel: string;
+  hackathonId: string;
+  topics: Topic[];
+  /** The topic cards, as reaction targets. */
+  cards: ReactionTarget[];
+}
+
+/** Sets up a hackathon in `channel` through the ingress and proposes `topics` topics; their cards are posted. */
+export async function seedHackathon(
+  env: BenchEnvironment,
+  channel: string,
+  topics: number,
+): Promise<BenchHackathon> {
+  const { sim } = env;
+  await sim.command('U0ORG', channel, 'setup');
+  await sim.submit('U0ORG', sim.lastOpenedView(), {
+    name: `Bench ${channel}`,
+    startDate: '2026-11-23',
+    endDate: '2026-11-27',
+    timeZone: 'Europe/Berlin',
+  });
+  for (let i = 1; i <= topics; i++) {
+    await sim.command('U0ORG', channel, 'propose');
+    await sim.submit('U0ORG', sim.lastOpenedView(), { title: `Bench topic ${i}`, category: 'Core' });
+  }
+  await env.refresh();
+  const hackathon = await env.stores.hackathons.findActiveByChannel(sim.teamId, channel);
+  if (!hackathon) throw new Error(`no hackathon in ${channel}`);
+  const list = (await env.stores.topics.list(hackathon.id)).sort((a, b) => a.number - b.number);
+  return {
+    channel,
+    hackathonId: hackathon.id,
+    topics: list,
+    cards: list.map((t) => ({ channel, ts: String(t.card?.ts), itemUser: TEST_BOT_USER_ID })),
+  };
+}
