@@ -172,7 +172,7 @@ try {
 
   const load = loads.find((row) => row.name === ingress.name);
   const ingressFirst = rows.find((row) => row.name === ingress.name);
-  const vote = listeners.find((row) => row.listener.startsWith('vote'));
+  const vote = listeners.find((row) => row.listener.startsWith('vote, warm'));
   const help = listeners.find((row) => row.listener.includes('no Slack call'));
   const targets = [
     { target: 'ingress load ≤ 2.3× empty', measured: load?.ratioToEmpty, limit: 2.3 },

@@ -2,8 +2,13 @@ import { topicActionValue } from '../functions/slack/views/topic-card.js';
 import { percentile } from './cold-load.js';
 import { type BenchEnvironment, seedHackathon } from './environment.js';
 
+/** People voting in the warm-vote measurement, as many as a large Hack The Garden. */
+const PEOPLE = 60;
+
 interface Kind {
   listener: string;
+  /** Requests run first and not counted (default: the bench's warm-up). */
+  warmup?: number;
   /** Untimed preparation (opening the modal a submission needs). */
   prepare?: () => Promise<unknown>;
   request: (i: number, prepared: unknown) => Promise<unknown>;
@@ -41,7 +46,17 @@ export async function benchListeners(
     eventTs: `${1_800_000_000 + i}.000100`,
   });
   const kinds: Kind[] = [
-    { listener: 'vote (reaction_added event)', request: (i) => sim.react(`U0VOTE${i}`, vote(i)) },
+    {
+      listener: 'vote by someone new to the container (asks Slack users.info)',
+      request: (i) => sim.react(`U0VOTE${i}`, vote(1_000_000 + i)),
+    },
+    {
+      listener: 'vote, warm (60 people known to the container, adding and removing)',
+      // The first round (each person's first vote: Bolt asks Slack whether they are a bot) is the warm-up.
+      warmup: PEOPLE,
+      request: (i) =>
+        sim.react(`U0KNOWN${i % PEOPLE}`, { ...vote(i), added: Math.floor(i / PEOPLE) % 2 === 0 }),
+    },
     { listener: 'command, no Slack call (/htg help)', request: () => sim.command('U0ORG', channel, 'help') },
     {
       listener: 'command, reads the table (/htg my-votes)',
@@ -67,13 +82,14 @@ export async function benchListeners(
   for (const kind of kinds) {
     const durations: number[] = [];
     let slackCalls = 0;
-    for (let i = 0; i < warmup + runs; i++) {
+    const skip = kind.warmup ?? warmup;
+    for (let i = 0; i < skip + runs; i++) {
       const prepared = await kind.prepare?.();
       const callsBefore = slack.calls.length;
       const started = performance.now();
       await kind.request(i, prepared);
       const ms = performance.now() - started;
-      if (i >= warmup) {
+      if (i >= skip) {
         durations.push(ms);
         slackCalls += slack.calls.length - callsBefore;
       }

@@ -161,12 +161,23 @@ export interface VoteChange {
   at: number;
 }
 
+/**
+ * The version of the hackathon a vote was decided on (its updatedAt and status, which every change to its
+ * settings, voting window or status moves). A write carrying it is refused with 'hackathon-changed' if the
+ * hackathon has moved on since.
+ */
+export interface HackathonGuard {
+  hackathonId: string;
+  updatedAt: string;
+  status: string;
+}
+
 /** Persistence of votes: exactly once per (topic, person, kind), counters always equal to the records. */
 export interface VoteStore {
   /** Adds the vote unless present, superseded by a newer removal, over `limit` votes, or on a closed topic. */
-  add(change: VoteChange, limit: number | null): Promise<VoteOutcome>;
+  add(change: VoteChange, limit: number | null, guard?: HackathonGuard): Promise<VoteOutcome>;
   /** Removes the vote unless absent or superseded by a newer add. */
-  remove(change: VoteChange): Promise<VoteOutcome>;
+  remove(change: VoteChange, guard?: HackathonGuard): Promise<VoteOutcome>;
   /** A person's active votes and interests in a hackathon. */
   listByVoter(hackathonId: string, userId: string): Promise<Vote[]>;
   /** The active votes and interests on one topic (strongly consistent). */

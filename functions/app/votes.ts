@@ -8,6 +8,36 @@ export interface VoteDeps {
   hackathons: HackathonStore;
   topics: TopicStore;
   votes: VoteStore;
+  /** Hackathons this warm container read before (reactions only); see rememberHackathons. */
+  recentHackathons?: RecentHackathons;
+}
+
+/**
+ * The hackathons a warm container has read, so that a vote need not read its hackathon again. A remembered copy
+ * is only trusted to say yes: a vote written from it carries a guard that makes the write fail if the
+ * hackathon changed since (any change of settings, voting window or status moves its updatedAt or status), and
+ * then the vote is decided again on a fresh read. Anything it would refuse (not a vote emoji, voting closed) is
+ * also decided again on a fresh read.
+ */
+export interface RecentHackathons {
+  get(id: string): Hackathon | undefined;
+  remember(hackathon: Hackathon): void;
+  forget(id: string): void;
+}
+
+export function rememberHackathons(limit = 100): RecentHackathons {
+  const known = new Map<string, Hackathon>();
+  return {
+    get: (id) => known.get(id),
+    remember: (hackathon) => {
+      known.delete(hackathon.id);
+      if (known.size >= limit) known.delete(known.keys().next().value as string);
+      known.set(hackathon.id, hackathon);
+    },
+    forget: (id) => {
+      known.delete(id);
+    },
+  };
 }
 
 export interface ReactionRequest {
@@ -42,12 +72,36 @@ export const VOTING_CLOSED_NOTICE = 'voting-closed';
 export async function applyReaction(deps: VoteDeps, request: ReactionRequest): Promise<ReactionResult> {
   const target = await deps.topics.findByCard(request.card);
   if (!target) return { kind: 'ignored' };
+  const remembered = deps.recentHackathons?.get(target.hackathonId);
+  if (remembered) {
+    const result = await decideReaction(deps, request, target, remembered, true);
+    if (result !== 'decide-again') return result;
+    deps.recentHackathons?.forget(target.hackathonId);
+  }
   const hackathon = await deps.hackathons.get(target.hackathonId);
   if (!hackathon) return { kind: 'ignored' };
+  deps.recentHackathons?.remember(hackathon);
+  const result = await decideReaction(deps, request, target, hackathon, false);
+  if (result === 'decide-again') throw new Error('A vote decided on a fresh read was refused as stale');
+  return result;
+}
+
+/**
+ * A reaction on a card of `hackathon`. With a remembered copy (`remembered`), anything but a guarded write is
+ * 'decide-again', as is a write refused because the hackathon changed.
+ */
+async function decideReaction(
+  deps: VoteDeps,
+  request: ReactionRequest,
+  target: { number: number },
+  hackathon: Hackathon,
+  remembered: boolean,
+): Promise<ReactionResult | 'decide-again'> {
   const kind = reactionKind(hackathon, request.reaction);
-  if (!kind) return { kind: 'ignored' };
+  if (!kind) return remembered ? 'decide-again' : { kind: 'ignored' };
   if (await request.byBot) return { kind: 'ignored' };
   if (!votingOpen(hackathon, request.now)) {
+    if (remembered) return 'decide-again';
     const tell =
       request.added && (await deps.votes.firstNotice(hackathon.id, request.userId, VOTING_CLOSED_NOTICE));
     return { kind: 'voting-closed', hackathon, number: target.number, tell };
@@ -60,9 +114,14 @@ export async function applyReaction(deps: VoteDeps, request: ReactionRequest): P
     source: 'reaction' as const,
     at: request.at,
   };
+  const guard = remembered
+    ? { hackathonId: hackathon.id, updatedAt: hackathon.updatedAt, status: hackathon.status }
+    : undefined;
   const outcome = request.added
-    ? await deps.votes.add(change, kind === 'vote' ? hackathon.votesPerPerson : null)
-    : await deps.votes.remove(change);
+    ? await deps.votes.add(change, kind === 'vote' ? hackathon.votesPerPerson : null, guard)
+    : await deps.votes.remove(change, guard);
+  // The budget may have been raised since the remembered copy: a refusal is decided again on a fresh read.
+  if (outcome === 'hackathon-changed' || (remembered && outcome === 'over-budget')) return 'decide-again';
   if (outcome === 'over-budget') {
     return {
       kind: 'over-budget',

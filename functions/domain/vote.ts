@@ -23,7 +23,9 @@ export type VoteOutcome =
   | 'superseded'
   | 'over-budget'
   /** The topic is withdrawn or gone. */
-  | 'topic-closed';
+  | 'topic-closed'
+  /** The hackathon changed after the copy the request was decided on (only for a guarded write): decide again. */
+  | 'hackathon-changed';
 
 /** Whether votes count now: the hackathon is active and voting has not closed. */
 export function votingOpen(hackathon: Pick<Hackathon, 'status' | 'votingClosesAt'>, now: Date): boolean {

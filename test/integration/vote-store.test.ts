@@ -108,6 +108,23 @@ describe('vote store', () => {
     expect(await votes.add(change(on(c), 'U3', 6), 2)).toBe('topic-closed');
   });
 
+  it('writes nothing for a guarded vote or removal once the hackathon has changed', async () => {
+    const target = await freshTopic();
+    const hackathon = await hackathons.get(target.hackathonId);
+    if (!hackathon) throw new Error('no hackathon');
+    const guard = { hackathonId: hackathon.id, updatedAt: hackathon.updatedAt, status: hackathon.status };
+    expect(await votes.add(change(target, 'U2', 1), null, guard)).toBe('counted');
+    const closed = await hackathons.closeVoting(hackathon.id, '2026-04-02T00:00:00.000Z');
+    expect(await votes.add(change(target, 'U3', 2), null, guard)).toBe('hackathon-changed');
+    expect(await votes.remove(change(target, 'U2', 3), guard)).toBe('hackathon-changed');
+    expect(await activeRecords(target.hackathonId, target.number, 'vote')).toHaveLength(1);
+    expect((await topics.get(target.hackathonId, target.number))?.voteCount).toBe(1);
+    // With the current version the same removal goes through.
+    const current = { hackathonId: closed.id, updatedAt: closed.updatedAt, status: closed.status };
+    expect(await votes.remove(change(target, 'U2', 3), current)).toBe('removed');
+    expect((await topics.get(target.hackathonId, target.number))?.voteCount).toBe(0);
+  });
+
   it('keeps counters equal to records under 32 concurrent voters adding, re-adding and removing', async () => {
     const target = await freshTopic();
     const users = Array.from({ length: 32 }, (_, i) => `U${i}`);

@@ -26,7 +26,15 @@ const DRAFT_FIELDS = [
   'emoji',
 ] as const;
 
+/** How many card → topic pointers a warm container remembers (oldest forgotten first). */
+const CARD_CACHE_SIZE = 5_000;
+
 export function createTopicStore({ documents, tableName }: Table): TopicStore {
+  /**
+   * Which topic a card belongs to never changes (a Slack message is attached to one topic, once: attachCard),
+   * so a warm container remembers it and a vote on a card it has seen skips that read.
+   */
+  const cardTopics = new Map<string, { hackathonId: string; number: number }>();
   /** Reserves `count` consecutive numbers with one atomic counter update; returns the first. */
   const reserveNumbers = async (hackathonId: string, count: number): Promise<number> => {
     try {
@@ -385,10 +393,17 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
     },
 
     async findByCard(card) {
+      const cacheKey = `${card.channelId}/${card.ts}`;
+      const known = cardTopics.get(cacheKey);
+      if (known) return known;
       const { Item } = await documents.send(
         new GetCommand({ TableName: tableName, Key: keys.card(card.channelId, card.ts) }),
       );
-      return Item ? { hackathonId: String(Item.hackathonId), number: Number(Item.number) } : null;
+      if (!Item) return null; // not a card, or not attached yet: asked again next time
+      const topic = { hackathonId: String(Item.hackathonId), number: Number(Item.number) };
+      if (cardTopics.size >= CARD_CACHE_SIZE) cardTopics.delete(cardTopics.keys().next().value as string);
+      cardTopics.set(cacheKey, topic);
+      return topic;
     },
   };
 }

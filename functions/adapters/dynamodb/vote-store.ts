@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { VoteChange, VoteStore } from '../../app/ports.js';
+import type { HackathonGuard, VoteChange, VoteStore } from '../../app/ports.js';
 import type { Vote } from '../../domain/vote.js';
 import { keys } from './keys.js';
 import {
@@ -63,6 +63,24 @@ export function createVoteStore({ documents, tableName }: Table): VoteStore {
     },
   });
 
+  /** The guard's check, last in the transaction; `guardFailed` tells whether it is what cancelled it. */
+  const guardCheck = (guard: HackathonGuard | undefined): TransactItems =>
+    guard
+      ? [
+          {
+            ConditionCheck: {
+              TableName: tableName,
+              Key: keys.hackathon(guard.hackathonId),
+              ConditionExpression: 'updatedAt = :updatedAt AND #status = :status',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':updatedAt': guard.updatedAt, ':status': guard.status },
+            },
+          },
+        ]
+      : [];
+  const guardFailed = (error: unknown, items: TransactItems, guard: HackathonGuard | undefined) =>
+    guard !== undefined && conditionFailedAt(error, items.length - 1);
+
   const readVote = async (change: VoteChange) => {
     const { Item } = await documents.send(
       new GetCommand({
@@ -77,7 +95,7 @@ export function createVoteStore({ documents, tableName }: Table): VoteStore {
   const transact = (items: TransactItems) => transactWithRetry(documents, items);
 
   return {
-    async add(change, limit) {
+    async add(change, limit, guard) {
       const voteKey = keys.vote(change.hackathonId, change.number, change.kind, change.userId);
       const items: TransactItems = [
         {
@@ -110,11 +128,13 @@ export function createVoteStore({ documents, tableName }: Table): VoteStore {
         },
         counterUpdate(change, 1, true),
         ...(change.kind === 'vote' ? [tallyUpdate(change, 1, limit)] : []),
+        ...guardCheck(guard),
       ];
       try {
         await transact(items);
         return 'counted';
       } catch (error) {
+        if (guardFailed(error, items, guard)) return 'hackathon-changed';
         if (conditionFailedAt(error, 0)) {
           const current = await readVote(change);
           return current?.state === 'active' ? 'unchanged' : 'superseded';
@@ -125,26 +145,29 @@ export function createVoteStore({ documents, tableName }: Table): VoteStore {
       }
     },
 
-    async remove(change) {
+    async remove(change, guard) {
       const voteKey = keys.vote(change.hackathonId, change.number, change.kind, change.userId);
       for (let attempt = 0; attempt < 3; attempt++) {
-        try {
-          await transact([
-            {
-              Update: {
-                TableName: tableName,
-                Key: voteKey,
-                UpdateExpression: 'SET #state = :removed, #at = :at',
-                ConditionExpression: '#state = :active AND #at < :at',
-                ExpressionAttributeNames: { '#state': 'state', '#at': 'at' },
-                ExpressionAttributeValues: { ':active': 'active', ':removed': 'removed', ':at': change.at },
-              },
+        const items: TransactItems = [
+          {
+            Update: {
+              TableName: tableName,
+              Key: voteKey,
+              UpdateExpression: 'SET #state = :removed, #at = :at',
+              ConditionExpression: '#state = :active AND #at < :at',
+              ExpressionAttributeNames: { '#state': 'state', '#at': 'at' },
+              ExpressionAttributeValues: { ':active': 'active', ':removed': 'removed', ':at': change.at },
             },
-            counterUpdate(change, -1, false),
-            ...(change.kind === 'vote' ? [tallyUpdate(change, -1, null)] : []),
-          ]);
+          },
+          counterUpdate(change, -1, false),
+          ...(change.kind === 'vote' ? [tallyUpdate(change, -1, null)] : []),
+          ...guardCheck(guard),
+        ];
+        try {
+          await transact(items);
           return 'removed';
         } catch (error) {
+          if (guardFailed(error, items, guard)) return 'hackathon-changed';
           if (!conditionFailedAt(error, 0)) throw error;
         }
         const current = await readVote(change);

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import * as z from 'zod/mini';
-import { applyReaction } from '../../../app/votes.js';
+import { applyReaction, rememberHackathons } from '../../../app/votes.js';
 import { eventTime } from '../../../domain/vote.js';
 import { createBotCheck } from '../../bot-users.js';
 import { overBudgetText, votingClosedText } from '../../views/vote-messages.js';
@@ -17,6 +17,7 @@ const reactionEventSchema = z.object({
 /** Reactions on topic cards: votes and interest. */
 export function registerReactionEvents(app: App, deps: ListenerDependencies): void {
   const isBot = createBotCheck();
+  const recentHackathons = rememberHackathons();
   for (const type of ['reaction_added', 'reaction_removed'] as const) {
     app.event(type, async ({ event, context, client }) => {
       const parsed = reactionEventSchema.safeParse(event);
@@ -25,17 +26,20 @@ export function registerReactionEvents(app: App, deps: ListenerDependencies): vo
       // Cheap filters first: only reactions on messages htg itself posted can be on a card.
       if (item.type !== 'message' || !item.channel || !item.ts) return;
       if (item_user !== undefined && item_user !== context.botUserId) return;
-      const result = await applyReaction(deps, {
-        // This app's own reactions are dropped by Bolt's ignoreSelf; other bots' reactions are not votes either.
-        // Slack is asked (once per person per container) while the card and the hackathon are read.
-        byBot: isBot(client, user),
-        card: { channelId: item.channel, ts: item.ts },
-        userId: user,
-        reaction,
-        added: type === 'reaction_added',
-        at: eventTime(event_ts),
-        now: deps.clock(),
-      });
+      const result = await applyReaction(
+        { ...deps, recentHackathons },
+        {
+          // This app's own reactions are dropped by Bolt's ignoreSelf; other bots' reactions are not votes either.
+          // Slack is asked (once per person per container) while the card and the hackathon are read.
+          byBot: isBot(client, user),
+          card: { channelId: item.channel, ts: item.ts },
+          userId: user,
+          reaction,
+          added: type === 'reaction_added',
+          at: eventTime(event_ts),
+          now: deps.clock(),
+        },
+      );
       const text =
         result.kind === 'voting-closed' && result.tell
           ? votingClosedText(result.hackathon, result.number)
