@@ -17,7 +17,8 @@ export interface VoteDeps {
  * is only trusted to say yes: a vote written from it carries a guard that makes the write fail if the
  * hackathon changed since (any change of settings, voting window or status moves its updatedAt or status), and
  * then the vote is decided again on a fresh read. Anything it would refuse (not a vote emoji, voting closed) is
- * also decided again on a fresh read.
+ * also decided again on a fresh read. This relies on every hackathon write that changes what a vote depends on
+ * (emoji, budget, voting window, status) also setting updatedAt or status; a new writer must keep to that.
  */
 export interface RecentHackathons {
   get(id: string): Hackathon | undefined;
