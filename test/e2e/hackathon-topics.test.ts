@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { countBy } from '../helpers/count.js';
 import { fixtureText } from '../helpers/fixtures.js';
 import { newChannel, setUpHackathon as setUp } from '../helpers/hackathon-setup.js';
@@ -7,9 +6,9 @@ import {
   expectNoSecretsLogged,
   expectWithinGrants,
   type IngressHarness,
-  startIngressHarness,
+  startIngressSuite,
 } from '../helpers/ingress-harness.js';
-import { SlackSim } from '../helpers/slack-sim.js';
+import type { SlackSim } from '../helpers/slack-sim.js';
 
 /**
  * Hackathons and proposals end to end: signed Slack requests to the real ingress, DynamoDB Local behind it,
@@ -43,9 +42,7 @@ async function propose(user: string, channel: string, answers: Record<string, un
 }
 
 beforeAll(async () => {
-  harness = await startIngressHarness('e2e-topics');
-  const { handler } = (await import('../../functions/ingress/index.js')) as { handler: IngressHandler };
-  slack = new SlackSim(harness.track(handler), harness.slack);
+  ({ harness, slack } = await startIngressSuite('e2e-topics'));
 });
 afterAll(async () => {
   await harness?.close();

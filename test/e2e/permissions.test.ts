@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { setUpHackathon } from '../helpers/hackathon-setup.js';
 import {
   expectNoSecretsLogged,
   expectWithinGrants,
   type IngressHarness,
-  startIngressHarness,
+  startIngressSuite,
 } from '../helpers/ingress-harness.js';
-import { SlackSim } from '../helpers/slack-sim.js';
+import type { SlackSim } from '../helpers/slack-sim.js';
 
 /**
  * The permission matrix of the README, action by action and role by role, through signed requests against
@@ -179,9 +178,7 @@ const cases: Case[] = [
 ];
 
 beforeAll(async () => {
-  harness = await startIngressHarness('e2e-permissions');
-  const { handler } = (await import('../../functions/ingress/index.js')) as { handler: IngressHandler };
-  slack = new SlackSim(harness.track(handler), harness.slack);
+  ({ harness, slack } = await startIngressSuite('e2e-permissions'));
   ({ channel } = await setUpHackathon(slack, ROLES.organizer));
   hackathonId = String(
     (await harness.table.items()).find((i) => i.entity === 'hackathon' && i.channelId === channel)?.id,

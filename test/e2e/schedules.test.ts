@@ -1,16 +1,15 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStores } from '../../functions/adapters/dynamodb/stores.js';
-import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { aTopicDraft } from '../helpers/builders.js';
 import { setUpHackathon } from '../helpers/hackathon-setup.js';
 import {
   expectNoSecretsLogged,
   expectWithinGrants,
   type IngressHarness,
-  startIngressHarness,
+  startIngressSuite,
 } from '../helpers/ingress-harness.js';
-import { SlackSim } from '../helpers/slack-sim.js';
+import type { SlackSim } from '../helpers/slack-sim.js';
 import type { RecordedCall } from '../helpers/slack-stand-in.js';
 
 /**
@@ -56,9 +55,7 @@ const job = (hackathonId: string, kind: string, scheduledTime: string, slot = ki
 });
 
 beforeAll(async () => {
-  harness = await startIngressHarness('e2e-schedules');
-  const { handler } = (await import('../../functions/ingress/index.js')) as { handler: IngressHandler };
-  slack = new SlackSim(harness.track(handler), harness.slack);
+  ({ harness, slack } = await startIngressSuite('e2e-schedules'));
 });
 afterAll(async () => {
   await harness?.close();

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { newChannel, setUpHackathon } from '../helpers/hackathon-setup.js';
 import {
   expectNoSecretsLogged,
   expectWithinGrants,
   type IngressHarness,
-  startIngressHarness,
+  startIngressSuite,
 } from '../helpers/ingress-harness.js';
-import { SlackSim } from '../helpers/slack-sim.js';
+import type { SlackSim } from '../helpers/slack-sim.js';
 
 /**
  * Voting close to published teams, end to end through signed requests against DynamoDB Local: the ranking
@@ -99,9 +98,7 @@ async function openReview(user: string, channel: string): Promise<Json> {
 }
 
 beforeAll(async () => {
-  harness = await startIngressHarness('e2e-publish');
-  const { handler } = (await import('../../functions/ingress/index.js')) as { handler: IngressHandler };
-  slack = new SlackSim(harness.track(handler), harness.slack);
+  ({ harness, slack } = await startIngressSuite('e2e-publish'));
 });
 afterAll(async () => {
   await harness?.close();

@@ -1,20 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { setUpHackathon } from '../helpers/hackathon-setup.js';
 import {
   expectNoSecretsLogged,
   expectWithinGrants,
   type IngressHarness,
-  startIngressHarness,
+  startIngressSuite,
 } from '../helpers/ingress-harness.js';
-import { SlackSim } from '../helpers/slack-sim.js';
+import type { SlackSim } from '../helpers/slack-sim.js';
 
 /** Joining and leaving teams, end to end through signed requests, DynamoDB Local behind the real ingress. */
 let harness: IngressHarness;
 let slack: SlackSim;
 const ORGANIZER = 'U0ORGANIZE';
-const items = async (entity: string) =>
-  (await harness.table.items()).filter((item) => item.entity === entity);
+const items = (entity: string) => harness.entities(entity);
 
 async function hackathonWithTopics(count: number, answers: Record<string, unknown> = {}) {
   const { channel } = await setUpHackathon(slack, ORGANIZER, {
@@ -29,9 +27,7 @@ const topicOf = async (hackathonId: string, number: number) =>
   (await items('topic')).find((t) => t.hackathonId === hackathonId && t.number === number);
 
 beforeAll(async () => {
-  harness = await startIngressHarness('e2e-teams');
-  const { handler } = (await import('../../functions/ingress/index.js')) as { handler: IngressHandler };
-  slack = new SlackSim(harness.track(handler), harness.slack);
+  ({ harness, slack } = await startIngressSuite('e2e-teams'));
 });
 afterAll(async () => {
   await harness?.close();

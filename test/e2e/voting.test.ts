@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { setUpHackathon } from '../helpers/hackathon-setup.js';
 import {
   expectNoSecretsLogged,
   expectWithinGrants,
   type IngressHarness,
-  startIngressHarness,
+  startIngressSuite,
 } from '../helpers/ingress-harness.js';
 import { TEST_BOT_USER_ID } from '../helpers/signed-request.js';
-import { type ReactionTarget, SlackSim } from '../helpers/slack-sim.js';
+import type { ReactionTarget, SlackSim } from '../helpers/slack-sim.js';
 import { deliver, planBurst, runConcurrently } from '../helpers/vote-burst.js';
 
 /** Voting by reaction, end to end: signed Events API deliveries to the real ingress, DynamoDB Local behind it. */
@@ -18,8 +17,7 @@ const ORGANIZER = 'U0ORGANIZE';
 let clock = 1_780_000_000;
 const nextTs = () => `${++clock}.000100`;
 
-const items = async (entity: string) =>
-  (await harness.table.items()).filter((item) => item.entity === entity);
+const items = (entity: string) => harness.entities(entity);
 
 /** A hackathon with `count` topics whose cards are posted; returns the channel and each card. */
 async function hackathonWithCards(count: number, answers: Record<string, unknown> = {}) {
@@ -48,9 +46,7 @@ async function counts(hackathonId: string) {
 }
 
 beforeAll(async () => {
-  harness = await startIngressHarness('e2e-voting');
-  const { handler } = (await import('../../functions/ingress/index.js')) as { handler: IngressHandler };
-  slack = new SlackSim(harness.track(handler), harness.slack);
+  ({ harness, slack } = await startIngressSuite('e2e-voting'));
 });
 afterAll(async () => {
   await harness?.close();

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { setUpHackathon } from '../helpers/hackathon-setup.js';
 import {
   expectNoSecretsLogged,
   expectWithinGrants,
   type IngressHarness,
-  startIngressHarness,
+  startIngressSuite,
 } from '../helpers/ingress-harness.js';
 import { TEST_BOT_USER_ID } from '../helpers/signed-request.js';
-import { SlackSim } from '../helpers/slack-sim.js';
+import type { SlackSim } from '../helpers/slack-sim.js';
 
 /**
  * The end of a hackathon, end to end through signed requests against DynamoDB Local: teams write outcomes,
@@ -52,9 +51,7 @@ async function openOutcome(user: string, channel: string, hackathonId: string, t
 }
 
 beforeAll(async () => {
-  harness = await startIngressHarness('e2e-wrapup');
-  const { handler } = (await import('../../functions/ingress/index.js')) as { handler: IngressHandler };
-  slack = new SlackSim(harness.track(handler), harness.slack);
+  ({ harness, slack } = await startIngressSuite('e2e-wrapup'));
 });
 afterAll(async () => {
   await harness?.close();

@@ -14,6 +14,7 @@ import { INGRESS_TABLE_ACTIONS, REFRESHER_TABLE_ACTIONS } from '../../lib/table-
 import { createTestTable, type TestTable } from './dynamodb.js';
 import { type RecordingScheduler, recordingScheduler } from './recording-scheduler.js';
 import { TEST_BOT_TOKEN, TEST_BOT_USER_ID, TEST_SIGNING_SECRET } from './signed-request.js';
+import { SlackSim } from './slack-sim.js';
 import { type SlackStandIn, startSlackStandIn } from './slack-stand-in.js';
 
 /** What an ingress end-to-end test runs against. */
@@ -191,6 +192,17 @@ export async function startIngressHarness(tablePrefix: string): Promise<IngressH
       await table.drop();
     },
   };
+}
+
+/**
+ * A harness with the real ingress (loaded from source, after the harness has set the environment it reads)
+ * behind it, its DynamoDB calls recorded, and a simulated Slack workspace to drive it: what each end-to-end
+ * suite starts with in `beforeAll`.
+ */
+export async function startIngressSuite(name: string): Promise<{ harness: IngressHarness; slack: SlackSim }> {
+  const harness = await startIngressHarness(name);
+  const { handler } = (await import('../../functions/ingress/index.js')) as { handler: IngressHandler };
+  return { harness, slack: new SlackSim(harness.track(handler), harness.slack) };
 }
 
 /** Asserts the DynamoDB calls seen so far need nothing beyond the Lambdas' IAM grants. */
