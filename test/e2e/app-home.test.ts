@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { setUpHackathon } from '../helpers/hackathon-setup.js';
 import {
   expectNoSecretsLogged,
   expectWithinGrants,
   type IngressHarness,
-  startIngressHarness,
+  startIngressSuite,
 } from '../helpers/ingress-harness.js';
-import { SlackSim } from '../helpers/slack-sim.js';
+import type { SlackSim } from '../helpers/slack-sim.js';
 
 /** The Home tab, end to end: an app_home_opened event, signed, publishes the person's own view. */
 let harness: IngressHarness;
@@ -15,9 +14,7 @@ let slack: SlackSim;
 const ORGANIZER = 'U0ORGANIZE';
 
 beforeAll(async () => {
-  harness = await startIngressHarness('e2e-home');
-  const { handler } = (await import('../../functions/ingress/index.js')) as { handler: IngressHandler };
-  slack = new SlackSim(harness.track(handler), harness.slack);
+  ({ harness, slack } = await startIngressSuite('e2e-home'));
 });
 afterAll(async () => {
   await harness?.close();
@@ -70,6 +67,15 @@ describe('the Home tab', () => {
     await slack.click('U0ANNA', '', '', 'home_vote', hackathonId);
     expect(harness.slack.callsTo('views.open')).toHaveLength(before + 1);
     expect(JSON.stringify(slack.lastOpenedView())).toContain('Shoot flavors');
+
+    // A Home tab button that cannot do its work explains why in the person's messages with the app: there is
+    // no channel for an ephemeral answer.
+    const ephemerals = harness.slack.callsTo('chat.postEphemeral').length;
+    await slack.click('U0ANNA', '', '', 'home_propose', 'no-such-hackathon');
+    const told = harness.slack.callsTo('chat.postMessage').at(-1)?.args;
+    expect(told?.channel).toBe('U0ANNA');
+    expect(String(told?.text)).not.toBe('');
+    expect(harness.slack.callsTo('chat.postEphemeral')).toHaveLength(ephemerals);
   });
 
   it('welcomes someone with no hackathon, and shows everything when Slack will not list their channels', async () => {

@@ -2,7 +2,10 @@ import type { App, BlockAction } from '@slack/bolt';
 import { friendlyText, SOMETHING_WENT_WRONG } from '../../errors.js';
 import type { ListenerDependencies } from '../index.js';
 
-/** Runs a button's work; if it cannot be done, tells the person who clicked (only them) why. */
+/**
+ * Runs a button's work; if it cannot be done, tells the person who clicked (only them) why: an ephemeral
+ * message in the channel of a message button, a message from the app where there is no channel (the Home tab).
+ */
 export async function explainFailure(
   deps: ListenerDependencies,
   client: Parameters<Parameters<App['action']>[1]>[0]['client'],
@@ -14,13 +17,11 @@ export async function explainFailure(
   } catch (error) {
     const friendly = friendlyText(error);
     if (!friendly) deps.logger.error('Button action failed', error);
+    const text = friendly ?? SOMETHING_WENT_WRONG;
     const channel = body.channel?.id ?? body.container?.channel_id;
-    if (channel) {
-      await client.chat
-        .postEphemeral({ channel, user: body.user.id, text: friendly ?? SOMETHING_WENT_WRONG })
-        .catch((postError: unknown) =>
-          deps.logger.warn('Could not explain a failed button action', postError),
-        );
-    }
+    await (channel
+      ? client.chat.postEphemeral({ channel, user: body.user.id, text })
+      : client.chat.postMessage({ channel: body.user.id, text })
+    ).catch((postError: unknown) => deps.logger.warn('Could not explain a failed button action', postError));
   }
 }

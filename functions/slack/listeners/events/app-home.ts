@@ -3,10 +3,10 @@ import { openBallot } from '../../../app/ballot.js';
 import { requireHackathon } from '../../../app/hackathons.js';
 import { homeFor } from '../../../app/home.js';
 import { assertMayPropose } from '../../../app/topics.js';
-import { friendlyText, SOMETHING_WENT_WRONG } from '../../errors.js';
 import { ballotModal } from '../../views/ballot-modal.js';
 import { HOME_ACTIONS, homeView } from '../../views/home-view.js';
 import { topicModal } from '../../views/topic-modal.js';
+import { explainFailure } from '../actions/explain-failure.js';
 import type { ListenerDependencies } from '../index.js';
 
 /**
@@ -37,7 +37,7 @@ export function registerAppHome(app: App, deps: ListenerDependencies): void {
 
   app.action<BlockAction<ButtonAction>>(HOME_ACTIONS.propose, async ({ ack, body, action, client }) => {
     await ack();
-    await explainHome(deps, client, body, async () => {
+    await explainFailure(deps, client, body, async () => {
       const hackathon = await requireHackathon(deps.hackathons, action.value ?? '');
       assertMayPropose(hackathon, body.user.id, deps.clock());
       await client.views.open({ trigger_id: body.trigger_id, view: topicModal(hackathon, {}) });
@@ -46,29 +46,9 @@ export function registerAppHome(app: App, deps: ListenerDependencies): void {
 
   app.action<BlockAction<ButtonAction>>(HOME_ACTIONS.vote, async ({ ack, body, action, client }) => {
     await ack();
-    await explainHome(deps, client, body, async () => {
+    await explainFailure(deps, client, body, async () => {
       const ballot = await openBallot(deps, action.value ?? '', body.user.id, deps.clock());
       await client.views.open({ trigger_id: body.trigger_id, view: ballotModal(ballot) });
     });
   });
-}
-
-/** On the Home tab there is no channel for an ephemeral answer: a refusal goes to the person's messages with the app. */
-async function explainHome(
-  deps: ListenerDependencies,
-  client: Parameters<Parameters<App['action']>[1]>[0]['client'],
-  body: BlockAction,
-  work: () => Promise<void>,
-): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    const friendly = friendlyText(error);
-    if (!friendly) deps.logger.error('Home tab action failed', error);
-    await client.chat
-      .postMessage({ channel: body.user.id, text: friendly ?? SOMETHING_WENT_WRONG })
-      .catch((postError: unknown) =>
-        deps.logger.warn('Could not explain a failed Home tab action', postError),
-      );
-  }
 }
