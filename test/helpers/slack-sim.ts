@@ -37,9 +37,8 @@ export class SlackSim {
   private async send(
     body: string,
     contentType = 'application/x-www-form-urlencoded',
-    headers: Record<string, string> = {},
   ): Promise<FunctionUrlResponse> {
-    return this.handler(signedFunctionUrlEvent({ body, contentType, headers }), lambdaContext());
+    return this.handler(signedFunctionUrlEvent({ body, contentType }), lambdaContext());
   }
 
   /**
