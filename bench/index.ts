@@ -195,6 +195,12 @@ try {
     })),
   );
   console.log(`First-request votes recorded by the ingress: ${ingressFirstVotes} (expected ${runs + 1}).`);
+  // A first request that failed, or a vote that was not stored, would make the timing meaningless.
+  const valid = rows.every((row) => row.statuses.length === 1 && row.statuses[0] === 200);
+  if (!valid || ingressFirstVotes !== runs + 1 || !burst.exact) {
+    console.error('The bench is not valid: a first request did not answer 200, or votes were lost.');
+    process.exitCode = 1;
+  }
 
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(
