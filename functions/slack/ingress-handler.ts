@@ -3,6 +3,7 @@ import type { APIGatewayProxyStructuredResultV2, Context, LambdaFunctionURLEvent
 import type { Logger } from '../adapters/logger.js';
 import type { RuntimeConfig, SlackCredentials } from '../adapters/runtime-config.js';
 import { slackAppOptions, toBoltLogger } from './app-options.js';
+import { checkEnvelope } from './envelope.js';
 import { type ListenerDependencies, registerListeners } from './listeners/index.js';
 import { normalizeFunctionUrlEvent, verifySlackSignature } from './request-verification.js';
 
@@ -24,8 +25,15 @@ export interface IngressOptions {
 }
 
 /**
- * The Function URL handler: Bolt's `AwsLambdaReceiver` behind a guard that refuses, before any parsing,
- * every request whose Slack signature or timestamp is not valid (401, nothing read or written).
+ * A signed request that cannot succeed however often it is sent: 400, and Slack is asked not to retry it
+ * (Slack retries events on any non-2xx answer unless told so).
+ */
+const MALFORMED: FunctionUrlResponse = { statusCode: 400, headers: { 'x-slack-no-retry': '1' }, body: '' };
+
+/**
+ * The Function URL handler: Bolt's `AwsLambdaReceiver` behind two guards. The first refuses, before any
+ * parsing, every request whose Slack signature or timestamp is not valid (401, nothing read or written); the
+ * second refuses signed bodies without the shape Bolt and the listeners rely on (400, see `checkEnvelope`).
  */
 export function createIngressHandler(options: IngressOptions): IngressHandler {
   const { credentials, logger, nowSeconds = () => Math.floor(Date.now() / 1000) } = options;
@@ -52,13 +60,18 @@ export function createIngressHandler(options: IngressOptions): IngressHandler {
       logger.warn(`Refused a request that is not from Slack (${verdict.reason})`);
       return { statusCode: 401, body: '' };
     }
+    const envelope = checkEnvelope(request.body ?? '', request.headers['content-type']);
+    if (!envelope.ok) {
+      logger.warn(`Refused a signed request with ${envelope.reason}`);
+      return MALFORMED;
+    }
     try {
       // Bolt's types describe API Gateway events; a Function URL event has the same (v2) shape.
       return (await boltHandler(request as never, context)) as FunctionUrlResponse;
     } catch (error) {
-      // Signed by Slack but not parseable: answering 400 stops Slack retrying a request that cannot succeed.
+      // Signed by Slack but not processable: a request that cannot succeed.
       logger.error('Could not process a signed request', error);
-      return { statusCode: 400, body: '' };
+      return MALFORMED;
     }
   };
 }
