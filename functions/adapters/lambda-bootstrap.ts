@@ -16,6 +16,21 @@ export interface LambdaRuntime {
 }
 
 /**
+ * The Slack client of work done off the request path: a failed call (5xx, timeout, dropped connection) is
+ * retried three times with exponential backoff (0.5, 1, 2 s), a rate-limited one after Slack's Retry-After,
+ * and a call with no answer in 10 s is given up (and retried). What still fails is the caller's to hand back:
+ * the refresher reports the record as failed, so Lambda retries it.
+ */
+export function offRequestSlackClient(token: string, slackApiUrl?: string): WebClient {
+  return new WebClient(token, {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    retryConfig: { retries: 3, factor: 2, minTimeout: 500 },
+    timeout: 10_000,
+    fetch: httpFetch,
+  });
+}
+
+/**
  * What the Lambdas that talk to Slack off the request path (refresher, scheduled jobs) build once, during the
  * init phase: config from the environment, a logger that redacts the secrets, the Slack credentials and
  * client, and the stores.
@@ -25,10 +40,6 @@ export async function bootstrapLambda(name: string): Promise<LambdaRuntime> {
   const logger = createLogger({ level: config.logLevel, name });
   const credentials = await loadSlackCredentials(config);
   logger.redact(credentials.signingSecret, credentials.botToken);
-  const slack = new WebClient(credentials.botToken, {
-    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-    retryConfig: { retries: 3, factor: 2, minTimeout: 500 },
-    fetch: httpFetch,
-  });
+  const slack = offRequestSlackClient(credentials.botToken, config.slackApiUrl);
   return { config, logger, credentials, slack, stores: createStores(connectTable(config)) };
 }

@@ -20,7 +20,16 @@ export function slackAppOptions(
   return {
     authorize: async () => authorization,
     logger: toBoltLogger(logger),
-    clientOptions: { fetch: httpFetch, ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}) },
+    clientOptions: {
+      fetch: httpFetch,
+      ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+      // Slack wants its answer within 3 s: a failed call is retried once, after 0.2 s; a call with no answer in
+      // 1.2 s is given up; a rate-limited call fails at once instead of waiting out Retry-After. The listeners
+      // then tell the person it did not work (the Web API client's default retries for 30 minutes).
+      retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 200 },
+      timeout: 1_200,
+      rejectRateLimitedCalls: true,
+    },
     // Conversation state is not used; the in-memory store would only cost time on every request.
     convoStore: false,
     ignoreSelf: true,

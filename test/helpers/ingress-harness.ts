@@ -1,8 +1,8 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { WebClient } from '@slack/web-api';
-import type { DynamoDBBatchResponse } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import { expect, vi } from 'vitest';
 import { createStores } from '../../functions/adapters/dynamodb/stores.js';
+import { offRequestSlackClient } from '../../functions/adapters/lambda-bootstrap.js';
 import { openStreamReader, type StreamReader } from '../../functions/adapters/local/stream-reader.js';
 import { createLogger } from '../../functions/adapters/logger.js';
 import { createScheduleAnnouncer } from '../../functions/adapters/slack/schedule-announcer.js';
@@ -27,8 +27,11 @@ export interface IngressHarness {
   entities(entity: string): Promise<Array<Record<string, unknown>>>;
   hackathonIn(channel: string): Promise<Record<string, unknown> | undefined>;
   topicOf(hackathonId: string, number: number): Promise<Record<string, unknown> | undefined>;
-  /** Runs the card refresher on everything the table's stream recorded since the last call. */
-  refresh(): Promise<DynamoDBBatchResponse>;
+  /**
+   * Runs the card refresher on everything the table's stream recorded since the last call; with `again` (the
+   * previous call's answer), on the previous records from the first failed one, as Lambda retries a batch.
+   */
+  refresh(options?: { again?: DynamoDBBatchResponse }): Promise<DynamoDBBatchResponse>;
   /**
    * The IAM actions the DynamoDB calls made while handling requests (through `track`) and while refreshing came
    * to; a Query on an index is recorded as `dynamodb:Query (index)`. Tests compare them with the grants.
@@ -119,6 +122,7 @@ export async function startIngressHarness(tablePrefix: string): Promise<IngressH
   const dynamoActions = { ingress: new Set<string>(), refresher: new Set<string>() };
   let requestsInFlight = 0;
   let refreshing = false;
+  let lastRecords: DynamoDBRecord[] = [];
   const clientPrototype = Object.getPrototypeOf(DynamoDBDocumentClient.prototype) as {
     send: (...args: unknown[]) => Promise<unknown>;
   };
@@ -135,7 +139,7 @@ export async function startIngressHarness(tablePrefix: string): Promise<IngressH
   const scheduler = recordingScheduler();
   let now: Date | null = null;
   const clock = () => now ?? new Date();
-  const client = new WebClient(TEST_BOT_TOKEN, { slackApiUrl: slack.url });
+  const client = offRequestSlackClient(TEST_BOT_TOKEN, slack.url);
   const stores = createStores(table);
   const scheduled = createScheduledJobsHandler({
     deps: { ...stores, announcer: createScheduleAnnouncer(client) },
@@ -150,8 +154,12 @@ export async function startIngressHarness(tablePrefix: string): Promise<IngressH
     table,
     slack,
     logLines,
-    refresh: async () => {
-      const Records = await stream.read();
+    refresh: async ({ again } = {}) => {
+      const failedAt = again?.batchItemFailures[0]?.itemIdentifier;
+      const Records = failedAt
+        ? lastRecords.slice(lastRecords.findIndex((r) => r.dynamodb?.SequenceNumber === failedAt))
+        : await stream.read();
+      lastRecords = Records;
       refreshing = true;
       try {
         return await refresher({ Records });

@@ -2,6 +2,8 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+export type SlackFault = 500 | 503 | 'drop';
+
 /** One Web API call the app made. */
 export interface RecordedCall {
   method: string;
@@ -27,6 +29,11 @@ export interface SlackStandIn {
   ): void;
   /** Answer the next `times` calls of a method with 429 and `Retry-After`, as Slack does when rate limited. */
   rateLimit(method: string, times: number, retryAfterSeconds: number): void;
+  /**
+   * Fail the next calls of a method, one fault each: a 500 or 503 answer, or `drop` (the connection is held
+   * for a while and then closed with no answer, as when Slack times out).
+   */
+  failNext(method: string, faults: ReadonlyArray<SlackFault>): void;
   close(): Promise<void>;
 }
 
@@ -61,6 +68,7 @@ export async function startSlackStandIn({ delayMs = 0 }: { delayMs?: number } = 
     ],
   ]);
   const limited = new Map<string, { times: number; retryAfterSeconds: number }>();
+  const failing = new Map<string, SlackFault[]>();
   const server = createServer(async (request, response) => {
     const path = (request.url ?? '').split('?')[0] ?? '';
     const upload = /^\/upload\/(F\d+)$/.exec(path);
@@ -75,6 +83,17 @@ export async function startSlackStandIn({ delayMs = 0 }: { delayMs?: number } = 
     });
     const responder = responses.get(method) ?? { ok: true };
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    const fault = failing.get(method)?.shift();
+    if (fault === 'drop') {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      request.socket.destroy();
+      return;
+    }
+    if (fault) {
+      response.writeHead(fault, { 'content-type': 'text/html' });
+      response.end(`<html><body>${fault} Service Unavailable</body></html>`);
+      return;
+    }
     const limit = limited.get(method);
     if (limit && limit.times > 0) {
       limit.times--;
@@ -102,6 +121,7 @@ export async function startSlackStandIn({ delayMs = 0 }: { delayMs?: number } = 
       ),
     respond: (method, body) => responses.set(method, body),
     rateLimit: (method, times, retryAfterSeconds) => limited.set(method, { times, retryAfterSeconds }),
+    failNext: (method, faults) => failing.set(method, [...(failing.get(method) ?? []), ...faults]),
     close: () =>
       new Promise((resolve, reject) => {
         server.closeAllConnections();

@@ -37,6 +37,10 @@ export function planBurst(
   const removals = Math.round(events * 0.1);
   const redeliveries = Math.round(events * 0.1);
   const adds = events - removals - redeliveries;
+  if (adds > users * cards.length * 2)
+    throw new Error(
+      `planBurst: ${adds} distinct reactions cannot come from ${users} people on ${cards.length} cards`,
+    );
   const deliveries: ReactionDelivery[] = [];
   const on = new Map<string, boolean>();
   const key = (d: Pick<ReactionDelivery, 'user' | 'card' | 'reaction'>) =>

@@ -7,13 +7,18 @@ export interface DynamoDbConnection {
   endpoint?: string | undefined;
 }
 
-/** Builds the low-level client. Against DynamoDB Local, static dummy credentials are used. */
+/**
+ * Builds the low-level client. A call with no answer is given up and retried like any other failure (the SDK
+ * waits forever by default, which in a Lambda means until its timeout): after 2 s in AWS, where DynamoDB answers
+ * in milliseconds, after 10 s against DynamoDB Local, which a busy test machine can slow down a lot.
+ * Against DynamoDB Local, static dummy credentials are used.
+ */
 export function createDynamoDbClient({ region, endpoint }: DynamoDbConnection): DynamoDBClient {
   return new DynamoDBClient({
     region,
-    ...(endpoint
-      ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 3 }
-      : {}),
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: endpoint ? 10_000 : 2_000 },
+    ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
 }
 

@@ -104,14 +104,24 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
     async create(hackathonId, draft, proposerId, now) {
       const number = await reserveNumbers(hackathonId, 1);
       const topic = newTopic(hackathonId, number, draft, proposerId, now);
-      await documents.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: topicItem(topic),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return topic;
+      try {
+        await documents.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: topicItem(topic),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return topic;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        // The number is reserved for this topic alone, so the item can only be this very write, applied by an
+        // earlier attempt whose answer was lost (the SDK retried it): the topic is saved; say so.
+        const stored = await get(hackathonId, number);
+        if (stored?.createdAt === now && stored.proposerId === proposerId && stored.title === topic.title)
+          return stored;
+        throw error;
+      }
     },
 
     async createMany(hackathonId, drafts, proposerId, now) {
