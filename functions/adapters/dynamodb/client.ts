@@ -9,15 +9,18 @@ export interface DynamoDbConnection {
 
 /**
  * Builds the low-level client. A call with no answer is given up and retried like any other failure (the SDK
- * waits forever by default, which in a Lambda means until its timeout): after 2 s in AWS, where DynamoDB answers
- * in milliseconds, after 10 s against DynamoDB Local, which a busy test machine can slow down a lot.
+ * waits forever by default, which in a Lambda means until its timeout): in AWS, where DynamoDB answers in
+ * milliseconds, after 1 s without a connection or 2 s without an answer; against DynamoDB Local, which a busy
+ * test machine can slow down a lot, after 5 and 10 s.
  * Against DynamoDB Local, static dummy credentials are used.
  */
 export function createDynamoDbClient({ region, endpoint }: DynamoDbConnection): DynamoDBClient {
   return new DynamoDBClient({
     region,
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: endpoint ? 10_000 : 2_000 },
+    requestHandler: endpoint
+      ? { connectionTimeout: 5_000, requestTimeout: 10_000 }
+      : { connectionTimeout: 1_000, requestTimeout: 2_000 },
     ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
 }
