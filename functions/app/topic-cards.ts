@@ -6,6 +6,8 @@ import type { HackathonStore, TopicStore } from './ports.js';
 export interface CardPublisher {
   post(hackathon: Hackathon, topic: Topic): Promise<CardRef>;
   update(hackathon: Hackathon, topic: Topic): Promise<void>;
+  /** Deletes a card that was posted but is not the topic's (a duplicate). */
+  remove(card: CardRef): Promise<void>;
 }
 
 export interface CardDeps {
@@ -16,7 +18,8 @@ export interface CardDeps {
 
 /**
  * Brings a topic's card in line with the topic as it is now (read again, not taken from the change that
- * triggered this): posts it if it has none yet, else updates it. Running it twice does no harm.
+ * triggered this): posts it if it has none yet, else updates it. Running it twice does no harm, and a card
+ * posted but not recorded (the record failed, or another run recorded its own first) is deleted again.
  */
 export async function syncTopicCard(deps: CardDeps, hackathonId: string, number: number): Promise<void> {
   const [hackathon, topic] = await Promise.all([
@@ -29,5 +32,25 @@ export async function syncTopicCard(deps: CardDeps, hackathonId: string, number:
     return;
   }
   const card = await deps.cards.post(hackathon, topic);
-  await deps.topics.attachCard(topic, card);
+  let attached: Topic;
+  try {
+    attached = await deps.topics.attachCard(topic, card);
+  } catch (error) {
+    // The failure may be a lost answer to a write that was applied: look before taking the message back.
+    const recorded = await deps.topics.get(hackathonId, number).then(
+      (now) => now?.card ?? null,
+      () => undefined,
+    );
+    // Not recorded: delete it, or the retry of this change would leave a second card in the channel. (When
+    // the topic cannot be read either, it stays; the retry then posts the card that counts.)
+    if (recorded !== undefined && !sameCard(recorded, card))
+      await deps.cards.remove(card).catch(() => undefined);
+    if (sameCard(recorded, card)) return;
+    throw error;
+  }
+  // Another run posted and recorded the topic's card first: this one is a duplicate.
+  if (!sameCard(attached.card, card)) await deps.cards.remove(card).catch(() => undefined);
 }
+
+const sameCard = (a: CardRef | null | undefined, b: CardRef) =>
+  a?.channelId === b.channelId && a?.ts === b.ts;

@@ -214,6 +214,85 @@ describe('Slack 5xx answers, dropped connections and rate limits', () => {
     expect(posted.filter((c) => String(c.args.blocks).includes('Refreshed under faults'))).toHaveLength(1);
   }, 120_000);
 
+  it('the card refresher, its own DynamoDB calls faulted too, hands back what failed until every topic has exactly one card', async () => {
+    const titles = ['Stream one', 'Stream two', 'Stream three', 'Stream four', 'Stream five', 'Stream six'];
+    const { channel } = await setUpHackathon(slack, ORGANIZER, { topics: titles });
+    harness.refresherThrough(proxy.url);
+    const injectedBefore = totalInjected();
+    proxy.inject(2, ['throttle', 'server-error', 'lost-response']);
+    harness.slack.failNext('chat.postMessage', [500]);
+    let answer = await harness.refresh();
+    let lambdaRetries = 0;
+    while (answer.batchItemFailures.length > 0 && lambdaRetries < 30) {
+      lambdaRetries++;
+      answer = await harness.refresh({ again: answer });
+    }
+    proxy.inject(0);
+    harness.refresherThrough(harness.table.endpoint);
+    expect(answer).toEqual({ batchItemFailures: [] });
+    const injected = totalInjected() - injectedBefore;
+    expect(injected).toBeGreaterThan(3);
+
+    const hackathonId = String((await harness.hackathonIn(channel))?.id);
+    const topics = (await harness.entities('topic')).filter((t) => t.hackathonId === hackathonId);
+    expect(topics.every((t) => t.card)).toBe(true);
+    // Every card posted and not deleted again is a topic's card: one per topic, none twice.
+    const deleted = new Set(harness.slack.callsTo('chat.delete').map((c) => c.args.ts));
+    const posts = harness.slack
+      .cardCallsTo('chat.postMessage')
+      .filter(
+        (c) => c.args.channel === channel && titles.some((title) => String(c.args.blocks).includes(title)),
+      );
+    const live = posts.filter((c) => c.answer?.ts && !deleted.has(c.answer.ts));
+    expect(live.map((c) => c.answer?.ts).sort()).toEqual(
+      topics.map((t) => (t.card as { ts: string }).ts).sort(),
+    );
+    for (const title of titles)
+      expect(
+        live.filter((c) => String(c.args.blocks).includes(title)),
+        title,
+      ).toHaveLength(1);
+    expect(await invariants()).toEqual([]);
+    const duplicatesDeleted = posts.filter((c) => c.answer?.ts).length - live.length;
+    faultReport.refresher = { records: titles.length, injected, lambdaRetries, duplicatesDeleted };
+  }, 120_000);
+
+  it('a card whose record failed is deleted again, and one whose record was applied but not acknowledged is kept', async () => {
+    const { channel } = await setUpHackathon(slack, ORGANIZER, { topics: ['Record failed'] });
+    harness.refresherThrough(proxy.url);
+    // attachCard's transaction is throttled on all three of the SDK's attempts.
+    proxy.failNext('TransactWriteItems', 'throttle', 'throttle', 'throttle');
+    const failed = await harness.refresh();
+    expect(failed.batchItemFailures).toHaveLength(1);
+    const deletes = harness.slack.callsTo('chat.delete');
+    expect(deletes).toHaveLength(1);
+    expect(await harness.refresh({ again: failed })).toEqual({ batchItemFailures: [] });
+
+    await slack.command(ORGANIZER, channel, 'propose');
+    await slack.submit(ORGANIZER, slack.lastOpenedView(), {
+      title: 'Record not acknowledged',
+      category: 'Core',
+    });
+    // Applied, its answer lost, then both retries throttled: the store fails, but the card is the topic's.
+    proxy.failNext('TransactWriteItems', 'lost-response', 'throttle', 'throttle');
+    expect(await harness.refresh()).toEqual({ batchItemFailures: [] });
+    harness.refresherThrough(harness.table.endpoint);
+    expect(proxy.pending()).toEqual({});
+    expect(harness.slack.callsTo('chat.delete')).toHaveLength(1);
+
+    const hackathonId = String((await harness.hackathonIn(channel))?.id);
+    const topics = (await harness.entities('topic')).filter((t) => t.hackathonId === hackathonId);
+    const deleted = new Set(harness.slack.callsTo('chat.delete').map((c) => c.args.ts));
+    const live = harness.slack
+      .cardCallsTo('chat.postMessage')
+      .filter((c) => c.args.channel === channel && String(c.args.text).startsWith('#'))
+      .filter((c) => c.answer?.ts && !deleted.has(c.answer.ts));
+    expect(live.map((c) => c.answer?.ts).sort()).toEqual(
+      topics.map((t) => (t.card as { ts: string }).ts).sort(),
+    );
+    expect(live).toHaveLength(2);
+  }, 120_000);
+
   it('a command whose Slack call fails tells the person, and a rate-limited call is not waited out', async () => {
     const { channel } = await hackathonWithCards(['Rate limited']);
     harness.slack.failNext('views.open', [503, 503]);

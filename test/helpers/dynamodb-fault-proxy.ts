@@ -25,6 +25,8 @@ export interface DynamoFaultProxy {
   url: string;
   /** Fault the next requests of an operation (`PutItem`, `TransactWriteItems`, …), one fault each. */
   failNext(operation: string, ...faults: DynamoFault[]): void;
+  /** Faults planned with `failNext` and not yet injected, by operation. */
+  pending(): Record<string, DynamoFault[]>;
   /** Fault one request in `1 / every` (0: none), choosing among `kinds`. */
   inject(every: number, kinds?: readonly DynamoFault[]): void;
   /** Faults injected so far, by kind, and requests passed through untouched. */
@@ -104,6 +106,7 @@ export async function startDynamoFaultProxy(target: string, seed = 1): Promise<D
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    pending: () => Object.fromEntries([...planned].filter(([, faults]) => faults.length > 0)),
     failNext: (operation, ...faults) =>
       planned.set(operation, [...(planned.get(operation) ?? []), ...faults]),
     inject: (rate, only = DYNAMO_FAULTS) => {

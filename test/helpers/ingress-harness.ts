@@ -1,7 +1,7 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import { expect, vi } from 'vitest';
-import { createStores } from '../../functions/adapters/dynamodb/stores.js';
+import { connectTable, createStores, type Stores } from '../../functions/adapters/dynamodb/stores.js';
 import { offRequestSlackClient } from '../../functions/adapters/lambda-bootstrap.js';
 import { openStreamReader, type StreamReader } from '../../functions/adapters/local/stream-reader.js';
 import { createLogger } from '../../functions/adapters/logger.js';
@@ -32,6 +32,8 @@ export interface IngressHarness {
    * previous call's answer), on the previous records from the first failed one, as Lambda retries a batch.
    */
   refresh(options?: { again?: DynamoDBBatchResponse }): Promise<DynamoDBBatchResponse>;
+  /** Sends the refresher's DynamoDB calls to another endpoint (a fault-injecting proxy) from now on. */
+  refresherThrough(endpoint: string): void;
   /**
    * The IAM actions the DynamoDB calls made while handling requests (through `track`) and while refreshing came
    * to; a Query on an index is recorded as `dynamodb:Query (index)`. Tests compare them with the grants.
@@ -146,10 +148,12 @@ export async function startIngressHarness(tablePrefix: string): Promise<IngressH
     logger: createLogger({ level: 'info', name: 'scheduled' }),
     clock,
   });
-  const refresher = createRefresherHandler({
-    deps: slackRefresherDeps(stores, client, TEST_BOT_USER_ID, scheduler, clock),
-    logger: createLogger({ level: 'warn', name: 'refresher' }),
-  });
+  const refresherOver = (over: Stores) =>
+    createRefresherHandler({
+      deps: slackRefresherDeps(over, client, TEST_BOT_USER_ID, scheduler, clock),
+      logger: createLogger({ level: 'warn', name: 'refresher' }),
+    });
+  let refresher = refresherOver(stores);
   return {
     table,
     slack,
@@ -166,6 +170,13 @@ export async function startIngressHarness(tablePrefix: string): Promise<IngressH
       } finally {
         refreshing = false;
       }
+    },
+    refresherThrough: (endpoint) => {
+      refresher = refresherOver(
+        createStores(
+          connectTable({ tableName: table.tableName, region: 'local', dynamoDbEndpoint: endpoint }),
+        ),
+      );
     },
     dynamoActions,
     entities,

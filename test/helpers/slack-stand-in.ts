@@ -12,6 +12,8 @@ export interface RecordedCall {
   authorization: string | undefined;
   /** The raw request body (an uploaded file's content, for `upload`). */
   body: string;
+  /** What the stand-in answered (unset when it answered with a fault or a rate limit). */
+  answer?: Record<string, unknown>;
 }
 
 export interface SlackStandIn {
@@ -75,12 +77,13 @@ export async function startSlackStandIn({ delayMs = 0 }: { delayMs?: number } = 
     const method = upload ? 'upload' : path.replace(/^\/api\//, '');
     const body = await readBody(request);
     const args = upload ? { file: upload[1] } : parseArgs(body, request.headers['content-type']);
-    calls.push({
+    const call: RecordedCall = {
       method,
       args,
       authorization: request.headers.authorization,
       body: upload ? fileContent(body, request.headers['content-type']) : body,
-    });
+    };
+    calls.push(call);
     const responder = responses.get(method) ?? { ok: true };
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const fault = failing.get(method)?.shift();
@@ -105,7 +108,8 @@ export async function startSlackStandIn({ delayMs = 0 }: { delayMs?: number } = 
       return;
     }
     response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(typeof responder === 'function' ? responder(args) : responder));
+    call.answer = typeof responder === 'function' ? responder(args) : responder;
+    response.end(JSON.stringify(call.answer));
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

@@ -99,6 +99,7 @@ describe('refresher handler', () => {
         if (failOn.includes(topic.number)) throw new Error('slack down');
         updated.push(topic.number);
       },
+      remove: async () => {},
     };
     const hackathons = {
       get: async () => aHackathon({ id: 'h1' }),

@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { CardPublisher } from '../../app/topic-cards.js';
 import { topicCard } from '../../slack/views/topic-card.js';
 
-/** Posts and updates topic cards with the Slack Web API. */
+/** Posts, updates and (duplicates only) deletes topic cards with the Slack Web API. */
 export function createCardPublisher(client: WebClient): CardPublisher {
   return {
     async post(hackathon, topic) {
@@ -20,6 +20,9 @@ export function createCardPublisher(client: WebClient): CardPublisher {
       if (!topic.card) return;
       const { text, blocks } = topicCard(hackathon, topic);
       await client.chat.update({ channel: topic.card.channelId, ts: topic.card.ts, text, blocks });
+    },
+    async remove(card) {
+      await client.chat.delete({ channel: card.channelId, ts: card.ts });
     },
   };
 }
