@@ -50,11 +50,15 @@ const shortcut = z.looseObject({
   callback_id: text,
 });
 
-/** Events: every one has a type; the fields the app's events are read by must have theirs. */
+/**
+ * Events: every one has a type, and the fields Bolt reads of any event (who, where) are a string or, in some
+ * event types (user_change, channel_created), an object; never null or a number.
+ */
+const idOrObject = z.optional(z.union([text, z.looseObject({})]));
 const event = z.looseObject({
   type: text,
-  user: z.optional(text),
-  channel: z.optional(text),
+  user: idOrObject,
+  channel: idOrObject,
   tab: z.optional(text),
   reaction: z.optional(text),
   item_user: z.optional(text),

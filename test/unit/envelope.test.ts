@@ -16,6 +16,8 @@ describe('checkEnvelope', () => {
     expect(checkEnvelope(form(submission), FORM)).toEqual({ ok: true });
     expect(checkEnvelope(JSON.stringify(event), 'application/json')).toEqual({ ok: true });
     expect(checkEnvelope('ssl_check=1&token=x', FORM)).toEqual({ ok: true });
+    const userChange = { ...event, event: { type: 'user_change', user: { id: 'U1' }, event_ts: '1.2' } };
+    expect(checkEnvelope(JSON.stringify(userChange), 'application/json')).toEqual({ ok: true });
     expect(
       checkEnvelope(JSON.stringify({ type: 'url_verification', challenge: 'abc' }), 'application/json'),
     ).toEqual({
