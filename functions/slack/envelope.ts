@@ -1,91 +1,131 @@
 import { parse as parseQuery } from 'node:querystring';
-import * as z from 'zod/mini';
 
 /**
  * The shape every signed request must have before Bolt routes it: what Slack always sends and what Bolt and
  * the listeners read without looking (a user id, an action list, a view with a callback id, an event with a
  * type). A body that is signed but not of this shape is malformed, not a fault worth retrying; the listeners
  * themselves validate everything inside (field values, private metadata, button values).
+ *
+ * Plain checks rather than schemas: this runs on every request, the first one of a cold container included.
  */
-const text = z.string();
-const person = z.looseObject({ id: text });
-const team = z.optional(z.nullable(z.looseObject({ id: z.optional(text) })));
+type Check = (value: unknown) => boolean;
+type Rules = ReadonlyArray<readonly [path: string, check: Check]>;
 
-const command = z.looseObject({
-  command: text,
-  text: z.optional(text),
-  user_id: text,
-  channel_id: text,
-  team_id: text,
-  trigger_id: z.optional(text),
-});
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString: Check = (value) => typeof value === 'string';
+const optional =
+  (check: Check): Check =>
+  (value) =>
+    value === undefined || check(value);
+const optionalObject = optional(isObject);
+/** Who or where: a string id or, in some event types (user_change, channel_created), an object. */
+const idOrObject = optional((value) => isString(value) || isObject(value));
+const oneOf =
+  (...allowed: string[]): Check =>
+  (value) =>
+    typeof value === 'string' && allowed.includes(value);
+const objectOfObjects: Check = (value) =>
+  isObject(value) &&
+  Object.values(value).every((inner) => isObject(inner) && Object.values(inner).every(isObject));
 
-const blockActions = z.looseObject({
-  type: z.literal('block_actions'),
-  user: person,
-  team,
-  actions: z
-    .array(z.looseObject({ action_id: text, value: z.optional(text), block_id: z.optional(text) }))
-    .check(z.minLength(1)),
-  container: z.optional(z.looseObject({ type: z.optional(text) })),
-  channel: z.optional(z.nullable(z.looseObject({ id: text }))),
-  view: z.optional(z.nullable(z.looseObject({}))),
-  trigger_id: z.optional(text),
-});
-
-const viewPayload = z.looseObject({
-  type: z.enum(['view_submission', 'view_closed']),
-  user: person,
-  team,
-  view: z.looseObject({
-    callback_id: text,
-    private_metadata: z.optional(text),
-    state: z.optional(z.looseObject({ values: z.record(text, z.record(text, z.looseObject({}))) })),
-  }),
-});
-
-const shortcut = z.looseObject({
-  type: z.enum(['shortcut', 'message_action']),
-  user: person,
-  callback_id: text,
-});
-
-/**
- * Events: every one has a type, and the fields Bolt reads of any event (who, where) are a string or, in some
- * event types (user_change, channel_created), an object; never null or a number.
- */
-const idOrObject = z.optional(z.union([text, z.looseObject({})]));
-const event = z.looseObject({
-  type: text,
-  user: idOrObject,
-  channel: idOrObject,
-  tab: z.optional(text),
-  reaction: z.optional(text),
-  item_user: z.optional(text),
-  event_ts: z.optional(text),
-  item: z.optional(
-    z.looseObject({ type: z.optional(text), channel: z.optional(text), ts: z.optional(text) }),
-  ),
-});
-const reaction = z.looseObject({
-  type: z.enum(['reaction_added', 'reaction_removed']),
-  user: text,
-  reaction: text,
-  item: z.looseObject({ type: text }),
-  event_ts: text,
-});
-const homeOpened = z.looseObject({ type: z.literal('app_home_opened'), user: text });
-
-const eventCallback = z.looseObject({
-  type: z.literal('event_callback'),
-  team_id: z.optional(text),
-  event_id: text,
-  event_time: z.optional(z.number()),
-  event,
-});
-const urlVerification = z.looseObject({ type: z.literal('url_verification'), challenge: text });
+const COMMAND: Rules = [
+  ['command', isString],
+  ['text', optional(isString)],
+  ['user_id', isString],
+  ['channel_id', isString],
+  ['team_id', isString],
+  ['trigger_id', optional(isString)],
+];
+const TEAM: Rules = [
+  ['team', optional((team) => team === null || isObject(team))],
+  ['team.id', optional(isString)],
+];
+const BLOCK_ACTIONS: Rules = [
+  ['user', isObject],
+  ['user.id', isString],
+  ...TEAM,
+  ['actions', (actions) => Array.isArray(actions) && actions.length > 0],
+  ['container', optionalObject],
+  ['container.type', optional(isString)],
+  ['channel', optional((channel) => channel === null || isObject(channel))],
+  ['channel.id', (id) => id === undefined || isString(id)],
+  ['view', optional((view) => view === null || isObject(view))],
+  ['trigger_id', optional(isString)],
+];
+const ACTION: Rules = [
+  ['action_id', isString],
+  ['value', optional(isString)],
+  ['block_id', optional(isString)],
+];
+const VIEW_PAYLOAD: Rules = [
+  ['user', isObject],
+  ['user.id', isString],
+  ...TEAM,
+  ['view', isObject],
+  ['view.callback_id', isString],
+  ['view.private_metadata', optional(isString)],
+  ['view.state', optionalObject],
+  ['view.state.values', optional(objectOfObjects)],
+];
+const SHORTCUT: Rules = [
+  ['user', isObject],
+  ['user.id', isString],
+  ['callback_id', isString],
+];
+const EVENT_CALLBACK: Rules = [
+  ['team_id', optional(isString)],
+  ['event_id', isString],
+  ['event_time', optional((time) => typeof time === 'number')],
+  ['event', isObject],
+];
+const EVENT: Rules = [
+  ['type', isString],
+  ['user', idOrObject],
+  ['channel', idOrObject],
+  ['tab', optional(isString)],
+  ['reaction', optional(isString)],
+  ['item_user', optional(isString)],
+  ['event_ts', optional(isString)],
+  ['item', optionalObject],
+  ['item.type', optional(isString)],
+  ['item.channel', optional(isString)],
+  ['item.ts', optional(isString)],
+];
+const REACTION: Rules = [
+  ['type', oneOf('reaction_added', 'reaction_removed')],
+  ['user', isString],
+  ['reaction', isString],
+  ['item', isObject],
+  ['item.type', isString],
+  ['event_ts', isString],
+];
+const HOME_OPENED: Rules = [['user', isString]];
+const URL_VERIFICATION: Rules = [['challenge', isString]];
 
 export type EnvelopeVerdict = { ok: true } | { ok: false; reason: string };
+const OK: EnvelopeVerdict = { ok: true };
+
+/**
+ * The paths of `value` that break `rules`. A path whose parent is missing is read as undefined (so optional
+ * children of an absent parent pass); once a path fails, the paths under it are not reported again.
+ */
+function broken(value: Record<string, unknown>, rules: Rules, prefix = ''): string[] {
+  const failed: string[] = [];
+  for (const [path, check] of rules) {
+    if (failed.some((parent) => path.startsWith(`${parent}.`))) continue;
+    let at: unknown = value;
+    for (const key of path.split('.')) at = isObject(at) ? at[key] : undefined;
+    if (!check(at)) failed.push(path);
+  }
+  return failed.map((path) => `${prefix}${path}`);
+}
+
+function verdict(what: string, paths: string[]): EnvelopeVerdict {
+  return paths.length === 0
+    ? OK
+    : { ok: false, reason: `malformed ${what} (${paths.slice(0, 3).join(', ')})` };
+}
 
 /** Parses a body exactly as Bolt's AwsLambdaReceiver will (same content-type rules), or throws. */
 function parseLikeBolt(body: string, contentType: string | undefined): unknown {
@@ -96,18 +136,6 @@ function parseLikeBolt(body: string, contentType: string | undefined): unknown {
   return JSON.parse(body);
 }
 
-const failed = (
-  what: string,
-  result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[] }> } },
-) =>
-  ({
-    ok: false,
-    reason: `malformed ${what} (${(result.error?.issues ?? [])
-      .slice(0, 3)
-      .map((issue) => issue.path.map(String).join('.') || '(root)')
-      .join(', ')})`,
-  }) as const;
-
 /** Checks a signed request's body (already normalised: UTF-8, bare media type) before Bolt sees it. */
 export function checkEnvelope(body: string, contentType: string | undefined): EnvelopeVerdict {
   let parsed: unknown;
@@ -116,46 +144,44 @@ export function checkEnvelope(body: string, contentType: string | undefined): En
   } catch {
     return { ok: false, reason: 'a body that is not JSON or a form' };
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    return { ok: false, reason: 'a body that is not an object' };
-  const fields = parsed as Record<string, unknown>;
-  if ('ssl_check' in fields) return { ok: true };
-  if ('command' in fields) {
-    const result = z.safeParse(command, fields);
-    return result.success ? { ok: true } : failed('command', result);
-  }
-  const check = (what: string, schema: z.ZodMiniType) => {
-    const result = z.safeParse(schema, fields);
-    return result.success ? ({ ok: true } as const) : failed(what, result);
-  };
-  switch (fields.type) {
-    case 'block_actions':
-      return check('button action', blockActions);
+  if (!isObject(parsed)) return { ok: false, reason: 'a body that is not an object' };
+  if ('ssl_check' in parsed) return OK;
+  if ('command' in parsed) return verdict('command', broken(parsed, COMMAND));
+  switch (parsed.type) {
+    case 'block_actions': {
+      const envelope = broken(parsed, BLOCK_ACTIONS);
+      const actions = Array.isArray(parsed.actions) ? parsed.actions : [];
+      const each = actions.flatMap((action: unknown, i) =>
+        isObject(action) ? broken(action, ACTION, `actions.${i}.`) : [`actions.${i}`],
+      );
+      return verdict('button action', [...envelope, ...each]);
+    }
     case 'view_submission':
     case 'view_closed':
-      return check('view payload', viewPayload);
+      return verdict('view payload', broken(parsed, VIEW_PAYLOAD));
     case 'shortcut':
     case 'message_action':
-      return check('shortcut', shortcut);
+      return verdict('shortcut', broken(parsed, SHORTCUT));
     case 'url_verification':
-      return check('URL verification', urlVerification);
+      return verdict('URL verification', broken(parsed, URL_VERIFICATION));
     case 'event_callback': {
-      const envelope = check('event', eventCallback);
-      if (!envelope.ok) return envelope;
-      const inner = fields.event as { type: string };
-      if (inner.type === 'reaction_added' || inner.type === 'reaction_removed')
-        return checkEvent('reaction event', reaction, inner);
-      if (inner.type === 'app_home_opened') return checkEvent('app_home_opened event', homeOpened, inner);
-      return { ok: true };
+      const envelope = broken(parsed, EVENT_CALLBACK);
+      if (envelope.length > 0) return verdict('event', envelope);
+      const event = parsed.event as Record<string, unknown>;
+      const general = broken(event, EVENT, 'event.');
+      if (general.length > 0) return verdict('event', general);
+      if (event.type === 'reaction_added' || event.type === 'reaction_removed')
+        return verdict('reaction event', broken(event, REACTION));
+      if (event.type === 'app_home_opened')
+        return verdict('app_home_opened event', broken(event, HOME_OPENED));
+      return OK;
     }
     default:
       // Bolt reads any `event` it finds (app_rate_limited has none, but a body may carry one).
-      if (typeof fields.type !== 'string') return { ok: false, reason: 'a payload without a type' };
-      return 'event' in fields ? checkEvent('event', event, fields.event) : { ok: true };
+      if (typeof parsed.type !== 'string') return { ok: false, reason: 'a payload without a type' };
+      if (!('event' in parsed)) return OK;
+      return isObject(parsed.event)
+        ? verdict('event', broken(parsed.event, EVENT, 'event.'))
+        : { ok: false, reason: 'malformed event (event)' };
   }
-}
-
-function checkEvent(what: string, schema: z.ZodMiniType, inner: unknown): EnvelopeVerdict {
-  const result = z.safeParse(schema, inner);
-  return result.success ? { ok: true } : failed(what, result);
 }

@@ -52,7 +52,7 @@ describe('checkEnvelope', () => {
       ),
     ).toBe('malformed event (event.item)');
     expect(refused(JSON.stringify({ type: 'app_rate_limited', event: 'x' }), 'application/json')).toBe(
-      'malformed event ((root))',
+      'malformed event (event)',
     );
     expect(refused(`${command}&user_id=again`)).toBe('malformed command (user_id)');
     expect(refused('payload=%7B%22type%22%3A')).toBe('a body that is not JSON or a form');
