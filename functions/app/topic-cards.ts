@@ -41,11 +41,10 @@ export async function syncTopicCard(deps: CardDeps, hackathonId: string, number:
       (now) => now?.card ?? null,
       () => undefined,
     );
-    // Not recorded: delete it, or the retry of this change would leave a second card in the channel. (When
-    // the topic cannot be read either, it stays; the retry then posts the card that counts.)
-    if (recorded !== undefined && !sameCard(recorded, card))
-      await deps.cards.remove(card).catch(() => undefined);
     if (sameCard(recorded, card)) return;
+    // Not recorded: delete it, or the retry of this change would leave a second card in the channel. (When
+    // the topic cannot be read either, it stays, and the retry posts a second card, the one that counts.)
+    if (recorded !== undefined) await deps.cards.remove(card).catch(() => undefined);
     throw error;
   }
   // Another run posted and recorded the topic's card first: this one is a duplicate.

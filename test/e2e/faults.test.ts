@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { type DynamoFaultProxy, startDynamoFaultProxy } from '../helpers/dynamodb-fault-proxy.js';
-import { setUpHackathon } from '../helpers/hackathon-setup.js';
+import { setUpHackathon, hackathonWithCards as withCards } from '../helpers/hackathon-setup.js';
 import { type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
-import { TEST_BOT_USER_ID } from '../helpers/signed-request.js';
 import { type ReactionTarget, SlackSim } from '../helpers/slack-sim.js';
 import { tableInvariantViolations } from '../helpers/table-invariants.js';
 import { planBurst, type ReactionDelivery, runConcurrently } from '../helpers/vote-burst.js';
@@ -34,19 +33,8 @@ afterAll(async () => {
 
 const totalInjected = () => Object.values(proxy.injected).reduce((a, b) => a + b, 0);
 
-async function hackathonWithCards(titles: string[], answers: Record<string, unknown> = {}) {
-  const { channel } = await setUpHackathon(slack, ORGANIZER, { answers, topics: titles });
-  const hackathonId = String((await harness.hackathonIn(channel))?.id);
-  await harness.refresh();
-  const topics = (await harness.entities('topic'))
-    .filter((t) => t.hackathonId === hackathonId)
-    .sort((a, b) => Number(a.number) - Number(b.number));
-  const cards = topics.map((t) => {
-    const card = t.card as { channelId: string; ts: string };
-    return { channel: card.channelId, ts: card.ts, itemUser: TEST_BOT_USER_ID };
-  });
-  return { channel, hackathonId, cards };
-}
+const hackathonWithCards = (titles: string[], answers: Record<string, unknown> = {}) =>
+  withCards(harness, slack, ORGANIZER, titles, answers);
 
 const invariants = async () => tableInvariantViolations(await harness.table.items());
 

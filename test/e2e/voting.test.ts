@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpHackathon } from '../helpers/hackathon-setup.js';
+import { hackathonWithCards as withCards } from '../helpers/hackathon-setup.js';
 import {
   expectNoSecretsLogged,
   expectWithinGrants,
@@ -20,23 +20,14 @@ const nextTs = () => `${++clock}.000100`;
 const items = (entity: string) => harness.entities(entity);
 
 /** A hackathon with `count` topics whose cards are posted; returns the channel and each card. */
-async function hackathonWithCards(count: number, answers: Record<string, unknown> = {}) {
-  const { channel } = await setUpHackathon(slack, ORGANIZER, {
+const hackathonWithCards = (count: number, answers: Record<string, unknown> = {}) =>
+  withCards(
+    harness,
+    slack,
+    ORGANIZER,
+    Array.from({ length: count }, (_, i) => `Topic ${i + 1}`),
     answers,
-    topics: Array.from({ length: count }, (_, i) => `Topic ${i + 1}`),
-  });
-  await harness.refresh();
-  const hackathon = (await items('hackathon')).find((h) => h.channelId === channel);
-  const topics = (await items('topic'))
-    .filter((t) => t.hackathonId === hackathon?.id)
-    .sort((a, b) => Number(a.number) - Number(b.number));
-  const cards: ReactionTarget[] = topics.map((t) => ({
-    channel,
-    ts: String((t.card as { ts: string }).ts),
-    itemUser: TEST_BOT_USER_ID,
-  }));
-  return { channel, hackathonId: String(hackathon?.id), cards };
-}
+  );
 
 async function counts(hackathonId: string) {
   return (await items('topic'))

@@ -196,89 +196,69 @@ function command(ctx: FuzzContext): fc.Arbitrary<string> {
 
 type Block = { type?: string; block_id?: string; element?: Json; elements?: Json[]; accessory?: Json };
 
-/** A plausible, wrong or missing state for one input, shaped (or not) like the element's. */
+/**
+ * A plausible, wrong or missing state for one input, shaped (or not) like the element's: under the element's
+ * state key (`value`, `selected_option`, …), the prefilled value, one of `answers`, or a type-confused value.
+ */
 function inputState(element: Json, ctx: FuzzContext): fc.Arbitrary<unknown> {
   const type = String(element.type);
   const options = ((element.options as Json[] | undefined) ?? []).filter(Boolean);
   const option = options.length ? fc.constantFrom(...options) : fc.constant({ value: 'x' });
   const randomOption = fc.record({ value: text, text: fc.constant({ type: 'plain_text', text: 'x' }) });
-  const shaped = (key: string, value: fc.Arbitrary<unknown>) =>
-    value.map((v) => (v === undefined ? { type } : { type, [key]: v }));
+  const state = (key: string, prefilled: unknown, ...answers: fc.Arbitrary<unknown>[]) =>
+    fc
+      .oneof(fc.constant(prefilled ?? null), ...answers, confused)
+      .map((v) => (v === undefined ? { type } : { type, [key]: v }));
   switch (type) {
     case 'plain_text_input':
-      return shaped('value', fc.oneof(fc.constant(element.initial_value ?? null), text, confused));
+      return state('value', element.initial_value, text);
     case 'number_input':
-      return shaped(
-        'value',
-        fc.oneof(
-          fc.constant(element.initial_value ?? null),
-          fc.integer({ min: -3, max: 80 }).map(String),
-          text,
-        ),
-      );
+      return state('value', element.initial_value, fc.integer({ min: -3, max: 80 }).map(String), text);
     case 'static_select':
     case 'radio_buttons':
-      return shaped(
-        'selected_option',
-        fc.oneof(fc.constant(element.initial_option ?? null), option, randomOption, confused),
-      );
+      return state('selected_option', element.initial_option, option, randomOption);
     case 'checkboxes':
     case 'multi_static_select':
-      return shaped(
+      return state(
         'selected_options',
-        fc.oneof(
-          fc.constant(element.initial_options ?? []),
-          fc.subarray(options),
-          fc.array(randomOption, { maxLength: 3 }),
-          confused,
-        ),
+        element.initial_options ?? [],
+        fc.subarray(options),
+        fc.array(randomOption, { maxLength: 3 }),
       );
     case 'datepicker':
-      return shaped(
+      return state(
         'selected_date',
-        fc.oneof(
-          fc.constant(element.initial_date ?? null),
-          fc
-            .date({ min: new Date('1999-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
-            .map((d) => d.toISOString().slice(0, 10)),
-          fc.constantFrom('2026-02-30', '2026-13-01', '0000-00-00', '26-11-23'),
-          confused,
-        ),
+        element.initial_date,
+        fc
+          .date({ min: new Date('1999-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+          .map((d) => d.toISOString().slice(0, 10)),
+        fc.constantFrom('2026-02-30', '2026-13-01', '0000-00-00', '26-11-23'),
       );
     case 'datetimepicker':
-      return shaped(
+      return state(
         'selected_date_time',
-        fc.oneof(
-          fc.constant(element.initial_date_time ?? null),
-          fc.integer({ min: -1, max: 4_102_444_800 }),
-          confused,
-        ),
+        element.initial_date_time,
+        fc.integer({ min: -1, max: 4_102_444_800 }),
       );
     case 'rich_text_input':
-      return shaped(
+      return state(
         'rich_text_value',
-        fc.oneof(
-          fc.constant(element.initial_value ?? null),
-          text.map((t) => ({
-            type: 'rich_text',
-            elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text: t }] }],
-          })),
-          fc.constant({ type: 'rich_text', elements: [{ type: 'rich_text_list', elements: 5 }] }),
-          confused,
-        ),
+        element.initial_value,
+        text.map((t) => ({
+          type: 'rich_text',
+          elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text: t }] }],
+        })),
+        fc.constant({ type: 'rich_text', elements: [{ type: 'rich_text_list', elements: 5 }] }),
       );
     case 'multi_users_select':
-      return shaped(
+      return state(
         'selected_users',
-        fc.oneof(
-          fc.constant(element.initial_users ?? []),
-          fc.subarray([...ctx.users]),
-          fc.array(text, { maxLength: 3 }),
-          confused,
-        ),
+        element.initial_users ?? [],
+        fc.subarray([...ctx.users]),
+        fc.array(text, { maxLength: 3 }),
       );
     default:
-      return shaped('value', confused);
+      return state('value', undefined);
   }
 }
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { SlackSim } from './slack-sim.js';
+import type { IngressHarness } from './ingress-harness.js';
+import { TEST_BOT_USER_ID } from './signed-request.js';
+import type { ReactionTarget, SlackSim } from './slack-sim.js';
 
 /** A channel id no other test uses. */
 export const newChannel = () => `C${randomUUID().replace(/-/g, '').slice(0, 9).toUpperCase()}`;
@@ -27,4 +29,28 @@ export async function setUpHackathon(
     await slack.submit(organizer, slack.lastOpenedView(), { title, category: 'Core' });
   }
   return { channel, reply };
+}
+
+/**
+ * `setUpHackathon` with one topic per title, then the card refresher run so every topic has its card:
+ * the channel, the hackathon's id and the cards in topic order, as reactions target them.
+ */
+export async function hackathonWithCards(
+  harness: IngressHarness,
+  slack: SlackSim,
+  organizer: string,
+  titles: readonly string[],
+  answers: Record<string, unknown> = {},
+): Promise<{ channel: string; hackathonId: string; cards: ReactionTarget[] }> {
+  const { channel } = await setUpHackathon(slack, organizer, { answers, topics: titles });
+  await harness.refresh();
+  const hackathonId = String((await harness.hackathonIn(channel))?.id);
+  const topics = (await harness.entities('topic'))
+    .filter((t) => t.hackathonId === hackathonId)
+    .sort((a, b) => Number(a.number) - Number(b.number));
+  const cards = topics.map((t) => {
+    const card = t.card as { channelId: string; ts: string };
+    return { channel: card.channelId, ts: card.ts, itemUser: TEST_BOT_USER_ID };
+  });
+  return { channel, hackathonId, cards };
 }

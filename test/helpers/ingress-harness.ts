@@ -160,9 +160,9 @@ export async function startIngressHarness(tablePrefix: string): Promise<IngressH
     logLines,
     refresh: async ({ again } = {}) => {
       const failedAt = again?.batchItemFailures[0]?.itemIdentifier;
-      const Records = failedAt
-        ? lastRecords.slice(lastRecords.findIndex((r) => r.dynamodb?.SequenceNumber === failedAt))
-        : await stream.read();
+      const from = failedAt ? lastRecords.findIndex((r) => r.dynamodb?.SequenceNumber === failedAt) : 0;
+      if (from < 0) throw new Error(`refresh: ${failedAt} is not among the previous call's records`);
+      const Records = failedAt ? lastRecords.slice(from) : await stream.read();
       lastRecords = Records;
       refreshing = true;
       try {
