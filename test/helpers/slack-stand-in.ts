@@ -1,6 +1,8 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { TEST_BOT_USER_ID } from './signed-request.js';
+import { type SlackRule, type SlackWorld, type StandInClock, strictRules } from './slack-rules/index.js';
 
 export type SlackFault = 500 | 503 | 'drop';
 
@@ -14,12 +16,18 @@ export interface RecordedCall {
   body: string;
   /** What the stand-in answered (unset when it answered with a fault or a rate limit). */
   answer?: Record<string, unknown>;
+  /** The error code when one of Slack's rules refused the call (`slack-rules/`), e.g. `msg_blocks_too_long`. */
+  refused?: string;
 }
 
 export interface SlackStandIn {
   /** Pass as `SLACK_API_URL` / WebClient's `slackApiUrl`. */
   url: string;
   calls: RecordedCall[];
+  /** Calls one of Slack's rules refused (`slack-rules/`); a test that expects none asserts this is empty. */
+  refusals(): RecordedCall[];
+  /** What the stand-in knows about the workspace (clock, bot, channels), shared with its rules. */
+  world: SlackWorld;
   /** Calls of one Web API method. */
   callsTo(method: string): RecordedCall[];
   /** Calls to a method about anything but the living board and scheduled summaries (which open with a header block). */
@@ -39,12 +47,27 @@ export interface SlackStandIn {
   close(): Promise<void>;
 }
 
+export interface SlackStandInOptions {
+  /** Latency of every answer, in milliseconds (imitates Slack's). */
+  delayMs?: number;
+  /** The clock of time-based rules (a test may speed it up). Default: the real one. */
+  clock?: StandInClock;
+  /** The rules calls are checked against. Default: all of them (`strictRules`); tests add, never remove. */
+  rules?: SlackRule[];
+}
+
 /**
- * A loopback stand-in for the Slack Web API that records every call. It answers after `delayMs`
- * (to imitate Slack's latency) with `{ ok: true }` unless told otherwise.
+ * A loopback stand-in for the Slack Web API that records every call. It refuses what Slack refuses
+ * (`slack-rules/`) and otherwise answers after `delayMs` (to imitate Slack's latency) with `{ ok: true }` unless
+ * told otherwise.
  */
-export async function startSlackStandIn({ delayMs = 0 }: { delayMs?: number } = {}): Promise<SlackStandIn> {
+export async function startSlackStandIn({
+  delayMs = 0,
+  clock = { now: () => Date.now() },
+  rules = strictRules(),
+}: SlackStandInOptions = {}): Promise<SlackStandIn> {
   const calls: RecordedCall[] = [];
+  const world: SlackWorld = { clock, botUserId: TEST_BOT_USER_ID };
   type Responder = Record<string, unknown> | ((args: Record<string, unknown>) => Record<string, unknown>);
   let messages = 0;
   let uploads = 0;
@@ -107,6 +130,15 @@ export async function startSlackStandIn({ delayMs = 0 }: { delayMs?: number } = 
       response.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
+    for (const rule of upload ? [] : rules) {
+      const refusal = rule({ method, args }, world);
+      if (!refusal) continue;
+      call.refused = refusal.error;
+      call.answer = { ok: false, error: refusal.error, ...refusal.detail };
+      response.writeHead(refusal.status ?? 200, { 'content-type': 'application/json', ...refusal.headers });
+      response.end(JSON.stringify(call.answer));
+      return;
+    }
     response.writeHead(200, { 'content-type': 'application/json' });
     call.answer = typeof responder === 'function' ? responder(args) : responder;
     response.end(JSON.stringify(call.answer));
@@ -118,6 +150,8 @@ export async function startSlackStandIn({ delayMs = 0 }: { delayMs?: number } = 
   return {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
+    refusals: () => calls.filter((call) => call.refused !== undefined),
+    world,
     callsTo: (method) => calls.filter((call) => call.method === method),
     cardCallsTo: (method) =>
       calls.filter(
