@@ -1,3 +1,4 @@
+import { canonicalEmojiName } from './emoji.js';
 import type { Hackathon } from './hackathon.js';
 
 /** A vote, or "I would work on it" (interest). */
@@ -33,14 +34,18 @@ export function votingOpen(hackathon: Pick<Hackathon, 'status' | 'votingClosesAt
   return hackathon.votingClosesAt === null || now.getTime() < Date.parse(hackathon.votingClosesAt);
 }
 
-/** Which kind of vote a reaction is on this hackathon's cards, if any (skin tones ignored). */
+/**
+ * Which kind of vote a reaction is on this hackathon's cards, if any. Both names are compared as Slack reports
+ * reactions (canonical, skin tones ignored): `+1::skin-tone-2` is a vote where the vote emoji is `+1`, and also
+ * where it was saved as `thumbsup` before settings were canonicalised.
+ */
 export function reactionKind(
   hackathon: Pick<Hackathon, 'voteEmoji' | 'workEmoji'>,
   reaction: string,
 ): VoteKind | null {
-  const name = reaction.split('::')[0];
-  if (name === hackathon.voteEmoji) return 'vote';
-  if (name === hackathon.workEmoji) return 'interest';
+  const name = canonicalEmojiName(reaction);
+  if (name === canonicalEmojiName(hackathon.voteEmoji)) return 'vote';
+  if (name === canonicalEmojiName(hackathon.workEmoji)) return 'interest';
   return null;
 }
 

@@ -57,7 +57,7 @@ describe('validateHackathonSettings', () => {
       'U1',
     );
     expect(settings.categories).toEqual(['Core', 'Extensions']);
-    expect(settings.voteEmoji).toBe('thumbsup');
+    expect(settings.voteEmoji).toBe('+1');
     expect(settings.votesPerPerson).toBe(5);
     expect(settings.proposalsCloseAt).toBe('2026-04-20T08:00:00.000Z');
   });
