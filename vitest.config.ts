@@ -17,6 +17,7 @@ export default defineConfig({
           name: 'dynamodb',
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           globalSetup: ['test/helpers/dynamodb-global-setup.ts'],
+          setupFiles: ['test/helpers/strict-slack-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
