@@ -30,6 +30,23 @@ export class FormValues {
     return element.value ?? element.selected_option?.value ?? element.selected_date ?? null;
   }
 
+  /** A list spread over several inputs (`links`, `links_2`, …; see `lineListInputs`), as one text of lines. */
+  lines(blockId: string): string | null {
+    const parts = Object.keys(this.state)
+      .map((id) => ({
+        id,
+        n:
+          id === blockId
+            ? 1
+            : Number(id.startsWith(`${blockId}_`) ? id.slice(blockId.length + 1) : Number.NaN),
+      }))
+      .filter(({ n }) => Number.isInteger(n) && n >= 1)
+      .sort((a, b) => a.n - b.n)
+      .map(({ id }) => this.text(id))
+      .filter((text): text is string => Boolean(text));
+    return parts.length > 0 ? parts.join('\n') : null;
+  }
+
   /** A datetimepicker's choice as an ISO instant. */
   instant(blockId: string): string | null {
     const seconds = this.element(blockId)?.selected_date_time;

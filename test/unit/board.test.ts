@@ -9,6 +9,7 @@ import {
   renderBoard,
   votingSummary,
 } from '../../functions/slack/views/board.js';
+import { blockText } from '../../functions/slack/views/paginate.js';
 import { formatWhen } from '../../functions/slack/views/when.js';
 import { aHackathon, aTopicDraft } from '../helpers/builders.js';
 
@@ -137,6 +138,8 @@ function expectWithinLimits(board: BoardPages) {
   for (const page of board.pages) {
     expect(page.length).toBeGreaterThan(0);
     expect(page.length).toBeLessThanOrEqual(50);
+    // Slack's cumulative limit (msg_blocks_too_long, about 12,000): htg keeps each message within 10,000.
+    expect(blockText(page)).toBeLessThanOrEqual(10_000);
     for (const block of page) {
       const b = block as unknown as TextBlock;
       if (b.type === 'header') expect(b.text?.text.length).toBeLessThanOrEqual(150);
@@ -540,7 +543,7 @@ describe('a big hackathon: 200 topics', () => {
     expect(withLinks.length).toBeGreaterThan(50);
     expect(lines.filter((line) => /^🔗 <[^>]+>$/.test(line))).toHaveLength(withLinks.length * 10);
     expect(
-      lines.filter((line) => /^📝 Check-in: achieved a{199}… · blocked by (&lt;b&gt;){66}&lt;…$/.test(line)),
+      lines.filter((line) => /^📝 Check-in: achieved a{199}… · blocked by (&lt;b&gt;){66}…$/.test(line)),
     ).toHaveLength(59);
   });
 
@@ -556,5 +559,9 @@ describe('a big hackathon: 200 topics', () => {
     expectWithinLimits(summary);
     const text = allText(summary);
     for (const number of live) expect(text).toContain(`\`#${number}\``);
+    // The daily summary shows each check-in in full.
+    expect(text.split(`achieved ${'a'.repeat(500)} · blocked by ${'&lt;b&gt;'.repeat(167)}`)).toHaveLength(
+      60,
+    );
   });
 });

@@ -56,27 +56,29 @@ const topics: Topic[] = [
 
 describe('the wrap-up messages (golden)', () => {
   it('highlights: a numbered list of what teams worked on, most votes first, one line each', () => {
-    const { text, blocks } = highlightsMessage(hackathon, wrappedTopics(topics));
+    const { text, pages } = highlightsMessage(hackathon, wrappedTopics(topics));
     expect(text).toBe('Highlights of Hack The Garden 11/2026');
-    expect(blocks).toEqual([
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: '🎉 *Highlights of Hack The Garden 11/2026*\n3 topics; the details of each are in the thread, with the wrap-up page and the topic board as Markdown.',
+    expect(pages).toEqual([
+      [
+        {
+          type: 'section',
+          text: {
+            type: 'mrkdwn',
+            text: '🎉 *Highlights of Hack The Garden 11/2026*\n3 topics; the details of each are in the thread, with the wrap-up page and the topic board as Markdown.',
+          },
         },
-      },
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: [
-            '1. 🌐 *IPv6 Support on IronCore*: Dual-stack shoot clusters run on IronCore; IPv6 load balancers still need work.',
-            '2. 🔹 *Deploy Prow via Flux*: 🚧 in progress',
-            '3. 🔹 *Etcd backups in Go*: dropped: closed in favour of #1',
-          ].join('\n'),
+        {
+          type: 'section',
+          text: {
+            type: 'mrkdwn',
+            text: [
+              '1. 🌐 *IPv6 Support on IronCore*: Dual-stack shoot clusters run on IronCore; IPv6 load balancers still need work.',
+              '2. 🔹 *Deploy Prow via Flux*: 🚧 in progress',
+              '3. 🔹 *Etcd backups in Go*: dropped: closed in favour of #1',
+            ].join('\n'),
+          },
         },
-      },
+      ],
     ]);
   });
 
@@ -84,44 +86,48 @@ describe('the wrap-up messages (golden)', () => {
     const [first] = wrappedTopics(topics);
     expect(topicReplyMessage(first as Topic)).toEqual({
       text: '#1 IPv6 Support on IronCore',
-      blocks: [
-        {
-          type: 'section',
-          text: {
-            type: 'mrkdwn',
-            text: [
-              '🌐 *#1 IPv6 Support on IronCore* · ✅ done',
-              '*Problem Statement*',
-              'Shoots on IronCore were IPv4 only.',
-              '*Achievements*',
-              'Dual-stack shoots come up.',
-              'The DNSRecord extension writes AAAA records.',
-              '*Next Steps*',
-              'LoadBalancer services for IPv6 traffic.',
-              '*Code & Pull Requests*',
-              '• <https://github.com/ironcore-dev/gardener-extension-provider-ironcore/pull/512|github.com/ironcore-dev/gardener-extension-provider-ironcore/pull/512>',
-              '*Contributors:* <@U0ANNA>, <@U0BOB>, Jane &lt;Outside&gt;',
-            ].join('\n'),
+      pages: [
+        [
+          {
+            type: 'section',
+            text: {
+              type: 'mrkdwn',
+              text: [
+                '🌐 *#1 IPv6 Support on IronCore* · ✅ done',
+                '*Problem Statement*',
+                'Shoots on IronCore were IPv4 only.',
+                '*Achievements*',
+                'Dual-stack shoots come up.',
+                'The DNSRecord extension writes AAAA records.',
+                '*Next Steps*',
+                'LoadBalancer services for IPv6 traffic.',
+                '*Code & Pull Requests*',
+                '• <https://github.com/ironcore-dev/gardener-extension-provider-ironcore/pull/512|github.com/ironcore-dev/gardener-extension-provider-ironcore/pull/512>',
+                '*Contributors:* <@U0ANNA>, <@U0BOB>, Jane &lt;Outside&gt;',
+              ].join('\n'),
+            },
           },
-        },
+        ],
       ],
     });
   });
 
   it('thread reply without an outcome: the status, what became of it, links and team', () => {
     const dropped = topics[2] as Topic;
-    expect(topicReplyMessage(dropped).blocks).toEqual([
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: [
-            '🔹 *#3 Etcd backups in Go* · dropped',
-            '*Outcome:* closed in favour of #1',
-            '🔗 <https://github.com/gardener/etcd-backup-restore/issues/700|github.com/gardener/etcd-backup-restore/issues/700>',
-          ].join('\n'),
+    expect(topicReplyMessage(dropped).pages).toEqual([
+      [
+        {
+          type: 'section',
+          text: {
+            type: 'mrkdwn',
+            text: [
+              '🔹 *#3 Etcd backups in Go* · dropped',
+              '*Outcome:* closed in favour of #1',
+              '🔗 <https://github.com/gardener/etcd-backup-restore/issues/700|github.com/gardener/etcd-backup-restore/issues/700>',
+            ].join('\n'),
+          },
         },
-      },
+      ],
     ]);
   });
 });

@@ -26,8 +26,8 @@ export function createScheduleAnnouncer(client: WebClient): ScheduleAnnouncer {
       });
     },
     async wrapUpReminder(hackathon, topics, wrapUpAt) {
-      const { text, blocks } = wrapUpReminderMessage(hackathon, topics, wrapUpAt);
-      await client.chat.postMessage({ channel: hackathon.channelId, text, blocks, unfurl_links: false });
+      const { text, pages } = wrapUpReminderMessage(hackathon, topics, wrapUpAt);
+      await postPages(client, hackathon.channelId, text, pages);
     },
   };
 }

@@ -1,32 +1,34 @@
 import type { WebClient } from '@slack/web-api';
 import type { PeopleDirectory, WrapUpPublisher } from '../../app/wrap-up.js';
 import { highlightsMessage, topicReplyMessage } from '../../slack/views/wrapup-messages.js';
+import { postPages } from './pages.js';
 
 /** The wrap-up in Slack: messages with chat.postMessage, files with files.uploadV2 (files:write). */
 export function createWrapUpPublisher(client: WebClient): WrapUpPublisher {
   return {
     async highlights(hackathon, topics) {
-      const { text, blocks } = highlightsMessage(hackathon, topics);
-      const posted = await client.chat.postMessage({
-        channel: hackathon.channelId,
-        text,
-        blocks,
-        unfurl_links: false,
-      });
-      if (!posted.ts) throw new Error('chat.postMessage returned no ts');
-      return { channelId: posted.channel ?? hackathon.channelId, ts: posted.ts };
+      // A highlights list too long for one message continues in its own thread, before the topics' details.
+      const { text, pages } = highlightsMessage(hackathon, topics);
+      const { channelId, ts } = await postPages(client, hackathon.channelId, text, pages);
+      return { channelId, ts };
     },
     async topicReply(_hackathon, thread, topic) {
-      const { text, blocks } = topicReplyMessage(topic);
-      const posted = await client.chat.postMessage({
-        channel: thread.channelId,
-        thread_ts: thread.ts,
-        text,
-        blocks,
-        unfurl_links: false,
-      });
-      if (!posted.ts) throw new Error('chat.postMessage returned no ts');
-      return posted.ts;
+      // Details too long for one message are several replies in a row; the first one's ts stands for them.
+      const { text, pages } = topicReplyMessage(topic);
+      let first: string | undefined;
+      for (const blocks of pages) {
+        const posted = await client.chat.postMessage({
+          channel: thread.channelId,
+          thread_ts: thread.ts,
+          text,
+          blocks,
+          unfurl_links: false,
+        });
+        if (!posted.ts) throw new Error('chat.postMessage returned no ts');
+        first ??= posted.ts;
+      }
+      if (!first) throw new Error('the topic reply has no parts');
+      return first;
     },
     async files(target, files, comment) {
       // A person gets the files in their direct message with the app.
@@ -45,8 +47,9 @@ export function createWrapUpPublisher(client: WebClient): WrapUpPublisher {
         })),
       });
     },
-    async done(channelId, userId, text) {
-      await client.chat.postEphemeral({ channel: channelId, user: userId, text });
+    // A direct message: the wrap-up finishes long after the click, when an ephemeral message would be missed.
+    async done(_channelId, userId, text) {
+      await client.chat.postMessage({ channel: userId, text, unfurl_links: false });
     },
   };
 }

@@ -1,4 +1,7 @@
 import type { types } from '@slack/bolt';
+import { clip, splitText } from './clip.js';
+
+export { clip };
 
 export type KnownBlock = types.KnownBlock;
 export type ModalView = types.ModalView;
@@ -11,8 +14,14 @@ export const SLACK_LIMITS = {
   modalTitle: 24,
 } as const;
 
+/** A section of short text (clipped to Slack's 3,000 as a safeguard; long text goes through `sections`). */
 export function section(text: string): KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: clip(text, SLACK_LIMITS.sectionText) } };
+}
+
+/** Sections holding all of a long text, split at line breaks (never inside a link, mention or emoji). */
+export function sections(text: string): KnownBlock[] {
+  return splitText(text, SLACK_LIMITS.sectionText).map(section);
 }
 
 export function context(text: string): KnownBlock {
@@ -21,11 +30,6 @@ export function context(text: string): KnownBlock {
 
 export function plainText(text: string, max = 150) {
   return { type: 'plain_text' as const, text: clip(text, max), emoji: true };
-}
-
-/** Shortens text to `max` characters with an ellipsis. */
-export function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** A small modal that only says something (after a submission, or when something could not be done). */

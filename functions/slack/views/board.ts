@@ -6,12 +6,14 @@ import type { Topic, TopicStatus } from '../../domain/topic.js';
 import { clip, context, type KnownBlock, plainText, SLACK_LIMITS, section } from './blocks.js';
 import { chunkLines } from './chunk-lines.js';
 import { slackLink } from './mrkdwn.js';
+import { paginate as pages } from './paginate.js';
 import { STATUS_LABELS } from './topic-list-message.js';
 import { formatWhen } from './when.js';
 
 /**
  * A message too big for one Slack message: `pages[0]` is the main message, later pages are thread replies
- * continuing it. Every page keeps Slack's limits (50 blocks, 3,000 characters per text, 150 per header).
+ * continuing it. Every page keeps Slack's limits (50 blocks, 10,000 characters of text in all, 3,000 per section,
+ * 150 per header).
  */
 export interface BoardPages {
   /** The notification fallback: a short sentence. */
@@ -145,7 +147,8 @@ export function hackathonSummary(
         : [['*Since the last summary*'], ...perTopic.values()];
     body.push(...sections(entries));
   }
-  body.push(...sections(boardEntries(topics)));
+  // The daily summary is where the week's check-ins are read: they appear in full (the living board shortens them).
+  body.push(...sections(boardEntries(topics, { fullCheckIns: true })));
 
   const summary = previous === null ? '' : ` ${count(changes.length, 'change')} since the last summary.`;
   return {
@@ -159,13 +162,13 @@ export function hackathonSummary(
 }
 
 /** The board's groups as entries: each entry is one topic's lines, the group title leading its first topic. */
-function boardEntries(topics: readonly Topic[]): string[][] {
+function boardEntries(topics: readonly Topic[], options: { fullCheckIns?: boolean } = {}): string[][] {
   const groups = groupBoard(topics);
   const entries: string[][] = [];
   for (const key of ['discussion', 'teams', 'fastTrack', 'more'] as const) {
     const group = groups[key];
     group.forEach((topic, index) => {
-      const lines = topicLines(topic, key === 'fastTrack');
+      const lines = topicLines(topic, key === 'fastTrack', options.fullCheckIns ?? false);
       entries.push(
         index === 0 ? [`${entries.length > 0 ? '\n' : ''}*${GROUP_TITLES[key]}*`, ...lines] : lines,
       );
@@ -175,19 +178,23 @@ function boardEntries(topics: readonly Topic[]): string[][] {
   return entries;
 }
 
-/** A topic on the board: its line, then (with a team, or on the fast track) team, links and check-in. */
-function topicLines(topic: Topic, showLinks: boolean): string[] {
+/**
+ * A topic on the board: its line, then (with a team, or on the fast track) team, links and check-in. The living
+ * board shortens a check-in to a glance (the card and the daily summary show it in full).
+ */
+function topicLines(topic: Topic, showLinks: boolean, fullCheckIn: boolean): string[] {
   const members = topic.members ?? [];
   const lines = [topicLine(topic)];
   if (members.length === 0 && !showLinks) return lines;
   if (members.length > 0) lines.push(`${INDENT}👥 ${mentions(members)}`);
   for (const url of topic.links) lines.push(`${INDENT}🔗 ${boardLink(url)}`);
   if (topic.checkIn) {
+    const short = (text: string) => escapeMrkdwn(fullCheckIn ? text : clip(text, CHECK_IN_MAX));
     const achieved = oneLine(topic.checkIn.achieved);
     const blockers = oneLine(topic.checkIn.blockers);
     lines.push(
-      `${INDENT}📝 Check-in: achieved ${achieved ? escapeMrkdwn(clip(achieved, CHECK_IN_MAX)) : '—'} · ` +
-        (blockers ? `blocked by ${escapeMrkdwn(clip(blockers, CHECK_IN_MAX))}` : 'nothing blocking'),
+      `${INDENT}📝 Check-in: achieved ${achieved ? short(achieved) : '—'} · ` +
+        (blockers ? `blocked by ${short(blockers)}` : 'nothing blocking'),
     );
   }
   return lines;
@@ -251,30 +258,17 @@ function sections(entries: readonly string[][]): KnownBlock[] {
   return chunkLines(units, SLACK_LIMITS.sectionText).map((text) => section(text));
 }
 
-/**
- * Spreads blocks over pages of at most 50 blocks: the first page starts with `lead` (and, when more pages
- * follow, ends with a pointer to the thread), every later page with its `continued` line.
- */
+/** The board's pages: at most 50 blocks and 10,000 characters of text each, later ones continuing in the thread. */
 function paginate(
   lead: readonly KnownBlock[],
   body: readonly KnownBlock[],
   continued: (page: number, total: number) => KnownBlock,
 ): KnownBlock[][] {
-  const max = SLACK_LIMITS.blocksPerMessage;
-  if (lead.length + body.length <= max) return [[...lead, ...body]];
-  const firstRoom = max - lead.length - 1;
-  const rest = body.slice(firstRoom);
-  const chunks: KnownBlock[][] = [];
-  for (let start = 0; start < rest.length; start += max - 1) chunks.push(rest.slice(start, start + max - 1));
-  const total = chunks.length + 1;
-  return [
-    [
-      ...lead,
-      ...body.slice(0, firstRoom),
-      context(`Continued in the thread (${count(total - 1, 'more message')}).`),
-    ],
-    ...chunks.map((blocks, index) => [continued(index + 2, total), ...blocks]),
-  ];
+  return pages(body, {
+    lead,
+    continued,
+    more: (following) => context(`Continued in the thread (${count(following, 'more message')}).`),
+  });
 }
 
 function header(text: string): KnownBlock {

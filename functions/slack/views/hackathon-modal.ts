@@ -107,12 +107,13 @@ export function hackathonModal(
     input({
       block_id: 'voteEmoji',
       label: 'Vote emoji',
-      hint: 'Reacting with it on a topic card is a vote.',
+      hint: 'Its name, e.g. +1 (👍) or arrow_up. Reacting with it on a topic card is a vote.',
       element: textInput(settings.voteEmoji, { max_length: 64 }),
     }),
     input({
       block_id: 'workEmoji',
       label: '"I\'ll work on it" emoji',
+      hint: 'Its name, e.g. hand (✋) or rocket. Reacting with it on a topic card says you would work on it.',
       element: textInput(settings.workEmoji, { max_length: 64 }),
     }),
     input({

@@ -2,8 +2,8 @@ import type { HomeEntry, Phase } from '../../app/home.js';
 import type { Hackathon } from '../../domain/hackathon.js';
 import { escapeMrkdwn, mentions } from '../../domain/text.js';
 import { hasWork, type Topic } from '../../domain/topic.js';
-import { clip, context, type KnownBlock, plainText, SLACK_LIMITS, section } from './blocks.js';
-import { TOPIC_ACTIONS, topicActionValue } from './topic-card.js';
+import { clip, context, type KnownBlock, plainText, SLACK_LIMITS, section, sections } from './blocks.js';
+import { outcomeActionId, topicActionValue } from './topic-card.js';
 import { STATUS_LABELS } from './topic-list-message.js';
 import { formatWhen } from './when.js';
 
@@ -59,7 +59,7 @@ function hackathonBlocks(entry: HomeEntry, now: Date): KnownBlock[] {
         .join(', ')}`,
     );
   }
-  blocks.push(section(lines.join('\n')));
+  blocks.push(...sections(lines.join('\n')));
   const buttons: Array<Record<string, unknown>> = [];
   if (entry.phase.kind === 'proposals' || entry.phase.kind === 'voting')
     buttons.push(button(HOME_ACTIONS.propose, 'Propose a topic', hackathon.id));
@@ -68,7 +68,8 @@ function hackathonBlocks(entry: HomeEntry, now: Date): KnownBlock[] {
   for (const topic of entry.teams.filter(hasWork).slice(0, 3)) {
     buttons.push({
       type: 'button',
-      action_id: TOPIC_ACTIONS.outcome,
+      // One per topic in the same actions block: each needs its own action id.
+      action_id: outcomeActionId(topic.number),
       text: plainText(clip(`${topic.outcome ? 'Edit' : 'Add'} outcome #${topic.number}`, 75)),
       value: topicActionValue(topic),
     });

@@ -4,8 +4,10 @@ import { isSlackUserId } from '../../domain/outcome.js';
 import { escapeMrkdwn } from '../../domain/text.js';
 import type { Topic } from '../../domain/topic.js';
 import { type KnownBlock, type ModalView, plainText, SLACK_LIMITS, section } from './blocks.js';
+import { lineListInputs, TEXT_INPUT_MAX } from './text-input.js';
 
 export const OUTCOME_CALLBACK = 'topic_outcome';
+const EMOJI_MAX = 40;
 
 const textBox = (
   blockId: string,
@@ -28,6 +30,7 @@ const textBox = (
       action_id: 'value',
       multiline,
       max_length: max,
+      // Saved values were checked against the same limits (OUTCOME_TEXT_MAX, HIGHLIGHT_MAX), so they fit.
       ...(initial ? { initial_value: initial } : {}),
     },
   }) as KnownBlock;
@@ -55,16 +58,17 @@ export function outcomeModal(topic: Topic, draft: OutcomeDraft, version: string 
         max: HIGHLIGHT_MAX,
         hint: 'For the highlights list, e.g. "IPv6 dual-stack shoots on OpenStack work end to end".',
       }),
-      textBox('emoji', 'Emoji', draft.emoji ?? '', {
+      // A topic's own icon longer than the field (imported) is not offered: the wrap-up falls back to it anyway.
+      textBox('emoji', 'Emoji', (draft.emoji ?? '').length <= EMOJI_MAX ? (draft.emoji ?? '') : '', {
         multiline: false,
-        max: 40,
+        max: EMOJI_MAX,
         hint: 'e.g. 🌐 or :globe_with_meridians:',
       }),
       textBox('problem', 'Problem Statement', draft.problem),
       textBox('motivation', 'Motivation & Benefits', draft.motivation),
       textBox('achievements', 'Achievements', draft.achievements),
       textBox('nextSteps', 'Next Steps', draft.nextSteps),
-      textBox('code', 'Code & Pull Requests', draft.code.join('\n'), {
+      ...lineListInputs('code', 'Code & Pull Requests', draft.code, {
         hint: `One link per line, at most ${CODE_LINKS_MAX}.`,
       }),
       textBox('outcome', 'Outcome (dropped or merged topics)', draft.outcome, {
@@ -81,9 +85,10 @@ export function outcomeModal(topic: Topic, draft: OutcomeDraft, version: string 
           ...(slackPeople.length > 0 ? { initial_users: slackPeople } : {}),
         },
       } as KnownBlock,
+      // Up to 40 contributors (CONTRIBUTORS_MAX): names of 75 characters each fit in 3,000.
       textBox('otherContributors', 'Other contributors (not in Slack)', named.join(', '), {
         multiline: false,
-        max: 500,
+        max: TEXT_INPUT_MAX,
         hint: 'Names, separated by commas.',
       }),
     ],

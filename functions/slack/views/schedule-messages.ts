@@ -11,6 +11,7 @@ import {
   section,
 } from './blocks.js';
 import { chunkLines } from './chunk-lines.js';
+import { paginate } from './paginate.js';
 import { formatWhen } from './when.js';
 
 export const CHECK_IN_ACTION = 'checkin_answer';
@@ -86,13 +87,13 @@ export function checkInModal(topic: Topic): ModalView {
 
 /**
  * Before the wrap-up: teams that have not written their outcome yet are named first and asked to, then every
- * team is asked to bring its status and links up to date.
+ * team is asked to bring its status and links up to date. A long list of teams continues in the thread.
  */
 export function wrapUpReminderMessage(
   hackathon: Hackathon,
   topics: readonly Topic[],
   wrapUpAt: Date,
-): { text: string; blocks: KnownBlock[] } {
+): { text: string; pages: KnownBlock[][] } {
   const teams = topics.filter((t) => t.status !== 'withdrawn' && t.kind === 'hacking' && hasWork(t));
   const missing = teams.filter((t) => !t.outcome);
   const text = `The wrap-up of ${hackathon.name} is ${formatWhen(wrapUpAt, hackathon.timeZone)} (${hackathon.timeZone}).`;
@@ -113,7 +114,14 @@ export function wrapUpReminderMessage(
   } else if (teams.length > 0) {
     blocks.push(section('Every team has written its outcome. Thank you!'));
   }
-  return { text, blocks: blocks.slice(0, SLACK_LIMITS.blocksPerMessage) };
+  return {
+    text,
+    pages: paginate(blocks.slice(1), {
+      lead: blocks.slice(0, 1),
+      more: () => context('The list continues in the thread.'),
+      continued: (page, total) => context(`Wrap-up reminder, continued (${page}/${total})`),
+    }),
+  };
 }
 
 /** The check-in line shown on a card. */

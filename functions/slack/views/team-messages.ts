@@ -2,8 +2,9 @@ import type { PublishSummary, RankingRow } from '../../app/team-review.js';
 import type { Hackathon } from '../../domain/hackathon.js';
 import { boldName, escapeMrkdwn, mentions } from '../../domain/text.js';
 import type { Topic } from '../../domain/topic.js';
-import { type KnownBlock, SLACK_LIMITS, section } from './blocks.js';
+import { context, type KnownBlock, section } from './blocks.js';
 import { chunkLines } from './chunk-lines.js';
+import { firstPage } from './paginate.js';
 
 export const TEAM_ACTIONS = { review: 'teams_review' } as const;
 
@@ -21,8 +22,10 @@ export const topicName = (topic: Pick<Topic, 'number' | 'title'>) =>
 
 /**
  * The ranking message in the channel: rank · topic · votes · team, one line per topic, most votes first. Before
- * organizers publish the teams it says they are coming. Split into sections of at most 3,000 characters and
- * never more than Slack's 50 blocks.
+ * organizers publish the teams it says they are coming. Split into sections of at most 3,000 characters, within
+ * one message's 50 blocks and 10,000 characters of text: the message is updated in place when teams are
+ * published, so it cannot continue in replies; a ranking too long for it ends with how many topics are not
+ * shown and that the board (every topic, its votes and its team) has them.
  */
 export function rankingMessage(
   hackathon: Hackathon,
@@ -45,9 +48,19 @@ export function rankingMessage(
     ? `🏁 *Voting results and teams: ${escapeMrkdwn(hackathon.name)}*\nRank · topic · votes · team. Joining a team later: \`/htg join #N\` or the card's button.`
     : `🏁 *Voting results: ${escapeMrkdwn(hackathon.name)}*\nRank · topic · votes · team. Organizers are putting the teams together; they will appear here.`;
   const chunks = chunkLines(lines.length > 0 ? lines : ['No topics were proposed.']);
-  const blocks = [section(intro), ...chunks.map((chunk) => section(chunk))].slice(
-    0,
-    SLACK_LIMITS.blocksPerMessage,
+  const body = chunks.map((chunk) => section(chunk));
+  const blocks = firstPage(
+    body,
+    (left) => {
+      const after = chunks
+        .slice(chunks.length - left)
+        .join('\n')
+        .split('\n').length;
+      return context(
+        `…and ${after} more ${after === 1 ? 'topic' : 'topics'} further down the ranking: the board pinned in this channel shows every topic with its votes and team.`,
+      );
+    },
+    [section(intro)],
   );
   return { text, blocks };
 }

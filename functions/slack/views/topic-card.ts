@@ -1,7 +1,8 @@
 import type { Hackathon } from '../../domain/hackathon.js';
 import { hasWork, KIND_LABELS, TEAM_SIZE_LABELS, type Topic } from '../../domain/topic.js';
-import { clip, context, type KnownBlock, section } from './blocks.js';
+import { clip, context, type KnownBlock, SLACK_LIMITS, section, sections } from './blocks.js';
 import { escapeMrkdwn, slackLink } from './mrkdwn.js';
+import { blockText, MESSAGE_TEXT_BUDGET } from './paginate.js';
 import { checkInLine } from './schedule-messages.js';
 import { STATUS_LABELS } from './topic-list-message.js';
 
@@ -13,14 +14,38 @@ export const TOPIC_ACTIONS = {
   outcome: 'topic_outcome',
 } as const;
 const EXCERPT_MAX = 600;
+/** A shortened card's check-in and team (see `topicCard`). */
+const SHORT_CHECK_IN_MAX = 400;
+const SHORT_TEAM_MAX = 1000;
+
+/**
+ * Action ids of "Add/Edit outcome" buttons: `topic_outcome` on a card, `topic_outcome:<number>` where several
+ * topics' buttons share one actions block (the Home tab): Slack refuses a block with two equal action ids.
+ */
+export const OUTCOME_ACTION = /^topic_outcome(?::\d+)?$/;
+export const outcomeActionId = (number: number) => `${TOPIC_ACTIONS.outcome}:${number}`;
 
 /** The value carried by a card's buttons: which topic they are about. */
 export function topicActionValue(topic: Pick<Topic, 'hackathonId' | 'number'>): string {
   return JSON.stringify({ h: topic.hackathonId, n: topic.number });
 }
 
-/** A topic's card in the hackathon channel; reactions on it are votes and interest. */
+/**
+ * A topic's card in the hackathon channel; reactions on it are votes and interest, so it is one message, never
+ * continued. Within Slack's 10,000 characters of block text (with ten long links, a long check-in and a big team
+ * it can go over) the card is shortened: the check-in and the team list are clipped, and the card says that the
+ * daily summary and the board show them in full. Links are never shortened (they are what people click).
+ */
 export function topicCard(hackathon: Hackathon, topic: Topic): { text: string; blocks: KnownBlock[] } {
+  const full = cardMessage(hackathon, topic, false);
+  return blockText(full.blocks) <= MESSAGE_TEXT_BUDGET ? full : cardMessage(hackathon, topic, true);
+}
+
+function cardMessage(
+  hackathon: Hackathon,
+  topic: Topic,
+  short: boolean,
+): { text: string; blocks: KnownBlock[] } {
   const withdrawn = topic.status === 'withdrawn';
   const icon = topic.emoji ? `${escapeMrkdwn(topic.emoji)} ` : '';
   const title = `#${topic.number} ${icon}${escapeMrkdwn(topic.title)}`;
@@ -40,14 +65,28 @@ export function topicCard(hackathon: Hackathon, topic: Topic): { text: string; b
   if (topic.description && !withdrawn)
     blocks.push(section(escapeMrkdwn(clip(topic.description, EXCERPT_MAX))));
   if (topic.links.length > 0)
-    blocks.push(section(topic.links.map((url) => `🔗 ${slackLink(url)}`).join('\n')));
+    blocks.push(...sections(topic.links.map((url) => `🔗 ${slackLink(url)}`).join('\n')));
   if (topic.statusNote && !withdrawn)
     blocks.push(context(`Outcome: ${escapeMrkdwn(clip(topic.statusNote, 300))}`));
   const members = topic.members ?? [];
   if (members.length > 0 && !withdrawn) {
-    blocks.push(context(`👥 Team (${members.length}): ${members.map((id) => `<@${id}>`).join(', ')}`));
+    const team = members.map((id) => `<@${id}>`).join(', ');
+    blocks.push(
+      context(
+        `👥 Team (${members.length}): ${clip(team, short ? SHORT_TEAM_MAX : SLACK_LIMITS.sectionText - 20)}`,
+      ),
+    );
   }
-  if (topic.checkIn && !withdrawn) blocks.push(context(checkInLine(topic.checkIn)));
+  if (topic.checkIn && !withdrawn) {
+    const line = checkInLine(topic.checkIn);
+    blocks.push(context(short ? clip(line, SHORT_CHECK_IN_MAX) : line));
+  }
+  if (short && !withdrawn)
+    blocks.push(
+      context(
+        '_Shortened to fit one Slack message: the daily summary shows the check-in in full, the board the whole team._',
+      ),
+    );
   if (topic.outcome && !withdrawn) {
     const highlight = topic.outcome.highlight || topic.outcome.achievements || topic.outcome.outcome;
     blocks.push(

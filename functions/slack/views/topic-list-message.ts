@@ -1,9 +1,10 @@
 import type { Hackathon } from '../../domain/hackathon.js';
 import { KIND_LABELS, TEAM_SIZE_LABELS, type Topic, type TopicStatus } from '../../domain/topic.js';
-import { context, type KnownBlock, SLACK_LIMITS, section } from './blocks.js';
+import { context, type KnownBlock, section } from './blocks.js';
 import { chunkLines } from './chunk-lines.js';
 import type { EphemeralMessage } from './help-message.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { firstPage } from './paginate.js';
 
 export const STATUS_LABELS: Record<TopicStatus, string> = {
   proposed: 'proposed',
@@ -39,9 +40,14 @@ export function topicListMessage(
       .filter(Boolean)
       .join(' · '),
   );
-  const chunks = chunkLines(lines);
-  const room = SLACK_LIMITS.blocksPerMessage - 2;
-  const blocks: KnownBlock[] = [section(summary), ...chunks.slice(0, room).map(section)];
-  if (chunks.length > room) blocks.push(context(`…and more; the list is longer than one message can hold.`));
+  // One ephemeral answer: as much as one message holds (50 blocks, 10,000 characters), then how much is left.
+  const blocks: KnownBlock[] = firstPage(
+    chunkLines(lines).map(section),
+    () =>
+      context(
+        '…and more; the list is longer than one message can hold. The board pinned in the channel has every topic.',
+      ),
+    [section(summary)],
+  );
   return { response_type: 'ephemeral', text: `${summary}\n${lines.slice(0, 20).join('\n')}`, blocks };
 }

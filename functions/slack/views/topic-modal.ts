@@ -3,10 +3,12 @@ import {
   KIND_LABELS,
   TEAM_SIZE_LABELS,
   type TeamSize,
+  TITLE_MAX,
   type Topic,
   type TopicKind,
 } from '../../domain/topic.js';
-import { type KnownBlock, type ModalView, plainText } from './blocks.js';
+import { clip, type KnownBlock, type ModalView, plainText } from './blocks.js';
+import { lineListInputs, TEXT_INPUT_MAX } from './text-input.js';
 
 export const TOPIC_CALLBACKS = { propose: 'topic_propose', edit: 'topic_edit' } as const;
 
@@ -37,6 +39,12 @@ export function topicModal(hackathon: Hackathon, prefill: TopicModalPrefill, exi
   const category = prefill.category ?? existing?.category;
   const kind = prefill.kind ?? 'hacking';
   const teamSize = prefill.teamSize ?? null;
+  // A title typed after `/htg propose` that is longer than a title may be is not cut away: the title field gets
+  // its start, and the description (when empty) the whole text, for the proposer to shorten as they like. A saved
+  // description is at most 3,000 characters (DESCRIPTION_MAX), like the field.
+  const typed = prefill.title ?? '';
+  const title = typed.length > TITLE_MAX ? clip(typed, TITLE_MAX) : typed;
+  const description = prefill.description || (typed.length > TITLE_MAX ? clip(typed, TEXT_INPUT_MAX) : '');
   const blocks = [
     {
       type: 'input',
@@ -45,8 +53,8 @@ export function topicModal(hackathon: Hackathon, prefill: TopicModalPrefill, exi
       element: {
         type: 'plain_text_input',
         action_id: 'value',
-        max_length: 150,
-        ...(prefill.title ? { initial_value: prefill.title.slice(0, 150) } : {}),
+        max_length: TITLE_MAX,
+        ...(title ? { initial_value: title } : {}),
         placeholder: plainText('Replace OpenVPN with WireGuard'),
       },
     },
@@ -110,24 +118,13 @@ export function topicModal(hackathon: Hackathon, prefill: TopicModalPrefill, exi
         type: 'plain_text_input',
         action_id: 'value',
         multiline: true,
-        max_length: 3000,
-        ...(prefill.description ? { initial_value: prefill.description } : {}),
+        max_length: TEXT_INPUT_MAX,
+        ...(description ? { initial_value: description } : {}),
       },
     },
-    {
-      type: 'input',
-      block_id: 'links',
-      optional: true,
-      label: plainText('Links'),
-      hint: plainText('Issues, pull requests, documents: full https:// links, one per line.'),
-      element: {
-        type: 'plain_text_input',
-        action_id: 'value',
-        multiline: true,
-        max_length: 3000,
-        ...(prefill.links?.length ? { initial_value: prefill.links.join('\n') } : {}),
-      },
-    },
+    ...lineListInputs('links', 'Links', prefill.links ?? [], {
+      hint: 'Issues, pull requests, documents: full https:// links, one per line.',
+    }),
   ] as KnownBlock[];
   const metadata: TopicModalMetadata = existing
     ? { hackathonId: hackathon.id, number: existing.number, updatedAt: existing.updatedAt }

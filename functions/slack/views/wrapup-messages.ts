@@ -2,22 +2,29 @@ import type { Hackathon } from '../../domain/hackathon.js';
 import { isSlackUserId, OUTCOME_SECTIONS } from '../../domain/outcome.js';
 import { escapeMrkdwn } from '../../domain/text.js';
 import type { Topic } from '../../domain/topic.js';
-import { type KnownBlock, SLACK_LIMITS, section } from './blocks.js';
+import { clip, context, type KnownBlock, section } from './blocks.js';
 import { chunkLines } from './chunk-lines.js';
 import { slackLink } from './mrkdwn.js';
+import { paginate } from './paginate.js';
 import { STATUS_LABELS } from './topic-list-message.js';
 
 const emojiOf = (topic: Topic) => topic.outcome?.emoji ?? topic.emoji ?? '🔹';
 const person = (entry: string) => (isSlackUserId(entry) ? `<@${entry}>` : escapeMrkdwn(entry));
+/** A highlights line without a one-line highlight shows the start of the outcome; the thread has all of it. */
+const SUMMARY_MAX = 300;
+
+/** A message of several parts: the first where it belongs, the others as replies continuing it. */
+export interface MessagePages {
+  text: string;
+  pages: KnownBlock[][];
+}
 
 /**
  * The wrap-up's highlights message, like the community's highlights post: a numbered list, one line per topic
- * with its emoji, title and one-line highlight (or what is known: the outcome, the status).
+ * with its emoji, title and one-line highlight (or what is known: the start of the outcome, the status). A list
+ * too long for one message continues in its thread, before the topics' details.
  */
-export function highlightsMessage(
-  hackathon: Hackathon,
-  topics: readonly Topic[],
-): { text: string; blocks: KnownBlock[] } {
+export function highlightsMessage(hackathon: Hackathon, topics: readonly Topic[]): MessagePages {
   const text = `Highlights of ${hackathon.name}`;
   const lines = topics.map((topic, index) => {
     const summary =
@@ -26,18 +33,25 @@ export function highlightsMessage(
       (topic.status === 'dropped' && topic.statusNote
         ? `dropped: ${topic.statusNote}`
         : STATUS_LABELS[topic.status]);
-    return `${index + 1}. ${escapeMrkdwn(emojiOf(topic))} *${escapeMrkdwn(topic.title)}*: ${escapeMrkdwn(summary)}`;
+    return `${index + 1}. ${escapeMrkdwn(emojiOf(topic))} *${escapeMrkdwn(topic.title)}*: ${escapeMrkdwn(clip(summary.replace(/\s+/g, ' ').trim(), SUMMARY_MAX))}`;
   });
   const intro = `🎉 *Highlights of ${escapeMrkdwn(hackathon.name)}*\n${topics.length} ${topics.length === 1 ? 'topic' : 'topics'}; the details of each are in the thread, with the wrap-up page and the topic board as Markdown.`;
-  const blocks = [
-    section(intro),
-    ...chunkLines(lines.length ? lines : ['No topic was worked on.']).map((c) => section(c)),
-  ];
-  return { text, blocks: blocks.slice(0, SLACK_LIMITS.blocksPerMessage) };
+  const body = chunkLines(lines.length ? lines : ['No topic was worked on.']).map((c) => section(c));
+  return {
+    text,
+    pages: paginate(body, {
+      lead: [section(intro)],
+      more: () => context('The list continues in the thread.'),
+      continued: (page, total) => context(`Highlights, continued (${page}/${total})`),
+    }),
+  };
 }
 
-/** One topic's details in the wrap-up thread, like the wrap-up pages: its sections, code and contributors. */
-export function topicReplyMessage(topic: Topic): { text: string; blocks: KnownBlock[] } {
+/**
+ * One topic's details in the wrap-up thread, like the wrap-up pages: its sections, code and contributors, all of
+ * them; details too long for one message are several replies.
+ */
+export function topicReplyMessage(topic: Topic): MessagePages {
   const outcome = topic.outcome;
   const title = `${escapeMrkdwn(emojiOf(topic))} *#${topic.number} ${escapeMrkdwn(topic.title)}* · ${STATUS_LABELS[topic.status]}`;
   const lines: string[] = [title];
@@ -62,8 +76,14 @@ export function topicReplyMessage(topic: Topic): { text: string; blocks: KnownBl
     const contributors = outcome.contributors.length ? outcome.contributors : (topic.members ?? []);
     if (contributors.length) lines.push(`*Contributors:* ${contributors.map(person).join(', ')}`);
   }
-  const blocks = chunkLines(lines)
-    .map((chunk) => section(chunk))
-    .slice(0, SLACK_LIMITS.blocksPerMessage);
-  return { text: `#${topic.number} ${topic.title}`, blocks };
+  const blocks = chunkLines(lines).map((chunk) => section(chunk));
+  const name = `#${topic.number} ${escapeMrkdwn(topic.title)}`;
+  return {
+    text: `#${topic.number} ${topic.title}`,
+    pages: paginate(blocks, {
+      more: (following) =>
+        context(`${name} continues in the next ${following === 1 ? 'reply' : `${following} replies`}.`),
+      continued: (page, total) => context(`${name}, continued (${page}/${total})`),
+    }),
+  };
 }

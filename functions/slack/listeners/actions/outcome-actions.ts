@@ -4,7 +4,7 @@ import { outcomeToEdit, saveOutcome } from '../../../app/outcomes.js';
 import { escapeMrkdwn } from '../../../domain/text.js';
 import { FormValues, parseMetadata, viewStateSchema } from '../../forms.js';
 import { OUTCOME_CALLBACK, outcomeModal } from '../../views/outcome-modal.js';
-import { TOPIC_ACTIONS } from '../../views/topic-card.js';
+import { OUTCOME_ACTION } from '../../views/topic-card.js';
 import type { ListenerDependencies } from '../index.js';
 import { answerSubmission, notice, staleForm } from '../views/submission.js';
 import { explainFailure } from './explain-failure.js';
@@ -12,21 +12,25 @@ import { explainFailure } from './explain-failure.js';
 const targetSchema = z.object({ h: z.string().check(z.minLength(1)), n: z.int().check(z.positive()) });
 const metadataSchema = z.extend(targetSchema, { v: z.nullable(z.string()) });
 
-/** "Add outcome" / "Edit outcome" on a card, and the form it opens. */
+/** "Add outcome" / "Edit outcome" on a card or the Home tab, and the form it opens. */
 export function registerOutcome(app: App, deps: ListenerDependencies): void {
-  app.action<BlockAction<ButtonAction>>(TOPIC_ACTIONS.outcome, async ({ ack, body, action, client }) => {
-    await ack();
-    await explainFailure(deps, client, body, async () => {
-      const target = parseMetadata(targetSchema, action.value);
-      if (!target) return;
-      const { topic, draft, version } = await outcomeToEdit(deps, {
-        hackathonId: target.h,
-        number: target.n,
-        userId: body.user.id,
+  // The card's button and the Home tab's (one per topic, `topic_outcome:<number>`).
+  app.action<BlockAction<ButtonAction>>(
+    { type: 'block_actions', action_id: OUTCOME_ACTION },
+    async ({ ack, body, action, client }) => {
+      await ack();
+      await explainFailure(deps, client, body, async () => {
+        const target = parseMetadata(targetSchema, action.value);
+        if (!target) return;
+        const { topic, draft, version } = await outcomeToEdit(deps, {
+          hackathonId: target.h,
+          number: target.n,
+          userId: body.user.id,
+        });
+        await client.views.open({ trigger_id: body.trigger_id, view: outcomeModal(topic, draft, version) });
       });
-      await client.views.open({ trigger_id: body.trigger_id, view: outcomeModal(topic, draft, version) });
-    });
-  });
+    },
+  );
 
   app.view<ViewSubmitAction>(OUTCOME_CALLBACK, async ({ ack, body, view }) => {
     await answerSubmission(ack, deps.logger, 'outcome', async () => {
@@ -48,7 +52,7 @@ export function registerOutcome(app: App, deps: ListenerDependencies): void {
           motivation: text('motivation'),
           achievements: text('achievements'),
           nextSteps: text('nextSteps'),
-          code: text('code').split(/\s+/),
+          code: (values.lines('code') ?? '').split(/\s+/),
           outcome: text('outcome'),
           contributors: [
             ...values.users('contributors'),

@@ -22,7 +22,7 @@ function draftInput(values: FormValues): TopicDraftInput {
     teamSize: values.text('teamSize'),
     fastTrack: values.checked('fastTrack'),
     description: values.text('description'),
-    links: values.text('links'),
+    links: values.lines('links'),
   };
 }
 
