@@ -9,6 +9,7 @@ import { boldName, mentions } from '../domain/text.js';
 import type { HackathonStore } from './ports.js';
 
 export interface SetupRequest {
+  /** The workspace htg is installed in (not the person's own: in a Slack Connect channel they differ). */
   teamId: string;
   channelId: string;
   userId: string;
@@ -19,7 +20,7 @@ export interface SetupRequest {
 
 /** Creates the channel's hackathon with the caller as organizer; ConflictError if the channel already has one. */
 export async function setupHackathon(hackathons: HackathonStore, request: SetupRequest): Promise<Hackathon> {
-  const existing = await hackathons.findActiveByChannel(request.teamId, request.channelId);
+  const existing = await hackathons.findActiveByChannel(request.channelId);
   if (existing?.status === 'active')
     throw new ConflictError(
       `This channel already runs ${boldName(existing.name)}. Use \`/htg settings\` to change it.`,

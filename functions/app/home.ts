@@ -1,6 +1,6 @@
 import { rankTopics, teamCap } from '../domain/assignment.js';
-import type { Hackathon } from '../domain/hackathon.js';
-import { proposalsOpen } from '../domain/hackathon.js';
+import type { ChannelVisibility, Hackathon } from '../domain/hackathon.js';
+import { isOrganizer, proposalsOpen } from '../domain/hackathon.js';
 import { jobTimes } from '../domain/schedule.js';
 import type { Topic } from '../domain/topic.js';
 import { votingOpen } from '../domain/vote.js';
@@ -46,20 +46,69 @@ function started(hackathon: Hackathon, now: Date): boolean {
 }
 
 /**
- * "My hackathon": the workspace's active hackathons in the channels the person is in (all of them when that is
- * not known), newest first, with their phase, the person's votes and team, and topics looking for people.
+ * The channels a person is in, as Slack listed them (users.conversations), with each one's visibility as Slack
+ * said it (null: it did not say). `complete` is false when the list was cut short (someone in very many channels).
+ */
+export interface PersonChannels {
+  visibility: ReadonlyMap<string, ChannelVisibility | null>;
+  complete: boolean;
+}
+
+/**
+ * "My hackathon": the installation workspace's active hackathons the person may see, newest first, with their
+ * phase, the person's votes and team, and topics looking for people. Which ones: those in the person's channels;
+ * where that is not known (Slack would not list the channels: `channels` null, or the list is incomplete), only
+ * what they may see anyway: hackathons in public channels, and those they organise or are on a team of. Never a
+ * private channel's hackathon to someone not known to be in it. What Slack says about a channel's visibility is
+ * remembered on the hackathon, for when it will not say.
  */
 export async function homeFor(
   deps: { hackathons: HackathonStore; topics: TopicStore; votes: VoteStore },
-  request: { teamId: string; userId: string; channels: ReadonlySet<string> | null; now: Date },
+  request: { teamId: string; userId: string; channels: PersonChannels | null; now: Date },
 ): Promise<HomeEntry[]> {
-  const hackathons = (await deps.hackathons.listByTeam(request.teamId))
-    .filter((h) => h.status === 'active' && (!request.channels || request.channels.has(h.channelId)))
-    .slice(0, HOME_HACKATHONS_MAX);
+  const { channels, userId } = request;
+  const active = (await deps.hackathons.listByTeam(request.teamId)).filter((h) => h.status === 'active');
+  // Written beside the rest of the work; a write that fails is learnt again on someone's next open.
+  const learnt = Promise.all(
+    active.map((hackathon) => {
+      const said = channels?.visibility.get(hackathon.channelId);
+      return said && said !== hackathon.channelVisibility
+        ? deps.hackathons.setChannelVisibility(hackathon.id, said).catch(() => undefined)
+        : undefined;
+    }),
+  );
+  const topicsOf = new Map<string, Promise<Topic[]>>();
+  const listTopics = (id: string) => {
+    const listed = topicsOf.get(id) ?? deps.topics.list(id);
+    topicsOf.set(id, listed);
+    return listed;
+  };
+  const visible = await Promise.all(
+    active.map(async (hackathon) => {
+      if (channels?.visibility.has(hackathon.channelId)) return true;
+      if (channels?.complete) return false;
+      const visibility = hackathon.channelVisibility;
+      if (visibility === 'public' || isOrganizer(hackathon, userId)) return true;
+      return (await listTopics(hackathon.id)).some(
+        (t) => t.status !== 'withdrawn' && (t.members ?? []).includes(userId),
+      );
+    }),
+  );
+  const hackathons = active.filter((_, i) => visible[i]).slice(0, HOME_HACKATHONS_MAX);
+  const [entries] = await Promise.all([entriesOf(deps, request, hackathons, listTopics), learnt]);
+  return entries;
+}
+
+function entriesOf(
+  deps: { votes: VoteStore },
+  request: { userId: string; now: Date },
+  hackathons: readonly Hackathon[],
+  listTopics: (id: string) => Promise<Topic[]>,
+): Promise<HomeEntry[]> {
   return Promise.all(
     hackathons.map(async (hackathon) => {
       const [topics, mine] = await Promise.all([
-        deps.topics.list(hackathon.id),
+        listTopics(hackathon.id),
         deps.votes.listByVoter(hackathon.id, request.userId),
       ]);
       const byNumber = new Map(topics.map((t) => [t.number, t]));

@@ -83,4 +83,22 @@ describe('hackathon export and restore', () => {
       'This is not an htg hackathon export',
     );
   });
+
+  it('restores an older export’s channel pointer (keyed by team and channel) under the channel alone', async () => {
+    const stores = createStores(source);
+    const hackathon = aHackathon({ channelId: 'C0LEGACY1' });
+    await stores.hackathons.create(hackathon);
+    const exported = JSON.parse(
+      JSON.stringify(await exportHackathon(source, hackathon.id, new Date('2026-05-09T00:00:00Z'))),
+    ) as { items: Array<Record<string, unknown>> };
+    // Before Slack Connect support, the pointer's key named the workspace too.
+    for (const item of exported.items)
+      if (item.entity === 'activeHackathon') item.pk = `CHANNEL#${hackathon.teamId}#${hackathon.channelId}`;
+
+    await restoreHackathon(target, exported);
+    expect(await createStores(target).hackathons.findActiveByChannel('C0LEGACY1')).toEqual(hackathon);
+    expect(
+      (await target.items()).some((item) => String(item.pk).startsWith(`CHANNEL#${hackathon.teamId}#`)),
+    ).toBe(false);
+  });
 });

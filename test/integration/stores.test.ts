@@ -27,8 +27,24 @@ describe('hackathon store', () => {
     await expect(hackathons.create(aHackathon({ channelId: first.channelId }))).rejects.toThrow(
       ConflictError,
     );
-    expect(await hackathons.findActiveByChannel(first.teamId, first.channelId)).toEqual(first);
-    expect(await hackathons.findActiveByChannel(first.teamId, 'C0OTHER')).toBeNull();
+    // Whatever workspace a second one would name (a Slack Connect partner's), the channel has its one.
+    await expect(
+      hackathons.create(aHackathon({ channelId: first.channelId, teamId: 'T0PARTNER' })),
+    ).rejects.toThrow(ConflictError);
+    expect(await hackathons.findActiveByChannel(first.channelId)).toEqual(first);
+    expect(await hackathons.findActiveByChannel('C0OTHER')).toBeNull();
+  });
+
+  it('remembers the channel’s visibility as Slack last said it', async () => {
+    const hackathon = aHackathon();
+    await hackathons.create(hackathon);
+    await hackathons.setChannelVisibility(hackathon.id, 'public');
+    await hackathons.setChannelVisibility(hackathon.id, 'public');
+    expect((await hackathons.get(hackathon.id))?.channelVisibility).toBe('public');
+    await hackathons.setChannelVisibility(hackathon.id, 'private');
+    expect((await hackathons.get(hackathon.id))?.channelVisibility).toBe('private');
+    await hackathons.setChannelVisibility('no-such-hackathon', 'public');
+    expect(await hackathons.get('no-such-hackathon')).toBeNull();
   });
 
   it("lists a workspace's hackathons newest first", async () => {

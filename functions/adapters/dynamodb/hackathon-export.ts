@@ -3,7 +3,7 @@ import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import type { Hackathon } from '../../domain/hackathon.js';
-import { keys } from './keys.js';
+import { currentKey, keys } from './keys.js';
 import { isConditionFailure, queryAll, type Table } from './table.js';
 
 export const EXPORT_FORMAT = 'htg-hackathon-export';
@@ -66,10 +66,7 @@ export async function exportHackathon(
   if (!hackathon) throw new NotFoundError('This hackathon no longer exists.');
   const pointers: Array<Record<string, unknown>> = [];
   const channel = await documents.send(
-    new GetCommand({
-      TableName: tableName,
-      Key: keys.activeHackathon(hackathon.teamId, hackathon.channelId),
-    }),
+    new GetCommand({ TableName: tableName, Key: keys.activeHackathon(hackathon.channelId) }),
   );
   if (channel.Item?.hackathonId === hackathonId) pointers.push(channel.Item);
   for (const item of partition) {
@@ -103,7 +100,8 @@ export async function restoreHackathon(table: Table, data: unknown): Promise<{ i
       await table.documents.send(
         new PutCommand({
           TableName: table.tableName,
-          Item: decode(item) as Record<string, unknown>,
+          // An older export's channel pointer (keyed by team and channel) comes back under today's key.
+          Item: { ...(decode(item) as Record<string, unknown>), ...currentKey(item) },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );

@@ -10,7 +10,8 @@ const setup: Subcommand = {
   usage: 'setup',
   summary: 'set up a hackathon in this channel (you become its organizer)',
   async run(request, { deps, client }) {
-    const existing = await deps.hackathons.findActiveByChannel(request.teamId, request.channelId);
+    // By channel alone: someone from a partner organisation in a Slack Connect channel finds the same hackathon.
+    const existing = await deps.hackathons.findActiveByChannel(request.channelId);
     if (existing?.status === 'active') {
       return ephemeral(
         `This channel already runs ${boldName(existing.name)}. Organizers change it with \`/htg settings\`.`,

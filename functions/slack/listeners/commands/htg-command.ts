@@ -8,12 +8,14 @@ import { closestName, ephemeral, parseCommandText, type Subcommand } from './sub
 /** The slash command's name, as declared in manifest.json. */
 export const SLASH_COMMAND = '/htg';
 
-/** The fields of a slash command payload the router uses. */
+/**
+ * The fields of a slash command payload the router uses. Not `team_id`: it is the acting person's own workspace
+ * (in a Slack Connect channel, a partner organisation's; bolt-js #1614), so everything is found by channel.
+ */
 const commandPayloadSchema = z.object({
   text: z._default(z.string(), ''),
   user_id: z.string().check(z.minLength(1)),
   channel_id: z.string().check(z.minLength(1)),
-  team_id: z.string().check(z.minLength(1)),
   trigger_id: z._default(z.string(), ''),
 });
 
@@ -59,7 +61,6 @@ export function registerHtgCommand(
           args,
           userId: payload.data.user_id,
           channelId: payload.data.channel_id,
-          teamId: payload.data.team_id,
           triggerId: payload.data.trigger_id,
         },
         { deps, client },

@@ -8,7 +8,6 @@ export interface SubcommandRequest {
   args: string;
   userId: string;
   channelId: string;
-  teamId: string;
   triggerId: string;
 }
 
@@ -84,7 +83,7 @@ export function withChannelHackathon(
   ) => Promise<EphemeralMessage | null>,
 ): Subcommand['run'] {
   return async (request, tools) => {
-    const hackathon = await tools.deps.hackathons.findActiveByChannel(request.teamId, request.channelId);
+    const hackathon = await tools.deps.hackathons.findActiveByChannel(request.channelId);
     return hackathon ? run(request, tools, hackathon) : NO_HACKATHON;
   };
 }

@@ -1,8 +1,10 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { createChannelMemberships } from '../../../adapters/slack/channel-memberships.js';
 import { openBallot } from '../../../app/ballot.js';
 import { requireHackathon } from '../../../app/hackathons.js';
 import { homeFor } from '../../../app/home.js';
 import { assertMayPropose } from '../../../app/topics.js';
+import { isSlackUserId } from '../../../domain/outcome.js';
 import { ballotModal } from '../../views/ballot-modal.js';
 import { HOME_ACTIONS, homeView } from '../../views/home-view.js';
 import { topicModal } from '../../views/topic-modal.js';
@@ -11,28 +13,33 @@ import type { ListenerDependencies } from '../index.js';
 
 /**
  * The Home tab, published each time someone opens it, and its buttons. Which channels the person is in comes
- * from users.conversations (channels:read, groups:read); if Slack will not say, every active hackathon of the
- * workspace is shown.
+ * from users.conversations (channels:read, groups:read; Tier 2), every page, remembered per person for a few
+ * minutes in this container. If Slack will not say, the Home tab shows only what the person may see anyway
+ * (hackathons in public channels, and those they organise or are on a team of): never a private channel's
+ * hackathon to someone not known to be in it.
  */
 export function registerAppHome(app: App, deps: ListenerDependencies): void {
-  app.event('app_home_opened', async ({ event, body, client }) => {
-    if (event.tab !== 'home') return;
-    const teamId = (body as { team_id?: string }).team_id ?? '';
-    const channels = await client.users
-      .conversations({
-        user: event.user,
-        types: 'public_channel,private_channel',
-        exclude_archived: true,
-        limit: 1000,
-      })
-      .then((answer) => new Set((answer.channels ?? []).flatMap((c) => (c.id ? [c.id] : []))))
-      .catch((error: unknown) => {
-        deps.logger.warn('users.conversations failed; the Home tab shows every active hackathon', error);
-        return null;
-      });
+  const memberships = createChannelMemberships({ now: () => deps.clock().getTime() });
+  app.event('app_home_opened', async ({ event, body, context, client }) => {
+    // A user id as Slack writes it: `U…`, or `W…` on Enterprise Grid; anything else gets no Slack call.
+    if (event.tab !== 'home' || !isSlackUserId(event.user)) return;
+    // The workspace htg is installed in: Bolt reads it from the event's `authorizations[0].team_id` (App.js
+    // buildSource); the envelope's `team_id` would name a shared channel's originating workspace instead
+    // (bolt-js #687).
+    const teamId = context.teamId ?? (body as { team_id?: string }).team_id ?? '';
+    const channels = await memberships.channelsOf(client, event.user).catch((error: unknown) => {
+      deps.logger.warn(
+        'users.conversations failed; the Home tab shows only public channels’ hackathons and the person’s own',
+        error,
+      );
+      return null;
+    });
     const now = deps.clock();
     const entries = await homeFor(deps, { teamId, userId: event.user, channels, now });
-    await client.views.publish({ user_id: event.user, view: homeView(entries, now) });
+    // A Home tab that cannot be published now is published on the next open: no error, or Slack redelivers.
+    await client.views
+      .publish({ user_id: event.user, view: homeView(entries, now) })
+      .catch((error: unknown) => deps.logger.warn('views.publish of the Home tab failed', error));
   });
 
   app.action<BlockAction<ButtonAction>>(HOME_ACTIONS.propose, async ({ ack, body, action, client }) => {
