@@ -60,7 +60,7 @@ export type ReactionResult =
   | { kind: 'ignored' }
   | { kind: 'applied'; outcome: VoteOutcome; number: number }
   | { kind: 'voting-closed'; hackathon: Hackathon; number: number; tell: boolean }
-  | { kind: 'over-budget'; hackathon: Hackathon; number: number; holding: Topic[] };
+  | { kind: 'over-budget'; hackathon: Hackathon; number: number; holding: Topic[]; tell: boolean };
 
 /** The notice a person gets once when they react after voting closed. */
 export const VOTING_CLOSED_NOTICE = 'voting-closed';
@@ -124,12 +124,12 @@ async function decideReaction(
   // The budget may have been raised since the remembered copy: a refusal is decided again on a fresh read.
   if (outcome === 'hackathon-changed' || (remembered && outcome === 'over-budget')) return 'decide-again';
   if (outcome === 'over-budget') {
-    return {
-      kind: 'over-budget',
-      hackathon,
-      number: target.number,
-      holding: await topicsHolding(deps, hackathon, request.userId, 'vote'),
-    };
+    // Told once per reaction: Slack redelivers an event (same time) it thinks was not answered in time.
+    const [holding, tell] = await Promise.all([
+      topicsHolding(deps, hackathon, request.userId, 'vote'),
+      deps.votes.firstNotice(hackathon.id, request.userId, `over-budget-${target.number}-${request.at}`),
+    ]);
+    return { kind: 'over-budget', hackathon, number: target.number, holding, tell };
   }
   return { kind: 'applied', outcome, number: target.number };
 }

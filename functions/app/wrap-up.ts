@@ -28,7 +28,7 @@ export interface WrapUpPublisher {
     files: readonly MarkdownFile[],
     comment: string,
   ): Promise<void>;
-  /** Tells the person who asked that it is done (only they see it). */
+  /** Tells the person who asked that it is done, by direct message (only they see it, and it stays). */
   done(channelId: string, userId: string, text: string): Promise<void>;
 }
 

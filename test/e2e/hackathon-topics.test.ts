@@ -94,6 +94,8 @@ describe('/htg setup', () => {
 
   it('creates the hackathon, announces it in the channel, and refuses a second one there', async () => {
     const channel = await setUpHackathon({ organizers: ['U0COORG'] });
+    // Announced off the request path, by the refresher.
+    expect(await harness.refresh()).toEqual({ batchItemFailures: [] });
     const announcement = harness.slack.callsTo('chat.postMessage').at(-1);
     expect(announcement?.args.channel).toBe(channel);
     expect(String(announcement?.args.text)).toContain('*Hack The Garden 05/2026* is set up in this channel');
@@ -113,6 +115,7 @@ describe('user text in what htg says', () => {
   it('escapes a hackathon name in announcements, refusals and notices', async () => {
     const channel = await setUpHackathon({ name: '<!here> Hack & <@U0VICTIM>' });
     const escaped = '*&lt;!here&gt; Hack &amp; &lt;@U0VICTIM&gt;*';
+    await harness.refresh();
     expect(String(harness.slack.callsTo('chat.postMessage').at(-1)?.args.text)).toContain(escaped);
     const refused = await slack.command(STRANGER, channel, 'settings');
     expect(text(refused.reply)).toContain(`Only the organizers of ${escaped}`);

@@ -125,9 +125,13 @@ describe('voting close to published teams', () => {
     const rankingTs = String(((await hackathonIn(channel))?.rankingMessage as Json | undefined)?.ts);
     expect(rankingTs).toMatch(/^\d+\.\d+$/);
 
-    // The organizer's report ends with the proposal and a button to review it.
-    const proposal = harness.slack.callsTo('chat.postEphemeral').at(-1);
-    expect(proposal?.args).toMatchObject({ channel, user: ORGANIZER });
+    // The organizer's report, by direct message, ends with the proposal and a button to review it.
+    const proposal = harness.slack
+      .callsTo('chat.postMessage')
+      .filter((call) => call.args.channel === ORGANIZER)
+      .at(-1);
+    const inDm = { channel: String(proposal?.answer?.channel), ts: String(proposal?.answer?.ts) };
+    expect(inDm.channel).toMatch(/^D/);
     expect(String(proposal?.args.text)).toContain(
       '1. `#1` Gardener on IPv6 · :arrow_up: 3 · <@U0BOB>, <@U0CARL> (2/2)',
     );
@@ -137,7 +141,8 @@ describe('voting close to published teams', () => {
     expect(String(proposal?.args.blocks)).toContain('"action_id":"teams_review"');
 
     // The button opens the review: the proposal prefilled, who would work on each topic underneath.
-    await slack.click(ORGANIZER, channel, '1714000001.000001', 'teams_review', hackathonId);
+    // Clicked in the direct message: its channel is the DM.
+    await slack.click(ORGANIZER, inDm.channel, inDm.ts, 'teams_review', hackathonId);
     const review = slack.lastOpenedView();
     expect(review.callback_id).toBe('team_review');
     expect(teamShown(review, 1)).toEqual(['U0BOB', 'U0CARL']);
@@ -192,7 +197,8 @@ describe('voting close to published teams', () => {
     expect(dmTo('U0ERIN')).toEqual([
       expect.stringContaining('Your topic *`#4` Dashboard dark mode* was not picked'),
     ]);
-    expect(dmTo(ORGANIZER)).toEqual([]);
+    // The organizer who published is told it is done (a direct message: it stays).
+    expect(dmTo(ORGANIZER)).toEqual([expect.stringContaining('3 teams with 4 people; not picked: #4')]);
 
     // The ranking message now shows the teams, and the cards their members and status.
     const rankingUpdate = harness.slack
@@ -210,8 +216,10 @@ describe('voting close to published teams', () => {
       .filter((call) => call.args.channel === channel)
       .map((call) => String(call.args.blocks));
     expect(cardTexts.some((blocks) => blocks.includes('<@U0DORA>') && blocks.includes('🚧'))).toBe(true);
-    const told = harness.slack.callsTo('chat.postEphemeral').at(-1);
-    expect(told?.args).toMatchObject({ channel, user: ORGANIZER });
+    const told = harness.slack
+      .callsTo('chat.postMessage')
+      .filter((call) => call.args.channel === ORGANIZER)
+      .at(-1);
     expect(String(told?.args.text)).toContain('3 teams with 4 people; not picked: #4');
 
     // Reviewing again starts from the published teams; taking Carl off #1 tells him, and only him.
@@ -223,7 +231,7 @@ describe('voting close to published teams', () => {
     await harness.refresh();
     expect((await membersOf(hackathonId))[0]).toEqual([1, ['U0BOB'], 'in_progress']);
     const second = harness.slack.callsTo('chat.postMessage').slice(dmsBeforeSecond);
-    expect(second.map((call) => call.args.channel)).toEqual(['U0CARL']);
+    expect(second.map((call) => call.args.channel)).toEqual(['U0CARL', ORGANIZER]);
     expect(String(second[0]?.args.text)).toContain('moved you off the team of *`#1` Gardener on IPv6*');
   });
 

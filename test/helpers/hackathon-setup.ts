@@ -7,15 +7,21 @@ import type { ReactionTarget, SlackSim } from './slack-sim.js';
 export const newChannel = () => `C${randomUUID().replace(/-/g, '').slice(0, 9).toUpperCase()}`;
 
 /**
- * Runs `/htg setup` in a fresh channel as `organizer` and submits the form (a valid hackathon, with `answers`
+ * Invites the bot to a fresh channel (unless `invite` is false: then it is not a member, and Slack refuses its
+ * posts there), runs `/htg setup` there as `organizer` and submits the form (a valid hackathon, with `answers`
  * on top), then proposes one topic per title in category Core. Returns the channel and the setup's reply.
  */
 export async function setUpHackathon(
   slack: SlackSim,
   organizer: string,
-  { answers = {}, topics = [] }: { answers?: Record<string, unknown>; topics?: readonly string[] } = {},
+  {
+    answers = {},
+    topics = [],
+    invite = true,
+  }: { answers?: Record<string, unknown>; topics?: readonly string[]; invite?: boolean } = {},
 ) {
   const channel = newChannel();
+  if (invite) await slack.inviteBot(channel);
   await slack.command(organizer, channel, 'setup');
   const { reply } = await slack.submit(organizer, slack.lastOpenedView(), {
     name: 'Hack The Garden 11/2026',

@@ -13,6 +13,7 @@ import { topicSubcommands } from './commands/topic-commands.js';
 import { voteSubcommands } from './commands/vote-commands.js';
 import { wrapUpSubcommands } from './commands/wrapup-commands.js';
 import { registerAppHome } from './events/app-home.js';
+import { registerMemberJoined } from './events/member-joined.js';
 import { registerReactionEvents } from './events/reactions.js';
 import { registerAttendeeViews } from './views/attendees-views.js';
 import { registerBallotViews } from './views/ballot-views.js';
@@ -55,4 +56,5 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
   registerCheckIn(app, deps);
   registerOutcome(app, deps);
   registerAppHome(app, deps);
+  registerMemberJoined(app, deps);
 }

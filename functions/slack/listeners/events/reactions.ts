@@ -43,7 +43,7 @@ export function registerReactionEvents(app: App, deps: ListenerDependencies): vo
       const text =
         result.kind === 'voting-closed' && result.tell
           ? votingClosedText(result.hackathon, result.number)
-          : result.kind === 'over-budget'
+          : result.kind === 'over-budget' && result.tell
             ? overBudgetText(result.hackathon, result.number, result.holding)
             : undefined;
       if (text) {

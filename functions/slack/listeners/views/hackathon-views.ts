@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { carryOverCandidates } from '../../../app/carry-over.js';
 import { changeSettings, setupHackathon } from '../../../app/hackathons.js';
 import type { HackathonSettingsInput } from '../../../domain/hackathon.js';
-import { boldName, mentions } from '../../../domain/text.js';
+import { boldName } from '../../../domain/text.js';
 import { FormValues, parseMetadata, viewStateSchema } from '../../forms.js';
 import { HACKATHON_CALLBACKS } from '../../views/hackathon-modal.js';
 import type { ListenerDependencies } from '../index.js';
@@ -41,13 +41,18 @@ function settingsInput(values: FormValues): HackathonSettingsInput {
 
 /** Submissions of the `/htg setup` and `/htg settings` modals. */
 export function registerHackathonViews(app: App, deps: ListenerDependencies): void {
-  app.view<ViewSubmitAction>(HACKATHON_CALLBACKS.setup, async ({ ack, body, view, client }) => {
+  app.view<ViewSubmitAction>(HACKATHON_CALLBACKS.setup, async ({ ack, body, view, context }) => {
     await answerSubmission(ack, deps.logger, 'hackathon setup', async () => {
       const metadata = parseMetadata(metadataSchema, view.private_metadata);
       const state = viewStateSchema.safeParse(view.state.values);
-      if (!metadata || !state.success || !body.team?.id) throw staleForm();
+      // The hackathon belongs to the workspace htg is installed in. A modal submitted from a Slack Connect channel
+      // names the submitter's own workspace in `team` and the installation's in `view.app_installed_team_id`
+      // (bolt-js #1614); an org-wide install sends `team: null` (Bolt's App.js buildSource reads them the same
+      // way into context.teamId).
+      const installation = view.app_installed_team_id || context.teamId;
+      if (!metadata || !state.success || !installation) throw staleForm();
       const hackathon = await setupHackathon(deps.hackathons, {
-        teamId: body.team.id,
+        teamId: installation,
         channelId: metadata.channelId,
         userId: body.user.id,
         input: settingsInput(new FormValues(state.data)),
@@ -55,18 +60,9 @@ export function registerHackathonViews(app: App, deps: ListenerDependencies): vo
         newId: deps.newId,
       });
       const name = boldName(hackathon.name);
-      const announced = await client.chat
-        .postMessage({
-          channel: hackathon.channelId,
-          text:
-            `📣 ${name} is set up in this channel, organized by ${mentions(hackathon.organizers)}. ` +
-            `Propose topics with \`/htg propose\`; vote on a topic card with :${hackathon.voteEmoji}:, and react with :${hackathon.workEmoji}: if you would work on it.`,
-        })
-        .then(() => true)
-        .catch((error: unknown) => {
-          deps.logger.warn('Could not announce the hackathon in its channel', error);
-          return false;
-        });
+      // The announcement in the channel is posted off the request path, by the refresher, when it sees the new
+      // hackathon: a slow Slack cannot make this answer late (and Slack retry it, posting it twice).
+
       // Topics not picked last time can go on here: say so while the organizer is setting up.
       const carryOver = await carryOverCandidates(deps, { hackathonId: hackathon.id, userId: body.user.id })
         .then(({ groups }) => groups.reduce((sum, group) => sum + group.topics.length, 0))
@@ -77,9 +73,8 @@ export function registerHackathonViews(app: App, deps: ListenerDependencies): vo
       return notice(
         'Hackathon created',
         `${name} is set up in <#${hackathon.channelId}>.` +
-          (announced
-            ? ' I announced it there. Next: people propose topics with `/htg propose`.'
-            : ' I could not post there yet: invite me with `/invite @htg` so topic cards can appear.') +
+          ' I am announcing it there. Next: people propose topics with `/htg propose`.' +
+          ' (If I am not in the channel yet, I will tell you in a direct message how to invite me.)' +
           (carryOver > 0
             ? ` ${carryOver} ${carryOver === 1 ? 'topic was' : 'topics were'} not picked at earlier hackathons: \`/htg carry-over\` brings them here, and their proposers are told.`
             : ''),
