@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { WebClient } from '@slack/web-api';
 import { createDynamoDbClient } from '../functions/adapters/dynamodb/client.js';
 import { connectTable, createStores, type Stores } from '../functions/adapters/dynamodb/stores.js';
+import { offRequestSlackClient } from '../functions/adapters/lambda-bootstrap.js';
+import { continuationRunner } from '../functions/adapters/local/continuations.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../functions/adapters/local/dynamodb-local.js';
 import { ensureTable } from '../functions/adapters/local/ensure-table.js';
+import { fastClock } from '../functions/adapters/local/fast-clock.js';
 import { openStreamReader } from '../functions/adapters/local/stream-reader.js';
 import { createLogger } from '../functions/adapters/logger.js';
+import { SlackPacer } from '../functions/adapters/slack/pacer.js';
+import type { PacingClock } from '../functions/app/deadline.js';
 import type { Topic } from '../functions/domain/topic.js';
 import { createRefresherHandler } from '../functions/refresher/handler.js';
 import type { IngressHandler } from '../functions/slack/ingress-handler.js';
@@ -24,14 +28,24 @@ export interface BenchEnvironment {
   ingressEnv: NodeJS.ProcessEnv;
   sim: SlackSim;
   stores: Stores;
-  /** Feeds the table's stream to the refresher (posts and updates cards). */
+  /** Feeds the table's stream to the refresher (posts and updates cards), continuations included. */
   refresh: () => Promise<void>;
+  /** The Slack clock: the stand-in's rate limits and htg's pacing (sped up unless `clockSpeed` is 1). */
+  pacingClock: PacingClock;
   close: () => Promise<void>;
 }
 
-export async function startBenchEnvironment({ slackDelayMs = 0 } = {}): Promise<BenchEnvironment> {
+/**
+ * `clockSpeed`: how much faster than real time the Slack stand-in's rate limits and htg's pacing run (1: real
+ * time, for figures measured against Slack's physical limits).
+ */
+export async function startBenchEnvironment({
+  slackDelayMs = 0,
+  clockSpeed = 10,
+} = {}): Promise<BenchEnvironment> {
   const dynamo = await startDynamoDbLocal();
-  const slack = await startSlackStandIn({ delayMs: slackDelayMs });
+  const clock = fastClock(clockSpeed);
+  const slack = await startSlackStandIn({ delayMs: slackDelayMs, clock });
   const tableName = `bench-${randomUUID()}`;
   await ensureTable(createDynamoDbClient({ region: 'local', endpoint: dynamo.endpoint }), tableName);
   const ingressEnv: NodeJS.ProcessEnv = {
@@ -49,10 +63,11 @@ export async function startBenchEnvironment({ slackDelayMs = 0 } = {}): Promise<
   const table = connectTable({ tableName, region: 'local', dynamoDbEndpoint: dynamo.endpoint });
   const stores = createStores(table);
   const stream = await openStreamReader({ endpoint: dynamo.endpoint, tableName, from: 'TRIM_HORIZON' });
+  const continuations = continuationRunner();
   const refresher = createRefresherHandler({
     deps: slackRefresherDeps(
-      stores,
-      new WebClient(TEST_BOT_TOKEN, { slackApiUrl: slack.url }),
+      continuations.track(stores),
+      offRequestSlackClient(TEST_BOT_TOKEN, slack.url, new SlackPacer(clock)),
       TEST_BOT_USER_ID,
       recordingScheduler(),
     ),
@@ -65,8 +80,9 @@ export async function startBenchEnvironment({ slackDelayMs = 0 } = {}): Promise<
     ingressEnv,
     sim: new SlackSim(handler, slack),
     stores,
+    pacingClock: clock,
     refresh: async () => {
-      await refresher({ Records: await stream.read() });
+      await continuations.run(stream, await stream.read(), (Records) => refresher({ Records }));
     },
     close: async () => {
       stream.close();
@@ -91,6 +107,7 @@ export async function seedHackathon(
   topics: number,
 ): Promise<BenchHackathon> {
   const { sim } = env;
+  await sim.inviteBot(channel);
   await sim.command('U0ORG', channel, 'setup');
   await sim.submit('U0ORG', sim.lastOpenedView(), {
     name: `Bench ${channel}`,
@@ -103,7 +120,7 @@ export async function seedHackathon(
     await sim.submit('U0ORG', sim.lastOpenedView(), { title: `Bench topic ${i}`, category: 'Core' });
   }
   await env.refresh();
-  const hackathon = await env.stores.hackathons.findActiveByChannel(sim.teamId, channel);
+  const hackathon = await env.stores.hackathons.findActiveByChannel(channel);
   if (!hackathon) throw new Error(`no hackathon in ${channel}`);
   const list = (await env.stores.topics.list(hackathon.id)).sort((a, b) => a.number - b.number);
   return {

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds the real Lambda bundles and measures, in one run, side by side: cold loads against an
  * empty handler and a naive Bolt baseline, the first request in a fresh process, warm handler times for every
- * listener type, the 2,000-event vote burst, and rendering for 500 topics. Every ratio is computed within the
+ * listener type, the 2,000-event vote burst, a voting meeting and a big week's wrap-up under Slack's rate limits
+ * (the stand-in's, on a Slack clock five times as fast), and rendering for 500 topics. Every ratio is computed within the
  * run, so figures from a noisy machine still compare. Prints tables and the targets, and writes
  * bench/results/latest.json. BENCH_RUNS (fresh processes per variant), BENCH_SLACK_DELAY_MS (the Slack
  * stand-in's answer delay) tune it.
@@ -13,6 +14,7 @@ import { buildVariant, emptyVariant, measureFirstRequests, measureLoads } from '
 import { seedHackathon, startBenchEnvironment } from './environment.js';
 import { benchListeners } from './listeners.js';
 import { benchRendering } from './render.js';
+import { benchBigWeek, benchMeeting } from './slack-limits.js';
 import { benchBurst } from './voting.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 15);
@@ -101,7 +103,7 @@ console.table(
 );
 
 console.log(`\nRequests over DynamoDB Local and the Slack stand-in (answer delay ${slackDelayMs} ms)…`);
-const env = await startBenchEnvironment({ slackDelayMs });
+const env = await startBenchEnvironment({ slackDelayMs, clockSpeed: 5 });
 try {
   // The first request in a fresh process: a vote by someone new on a topic card, for both handlers.
   const firstVotes = await seedHackathon(env, 'C0FIRST01', 2);
@@ -159,6 +161,25 @@ try {
     },
   });
 
+  const meeting = await benchMeeting(env);
+  const bigWeek = await benchBigWeek(env);
+  console.table({
+    'voting meeting: 30 people, 25 cards, 5 reactions/s for 60 s': {
+      reactions: meeting.reactions,
+      exact: meeting.exact,
+      'last card lag s': meeting.lagSeconds.toFixed(1),
+      'chat.update in busiest minute': meeting.updatesInBusiestMinute,
+      '429s': meeting.rateLimited,
+    },
+    'big week: wrap-up of 60 topics with long outcomes': {
+      messages: bigWeek.messages,
+      'seconds to post (Slack clock)': bigWeek.seconds.toFixed(1),
+      'physical minimum s (1 msg/s)': bigWeek.physicalSeconds,
+      'parts dropped': bigWeek.partsDropped,
+      '429s': bigWeek.rateLimited,
+    },
+  });
+
   const rendering = benchRendering();
   console.table(
     rendering.map((row) => ({
@@ -181,6 +202,14 @@ try {
     { target: 'first vote answered ≤ 0.70× naive', measured: ingressFirst?.ratioToNaive, limit: 0.7 },
     { target: 'warm vote p99 < 25 ms', measured: vote?.msP99, limit: 25 },
     { target: 'warm command (no Slack call) p99 < 25 ms', measured: help?.msP99, limit: 25 },
+    {
+      target: 'voting meeting: last card exact ≤ 30 s after the last reaction',
+      measured: meeting.lagSeconds,
+      limit: 30,
+    },
+    { target: 'voting meeting: 429s from Slack = 0', measured: meeting.rateLimited, limit: 0 },
+    { target: 'big week wrap-up: parts dropped = 0', measured: bigWeek.partsDropped, limit: 0 },
+    { target: 'big week wrap-up: 429s from Slack = 0', measured: bigWeek.rateLimited, limit: 0 },
     ...rendering.map((row) => ({
       target: `${row.render}, 500 topics, p99 < 50 ms`,
       measured: row.msP99,
@@ -197,7 +226,7 @@ try {
   console.log(`First-request votes recorded by the ingress: ${ingressFirstVotes} (expected ${runs + 1}).`);
   // A first request that failed, or a vote that was not stored, would make the timing meaningless.
   const valid = rows.every((row) => row.statuses.length === 1 && row.statuses[0] === 200);
-  if (!valid || ingressFirstVotes !== runs + 1 || !burst.exact) {
+  if (!valid || ingressFirstVotes !== runs + 1 || !burst.exact || !meeting.exact) {
     console.error('The bench is not valid: a first request did not answer 200, or votes were lost.');
     process.exitCode = 1;
   }
@@ -217,6 +246,8 @@ try {
         firstRequestVotesRecorded: ingressFirstVotes,
         listeners,
         burst,
+        meeting,
+        bigWeek,
         rendering,
         targets,
       },

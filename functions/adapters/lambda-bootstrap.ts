@@ -1,33 +1,45 @@
-import { WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import { connectTable, createStores, type Stores } from './dynamodb/stores.js';
 import { createLogger, type Logger } from './logger.js';
 import type { SlackCredentials } from './runtime-config.js';
 import { loadRuntimeConfig, type RuntimeConfig } from './runtime-config.js';
 import { loadSlackCredentials } from './slack/credentials.js';
 import { httpFetch } from './slack/http-fetch.js';
+import { PacedWebClient, SlackPacer } from './slack/pacer.js';
 
 export interface LambdaRuntime {
   config: RuntimeConfig;
   logger: Logger;
   credentials: SlackCredentials;
-  /** The Slack Web API client, retrying transient failures and waiting out rate limits. */
+  /** The Slack Web API client, paced to Slack's rate limits and retrying transient failures. */
   slack: WebClient;
+  /** The pacer of `slack`'s calls; the handlers set its deadline per invocation. */
+  pacer: SlackPacer;
   stores: Stores;
 }
 
 /**
- * The Slack client of work done off the request path: a failed call (5xx, timeout, dropped connection) is
- * retried three times with exponential backoff (0.5, 1, 2 s), a rate-limited one after Slack's Retry-After,
- * and a call with no answer in 10 s is given up (and retried). What still fails is the caller's to hand back:
- * the refresher reports the record as failed, so Lambda retries it.
+ * The Slack client of work done off the request path: every call is paced to Slack's rate limits (`pacer`), a
+ * failed call (5xx, timeout, dropped connection) is retried three times with exponential backoff (0.5, 1, 2 s),
+ * a rate-limited one after Slack's Retry-After (holding only calls of that method), and a call with no answer in
+ * 10 s is given up (and retried). What still fails is the caller's to hand back: the refresher reports the
+ * record as failed, so Lambda retries it.
  */
-export function offRequestSlackClient(token: string, slackApiUrl?: string): WebClient {
-  return new WebClient(token, {
-    ...(slackApiUrl ? { slackApiUrl } : {}),
-    retryConfig: { retries: 3, factor: 2, minTimeout: 500 },
-    timeout: 10_000,
-    fetch: httpFetch,
-  });
+export function offRequestSlackClient(
+  token: string,
+  slackApiUrl?: string,
+  pacer: SlackPacer = new SlackPacer(),
+): WebClient {
+  return new PacedWebClient(
+    token,
+    {
+      ...(slackApiUrl ? { slackApiUrl } : {}),
+      retryConfig: { retries: 3, factor: 2, minTimeout: 500 },
+      timeout: 10_000,
+      fetch: httpFetch,
+    },
+    pacer,
+  );
 }
 
 /**
@@ -40,6 +52,7 @@ export async function bootstrapLambda(name: string): Promise<LambdaRuntime> {
   const logger = createLogger({ level: config.logLevel, name });
   const credentials = await loadSlackCredentials(config);
   logger.redact(credentials.signingSecret, credentials.botToken);
-  const slack = offRequestSlackClient(credentials.botToken, config.slackApiUrl);
-  return { config, logger, credentials, slack, stores: createStores(connectTable(config)) };
+  const pacer = new SlackPacer();
+  const slack = offRequestSlackClient(credentials.botToken, config.slackApiUrl, pacer);
+  return { config, logger, credentials, slack, pacer, stores: createStores(connectTable(config)) };
 }

@@ -2,8 +2,9 @@ import type { AssignmentProposal } from '../domain/assignment.js';
 import type { Hackathon } from '../domain/hackathon.js';
 import type { CardRef, Topic } from '../domain/topic.js';
 import { reactionKind, type VoteKind } from '../domain/vote.js';
+import { isOutOfTime, resumingFrom } from './deadline.js';
 import { requireActive, requireHackathon, requireOrganizer } from './hackathons.js';
-import type { HackathonStore, ReconcileJob, TopicStore, VoteStore } from './ports.js';
+import type { HackathonStore, ReconcileJob, ReconcileProgress, TopicStore, VoteStore } from './ports.js';
 import { proposalFor } from './team-review.js';
 
 /** Reads the reactions on a message from Slack (reactions.get). */
@@ -79,20 +80,29 @@ export async function reconcileReactions(deps: ReconcileDeps, job: ReconcileJob)
   const topics = (await deps.topics.list(hackathon.id)).filter(
     (t): t is Topic & { card: CardRef } => !!t.card && t.status !== 'withdrawn',
   );
+  const progress = job.progress;
   const report: Omit<ReconcileReport, 'proposal'> = {
     hackathon,
     cards: topics.length,
-    added: [],
-    removed: [],
-    overBudget: [],
-    unreadable: [],
+    added: [...(progress?.added ?? [])],
+    removed: [...(progress?.removed ?? [])],
+    overBudget: [...(progress?.overBudget ?? [])],
+    unreadable: [...(progress?.unreadable ?? [])],
   };
+  const done = new Set(progress?.done ?? []);
   for (const topic of topics) {
+    if (done.has(topic.number)) continue;
     let reactions: Array<{ name: string; users: string[] }>;
     try {
       reactions = await deps.reactions.reactionsOn(topic.card);
-    } catch {
+    } catch (error) {
+      // reactions.get is Tier 3 (50 a minute): a recount of more cards goes on in the next invocation, from here.
+      if (isOutOfTime(error)) {
+        const { hackathon: _, cards: __, ...changes } = report;
+        throw resumingFrom(error, { progress: { done: [...done], ...changes } satisfies ReconcileProgress });
+      }
       report.unreadable.push(topic.number);
+      done.add(topic.number);
       continue;
     }
     const present: Record<VoteKind, Set<string>> = { vote: new Set(), interest: new Set() };
@@ -124,6 +134,7 @@ export async function reconcileReactions(deps: ReconcileDeps, job: ReconcileJob)
         if (outcome === 'removed') report.removed.push({ number: topic.number, userId: vote.userId, kind });
       }
     }
+    done.add(topic.number);
   }
   return { ...report, proposal: proposalFor(hackathon, await deps.topics.list(hackathon.id)) };
 }

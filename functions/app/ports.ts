@@ -1,8 +1,8 @@
 import type { Attendee } from '../domain/assignment.js';
-import type { Hackathon, HackathonSettings } from '../domain/hackathon.js';
+import type { ChannelVisibility, Hackathon, HackathonSettings } from '../domain/hackathon.js';
 import type { Outcome } from '../domain/outcome.js';
 import type { TeamChange } from '../domain/team-plan.js';
-import type { CardRef, CheckIn, Topic, TopicDraft, TopicStatus } from '../domain/topic.js';
+import type { CardRef, CardSent, CheckIn, Topic, TopicDraft, TopicStatus } from '../domain/topic.js';
 import type { ImportedTopic } from '../domain/topic-list-import.js';
 import type { Vote, VoteKind, VoteOutcome, VoteSource } from '../domain/vote.js';
 
@@ -11,8 +11,11 @@ export interface HackathonStore {
   /** Stores a new hackathon as its channel's active one; ConflictError if the channel already has one. */
   create(hackathon: Hackathon): Promise<void>;
   get(id: string): Promise<Hackathon | null>;
-  /** The channel's active hackathon, if any. */
-  findActiveByChannel(teamId: string, channelId: string): Promise<Hackathon | null>;
+  /**
+   * The channel's active hackathon, if any. By channel alone: whoever asks, from whichever organisation (in a
+   * Slack Connect channel everyone sees the same channel id).
+   */
+  findActiveByChannel(channelId: string): Promise<Hackathon | null>;
   /** Replaces the settings, failing with ConflictError if someone else saved since `expectedUpdatedAt`. */
   updateSettings(
     id: string,
@@ -20,8 +23,10 @@ export interface HackathonStore {
     expectedUpdatedAt: string,
     now: string,
   ): Promise<Hackathon>;
-  /** Every hackathon of a workspace, newest first. */
+  /** Every hackathon of the workspace htg is installed in (`Hackathon.teamId`), newest first. */
   listByTeam(teamId: string): Promise<Hackathon[]>;
+  /** Remembers whether the hackathon's channel is public or private, as Slack last said (written when it changes). */
+  setChannelVisibility(id: string, visibility: ChannelVisibility): Promise<void>;
   /** Sets voting to close now unless it closed already; returns the hackathon as it is after. */
   closeVoting(id: string, now: string): Promise<Hackathon>;
   /** Replaces the attendee list. */
@@ -56,6 +61,13 @@ export interface HackathonStore {
   setScheduleSlots(id: string, slots: string[]): Promise<void>;
   /** Remembers where the ranking message was posted, unless one is remembered already; returns the one kept. */
   setRankingMessage(id: string, ref: CardRef): Promise<CardRef>;
+  /** Remembers the setup announcement unless one is remembered already; returns the one kept. */
+  setAnnouncement(id: string, ref: CardRef): Promise<CardRef>;
+  /** Remembers that posts in the channel wait for the app to be invited (kept if already waiting), or clears it. */
+  setWaitingForChannel(
+    id: string,
+    waiting: NonNullable<Hackathon['waitingForChannel']> | null,
+  ): Promise<void>;
 }
 
 interface JobBase {
@@ -64,11 +76,24 @@ interface JobBase {
   /** Where to report, and when it was asked for (ISO). */
   channelId: string;
   requestedAt: string;
+  /** A job that ran out of an invocation's time goes on as the same job with the next round (1, 2, …). */
+  round?: number;
 }
 
 /** Voting closed: re-read every card's reactions, then propose teams. */
 export interface ReconcileJob extends JobBase {
   kind: 'reconcile-reactions';
+  /** A continuation's start: the cards already re-read and what they changed. */
+  progress?: ReconcileProgress;
+}
+
+/** How far a recount got: cards re-read (topic numbers) and the changes so far. */
+export interface ReconcileProgress {
+  done: number[];
+  added: Array<{ number: number; userId: string; kind: VoteKind }>;
+  removed: Array<{ number: number; userId: string; kind: VoteKind }>;
+  overBudget: Array<{ number: number; userId: string; kind: VoteKind }>;
+  unreadable: number[];
 }
 
 /** Organizers published reviewed teams: apply the membership changes, statuses, ranking, and tell people. */
@@ -102,8 +127,28 @@ export interface ExportJob extends JobBase {
   kind: 'export';
 }
 
+/** Cards (and the board) that one invocation could not bring up to date in its time: the next one goes on. */
+export interface RefreshCardsJob extends JobBase {
+  kind: 'refresh-cards';
+  numbers: number[];
+  /** Tells continuations recorded at the same time apart (their key). */
+  id: string;
+}
+
+/** The app was invited into the hackathon's channel: post what waited for it (announcement, cards, board). */
+export interface AppJoinedJob extends JobBase {
+  kind: 'app-joined';
+}
+
 /** Work done off the request path. */
-export type Job = ReconcileJob | PublishTeamsJob | CarryOverJob | WrapUpJob | ExportJob;
+export type Job =
+  | ReconcileJob
+  | PublishTeamsJob
+  | CarryOverJob
+  | WrapUpJob
+  | ExportJob
+  | RefreshCardsJob
+  | AppJoinedJob;
 
 /** Persistence of topics. */
 export interface TopicStore {
@@ -123,7 +168,9 @@ export interface TopicStore {
   /** Marks the topic withdrawn (nothing is deleted); idempotent. */
   withdraw(topic: Topic, userId: string, now: string): Promise<Topic>;
   /** Records where the topic's card was posted, so reactions on it find the topic in one lookup. */
-  attachCard(topic: Topic, card: CardRef): Promise<Topic>;
+  attachCard(topic: Topic, card: CardRef, sent?: CardSent): Promise<Topic>;
+  /** Remembers what the topic's card showed when it was last sent to Slack. */
+  recordCardSent(topic: Topic, sent: CardSent): Promise<void>;
   findByCard(card: CardRef): Promise<{ hackathonId: string; number: number } | null>;
   /** Sets the status (not on withdrawn topics), recording who and when in the topic's status history. */
   setStatus(

@@ -1,5 +1,7 @@
 import type { Hackathon } from '../domain/hackathon.js';
 import type { CardRef, Topic } from '../domain/topic.js';
+import { type ChannelWaitDeps, isChannelUnavailable, waitForInvitation } from './channel-access.js';
+import { isOutOfTime, type PacingClock } from './deadline.js';
 import type { HackathonStore, TopicStore } from './ports.js';
 
 /** Posts and updates topic cards in Slack. Implemented in adapters/slack. */
@@ -8,12 +10,44 @@ export interface CardPublisher {
   update(hackathon: Hackathon, topic: Topic): Promise<void>;
   /** Deletes a card that was posted but is not the topic's (a duplicate). */
   remove(card: CardRef): Promise<void>;
+  /** A short fingerprint of the card's content for the topic as it is (equal content, equal fingerprint). */
+  fingerprint(hackathon: Hackathon, topic: Topic): string;
+  /**
+   * Resolves when an update of the card would go to Slack at once, keeping that turn for the next update; waits
+   * for Slack's rate limit meanwhile, and throws OutOfTimeError if the turn would come after `until`.
+   */
+  turn(card: CardRef, until: number): Promise<void>;
 }
 
-export interface CardDeps {
+/** What cards need; a channel that refuses them (the app not invited) makes them wait (`ChannelWaitDeps`). */
+export interface CardDeps extends ChannelWaitDeps {
   hackathons: HackathonStore;
   topics: TopicStore;
   cards: CardPublisher;
+  /** The clock Slack calls are paced on (when a card was sent). */
+  pacingClock: PacingClock;
+}
+
+/** Whether the card as last sent shows the topic as it is now: then there is nothing to send. */
+const isCurrent = (deps: CardDeps, hackathon: Hackathon, topic: Topic) =>
+  topic.cardSent?.fingerprint === deps.cards.fingerprint(hackathon, topic);
+
+/**
+ * Updates a topic's card unless it already shows the topic, and remembers what it sent. 'waiting' when Slack
+ * refuses the channel (the app was removed from it): the card is updated once the app is invited again.
+ */
+async function updateCard(deps: CardDeps, hackathon: Hackathon, topic: Topic): Promise<'sent' | 'waiting'> {
+  if (isCurrent(deps, hackathon, topic)) return 'sent';
+  const fingerprint = deps.cards.fingerprint(hackathon, topic);
+  try {
+    await deps.cards.update(hackathon, topic);
+  } catch (error) {
+    if (!isChannelUnavailable(error)) throw error;
+    await waitForInvitation(deps, hackathon, error);
+    return 'waiting';
+  }
+  await deps.topics.recordCardSent(topic, { fingerprint, at: deps.pacingClock.now() });
+  return 'sent';
 }
 
 /**
@@ -28,13 +62,23 @@ export async function syncTopicCard(deps: CardDeps, hackathonId: string, number:
   ]);
   if (!hackathon || !topic) return;
   if (topic.card) {
-    await deps.cards.update(hackathon, topic);
+    await updateCard(deps, hackathon, topic);
     return;
   }
-  const card = await deps.cards.post(hackathon, topic);
+  const fingerprint = deps.cards.fingerprint(hackathon, topic);
+  let card: CardRef;
+  try {
+    card = await deps.cards.post(hackathon, topic);
+  } catch (error) {
+    // The app is not in the channel (or it is archived): not worth a retry. The card is posted when the app
+    // is invited (`bringWaitingPosts`).
+    if (!isChannelUnavailable(error)) throw error;
+    await waitForInvitation(deps, hackathon, error);
+    return;
+  }
   let attached: Topic;
   try {
-    attached = await deps.topics.attachCard(topic, card);
+    attached = await deps.topics.attachCard(topic, card, { fingerprint, at: deps.pacingClock.now() });
   } catch (error) {
     // The failure may be a lost answer to a write that was applied: look before taking the message back.
     const recorded = await deps.topics.get(hackathonId, number).then(
@@ -53,3 +97,63 @@ export async function syncTopicCard(deps: CardDeps, hackathonId: string, number:
 
 const sameCard = (a: CardRef | null | undefined, b: CardRef) =>
   a?.channelId === b.channelId && a?.ts === b.ts;
+
+/** How long one invocation keeps bringing a hackathon's cards up to date before it lets other work in. */
+export const CARD_SLICE_MS = 5_000;
+
+/** A card sent within this long is watched by `refreshCards` even when its topic was not asked about. */
+export const WATCH_SENT_WITHIN_MS = 120_000;
+
+/**
+ * Brings the cards of a hackathon's changed topics up to date within Slack's `chat.update` limit, for a slice
+ * of time (`until`): stale cards go oldest-sent first, each rendered when its turn comes (not before the wait),
+ * and a card whose content did not change is not sent again. Besides the `numbers` asked for, cards this process
+ * sent before are watched too, so that a card changing again during a busy voting meeting is not left behind
+ * until the next batch. Returns the topics still stale when the slice ended (for a continuation), or none.
+ */
+export async function refreshCards(
+  deps: CardDeps,
+  hackathonId: string,
+  numbers: readonly number[],
+  until: number,
+): Promise<number[]> {
+  const asked = new Set(numbers);
+  /** What this call sent to each card: never the same content twice, whatever the store says. */
+  const sentNow = new Map<number, string>();
+  for (;;) {
+    const [hackathon, topics] = await Promise.all([
+      deps.hackathons.get(hackathonId),
+      deps.topics.list(hackathonId),
+    ]);
+    if (!hackathon) return [];
+    const watchedSince = deps.pacingClock.now() - WATCH_SENT_WITHIN_MS;
+    const stale = topics
+      .filter(
+        (topic): topic is Topic & { card: CardRef } =>
+          Boolean(topic.card) &&
+          (asked.has(topic.number) || (topic.cardSent?.at ?? -1) > watchedSince) &&
+          !isCurrent(deps, hackathon, topic) &&
+          sentNow.get(topic.number) !== deps.cards.fingerprint(hackathon, topic),
+      )
+      .sort((a, b) => (a.cardSent?.at ?? -1) - (b.cardSent?.at ?? -1) || a.number - b.number);
+    const [next] = stale;
+    if (!next) return [];
+    try {
+      await deps.cards.turn(next.card, until);
+      // Rendered after the wait: the card shows the votes as they are when it goes.
+      const [now, fresh] = await Promise.all([
+        deps.hackathons.get(hackathonId),
+        deps.topics.get(hackathonId, next.number),
+      ]);
+      asked.add(next.number);
+      if (!now || !fresh?.card) continue;
+      // A channel that refuses the update refuses every card: they wait for the app to be invited again.
+      if ((await updateCard(deps, now, fresh)) === 'waiting') return [];
+      sentNow.set(next.number, deps.cards.fingerprint(now, fresh));
+    } catch (error) {
+      // Slack's limit (or a 429's Retry-After) reaches past this slice: the next invocation goes on.
+      if (isOutOfTime(error)) return stale.map((topic) => topic.number);
+      throw error;
+    }
+  }
+}

@@ -1,3 +1,4 @@
+import { canonicalEmojiName } from './emoji.js';
 import { ValidationError } from './errors.js';
 import { DEFAULT_SUMMARY_TIMES, parseSummaryTimes, SUMMARY_TIMES_MAX } from './schedule.js';
 
@@ -28,7 +29,7 @@ export interface HackathonSettings {
   /** Organizers' Slack user ids; the creator first. */
   organizers: string[];
   categories: string[];
-  /** Emoji names without colons. */
+  /** Emoji names without colons, canonical as Slack reports reactions (`+1`, not `thumbsup`). */
   voteEmoji: string;
   workEmoji: string;
   /** null: unlimited. */
@@ -54,8 +55,19 @@ export type HackathonStatus = 'active' | 'ended';
 /** A hackathon bound to one Slack channel. */
 export interface Hackathon extends HackathonSettings {
   id: string;
+  /**
+   * The workspace (or Enterprise Grid organization) htg is installed in: never the team of whoever set it up,
+   * which in a Slack Connect channel may be a partner organisation's. The Home tab and carry-over list by it.
+   */
   teamId: string;
+  /** The channel it lives in; the channel has at most one active hackathon, whoever looks at it. */
   channelId: string;
+  /**
+   * Whether the channel is public or private, as Slack last said (learnt from users.conversations when someone
+   * opens their Home tab). Absent: not known yet, and treated as private: never shown to someone not known to
+   * be a member.
+   */
+  channelVisibility?: ChannelVisibility | null;
   status: HackathonStatus;
   createdAt: string;
   createdBy: string;
@@ -69,10 +81,29 @@ export interface Hackathon extends HackathonSettings {
   /** The schedules htg keeps for it (slots such as `summary-0900`, `check-in`), to delete those no longer wanted. */
   scheduleSlots?: string[];
   /** The living board: its message in the channel, and the thread replies it continues in when long. */
-  board?: { channelId: string; ts: string; replies: string[] } | null;
+  board?: {
+    channelId: string;
+    ts: string;
+    replies: string[];
+    /** Fingerprints of what each message (the first, then each reply) showed when last sent: not sent again. */
+    sent?: string[];
+  } | null;
   /** The ranking message in the channel (rank · topic · votes · team), posted when voting closes. */
   rankingMessage?: { channelId: string; ts: string } | null;
+  /** The announcement in the channel that the hackathon is set up (posted once, off the request path). */
+  announcement?: { channelId: string; ts: string } | null;
+  /**
+   * Since when (ISO) and why htg's posts in the channel wait: Slack refused them because the app is not a member
+   * (or the channel is archived or gone). Cleared when the app is invited; absent: nothing waits.
+   */
+  waitingForChannel?: { since: string; reason: ChannelRefusal } | null;
 }
+
+/** A channel is public (anyone in the workspace may read it) or private (members only). */
+export type ChannelVisibility = 'public' | 'private';
+
+/** Why Slack refuses htg's posts in a channel: the app is not a member, the channel is gone, or archived. */
+export type ChannelRefusal = 'not-in-channel' | 'channel-not-found' | 'archived';
 
 /** Settings as they arrive from a form: loosely typed, possibly empty. */
 export interface HackathonSettingsInput {
@@ -133,8 +164,8 @@ export function validateHackathonSettings(
 
   const voteEmoji = emojiName(input.voteEmoji) ?? DEFAULT_VOTE_EMOJI;
   const workEmoji = emojiName(input.workEmoji) ?? DEFAULT_WORK_EMOJI;
-  if (!EMOJI_NAME.test(voteEmoji)) errors.voteEmoji = 'Use an emoji name such as arrow_up or :thumbsup:.';
-  if (!EMOJI_NAME.test(workEmoji)) errors.workEmoji = 'Use an emoji name such as rocket or :raised_hand:.';
+  if (!EMOJI_NAME.test(voteEmoji)) errors.voteEmoji = 'Use an emoji name such as arrow_up or +1.';
+  if (!EMOJI_NAME.test(workEmoji)) errors.workEmoji = 'Use an emoji name such as rocket or hand.';
   else if (workEmoji === voteEmoji) errors.workEmoji = 'Pick an emoji different from the vote emoji.';
 
   const votesPerPerson = wholeNumber(input.votesPerPerson);
@@ -278,8 +309,9 @@ function parseCategories(text: string | null | undefined): string[] {
   return categories;
 }
 
+/** The emoji name as Slack will report reactions with it (`:thumbsup:` is `+1`), or undefined when empty. */
 function emojiName(value: string | null | undefined): string | undefined {
-  const name = value?.trim().replace(/^:|:$/g, '').toLowerCase();
+  const name = canonicalEmojiName(value ?? '');
   return name ? name : undefined;
 }
 

@@ -48,6 +48,12 @@ export interface CardRef {
   ts: string;
 }
 
+/** The card's content as last sent to Slack: its fingerprint, and when it went (ms on the pacing clock). */
+export interface CardSent {
+  fingerprint: string;
+  at: number;
+}
+
 export interface Topic extends TopicDraft {
   hackathonId: string;
   /** #1, #2, … within its hackathon. */
@@ -55,6 +61,8 @@ export interface Topic extends TopicDraft {
   proposerId: string;
   status: TopicStatus;
   card: CardRef | null;
+  /** What the card last sent to Slack showed (a fingerprint of its content) and when (ms): not sent again. */
+  cardSent?: CardSent | null;
   voteCount: number;
   interestCount: number;
   /** Who said they would work on it. */

@@ -11,6 +11,7 @@ import { App } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { createDynamoDbClient } from '../adapters/dynamodb/client.js';
 import { connectTable, createStores } from '../adapters/dynamodb/stores.js';
+import { offRequestSlackClient } from '../adapters/lambda-bootstrap.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../adapters/local/dynamodb-local.js';
 import { ensureTable } from '../adapters/local/ensure-table.js';
 import { createLocalScheduler, type LocalScheduler } from '../adapters/local/local-scheduler.js';
@@ -94,7 +95,7 @@ try {
   await app.start();
 
   // Timers in this process fire the scheduled-jobs handler, as EventBridge Scheduler does in AWS.
-  const client = new WebClient(botToken, slackApiUrl ? { slackApiUrl } : {});
+  const client = offRequestSlackClient(botToken, slackApiUrl);
   const scheduledJobs = createScheduledJobsHandler({
     deps: { ...stores, announcer: createScheduleAnnouncer(client) },
     logger,

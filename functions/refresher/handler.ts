@@ -1,33 +1,50 @@
+import { randomUUID } from 'node:crypto';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { newJobs, scheduleChanges, topicChanges } from '../adapters/dynamodb/topic-changes.js';
+import { newHackathons, newJobs, scheduleChanges, topicChanges } from '../adapters/dynamodb/topic-changes.js';
 import type { Logger } from '../adapters/logger.js';
 import { type BoardPublisher, syncBoard } from '../app/board.js';
 import { announceCarriedOver, type CarryOverAnnouncer } from '../app/carry-over.js';
+import { announceHackathon, bringWaitingPosts, type ChannelAnnouncer } from '../app/channel-access.js';
 import { type ReconcileDeps, type ReconcileReport, reconcileReactions } from '../app/close-voting.js';
-import type { Job, TeamStore } from '../app/ports.js';
+import { isOutOfTime } from '../app/deadline.js';
+import type { Job, RefreshCardsJob, TeamStore } from '../app/ports.js';
 import { type Scheduler, syncSchedules } from '../app/schedules.js';
 import { applyTeams, refreshRanking, type TeamAnnouncer } from '../app/team-review.js';
-import { type CardDeps, syncTopicCard } from '../app/topic-cards.js';
+import { type CardDeps, refreshCards, syncTopicCard } from '../app/topic-cards.js';
 import type { PeopleDirectory, WrapUpPublisher } from '../app/wrap-up.js';
 import { postWrapUp, sendExport, type WrapUpJobDeps } from '../app/wrap-up-jobs.js';
 
-export type RefresherHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
+export type RefresherHandler = (
+  event: DynamoDBStreamEvent,
+  context?: { getRemainingTimeInMillis(): number },
+) => Promise<DynamoDBBatchResponse>;
+
+/**
+ * How long one invocation may wait for Slack's rate limits in all. Work that would wait longer continues in
+ * the next invocation (a continuation job), so that a burst for one hackathon never holds the stream's other
+ * work (new cards, jobs, other hackathons) for more than this.
+ */
+export const SLICE_MS = 10_000;
+/** Kept back from the Lambda's timeout (60 s) for the last writes and the answer to Lambda. */
+const SAFETY_MS = 10_000;
 
 export interface RefresherDeps extends CardDeps, ReconcileDeps {
   teams: TeamStore;
-  announcer: TeamAnnouncer & CarryOverAnnouncer;
+  announcer: TeamAnnouncer & CarryOverAnnouncer & ChannelAnnouncer;
   board: BoardPublisher;
   scheduler: Scheduler;
   wrapUps: WrapUpPublisher;
   people: PeopleDirectory;
   archive: WrapUpJobDeps['archive'];
   clock: () => Date;
-  /** Tells the organizer who closed voting what the re-read found and which teams are proposed (only they see it). */
+  /** Bounds every wait for Slack's rate limits in this invocation (ms on the pacing clock; undefined: none). */
+  setDeadline(until: number | undefined): void;
+  /** Tells the organizer who closed voting, by direct message, what the re-read found and which teams are proposed. */
   notify(channelId: string, userId: string, report: ReconcileReport): Promise<void>;
 }
 
 /** Runs one job; each kind is idempotent, so a retried batch does no harm. */
-async function runJob(deps: RefresherDeps, job: Job): Promise<void> {
+async function runJob(deps: RefresherDeps, job: Exclude<Job, RefreshCardsJob>): Promise<void> {
   switch (job.kind) {
     case 'reconcile-reactions': {
       const report = await reconcileReactions(deps, job);
@@ -48,6 +65,9 @@ async function runJob(deps: RefresherDeps, job: Job): Promise<void> {
     case 'export':
       await sendExport(deps, job);
       return;
+    case 'app-joined':
+      await bringWaitingPosts(deps, job);
+      return;
   }
 }
 
@@ -64,47 +84,158 @@ export function createRefresherHandler({
   deps: RefresherDeps;
   logger: Logger;
 }): RefresherHandler {
-  return async (event) => {
+  return async (event, context) => {
+    const started = deps.pacingClock.now();
+    const lambdaDeadline = started + (context?.getRemainingTimeInMillis() ?? 60_000) - SAFETY_MS;
+    const until = Math.min(lambdaDeadline, started + SLICE_MS);
+    deps.setDeadline(until);
     const failed: string[] = [];
-    /** Each hackathon whose topics changed, with its first change's stream position: one board update each. */
-    const boards = new Map<string, string>();
-    for (const change of topicChanges(event.Records)) {
-      if (!boards.has(change.hackathonId)) boards.set(change.hackathonId, change.sequenceNumber);
+    /** Runs one piece of work; a failure is logged and its record reported, so Lambda retries from there. */
+    const attempt = async (what: string, sequenceNumber: string, work: () => Promise<void>) => {
       try {
-        await syncTopicCard(deps, change.hackathonId, change.number);
+        await work();
       } catch (error) {
-        logger.error(
-          `Could not refresh the card of #${change.number} (hackathon ${change.hackathonId})`,
-          error,
-        );
-        failed.push(change.sequenceNumber);
-      }
-    }
-    for (const [hackathonId, sequenceNumber] of boards) {
-      try {
-        await syncBoard(deps, hackathonId, deps.clock());
-      } catch (error) {
-        logger.error(`Could not refresh the board of hackathon ${hackathonId}`, error);
+        logger.error(what, error);
         failed.push(sequenceNumber);
       }
-    }
-    for (const { hackathonId, sequenceNumber } of scheduleChanges(event.Records)) {
-      try {
+    };
+    const jobs = newJobs(event.Records);
+    // A new hackathon is announced in its channel before its first cards go there.
+    for (const { hackathonId, sequenceNumber } of newHackathons(event.Records))
+      await attempt(`Could not announce hackathon ${hackathonId}`, sequenceNumber, () =>
+        announceHackathon(deps, hackathonId),
+      );
+    /** Each hackathon whose cards need work: each topic with the first stream position that asked for it. */
+    const cards = new Map<string, Map<number, string>>();
+    const askFor = (hackathonId: string, numbers: readonly number[], sequenceNumber: string) => {
+      const asked = cards.get(hackathonId) ?? new Map<number, string>();
+      for (const number of numbers) if (!asked.has(number)) asked.set(number, sequenceNumber);
+      cards.set(hackathonId, asked);
+    };
+    for (const change of topicChanges(event.Records))
+      askFor(change.hackathonId, [change.number], change.sequenceNumber);
+    for (const { job, sequenceNumber } of jobs)
+      if (job.kind === 'refresh-cards') {
+        askFor(job.hackathonId, job.numbers, sequenceNumber);
+        if (job.numbers.length === 0 && !cards.has(job.hackathonId)) cards.set(job.hackathonId, new Map());
+      }
+
+    // Cards and boards, jobs, and schedules go side by side: each waits only for its own Slack limits.
+    /** Each hackathon's card and board work: its jobs go after it (they post in the same channel and board). */
+    const cardsDone = new Map<string, Promise<void>>();
+    const cardWork = [...cards].map(async ([hackathonId, asked]) => {
+      const first = [...asked.values()].sort(bySequence)[0] ?? jobs[0]?.sequenceNumber ?? '';
+      const { left, failed: notPosted } = await refreshHackathonCards(
+        deps,
+        hackathonId,
+        asked,
+        until,
+        logger,
+      );
+      failed.push(...notPosted);
+      await attempt(`Could not refresh the cards or board of hackathon ${hackathonId}`, first, async () => {
+        if (left.length > 0) {
+          // Out of time for this slice: the rest goes on in the next invocation.
+          await deps.hackathons.addJob(continuation(hackathonId, left, deps.clock()));
+          return;
+        }
+        await syncBoard(deps, hackathonId, deps.clock()).catch(async (error: unknown) => {
+          if (!isOutOfTime(error)) throw error;
+          await deps.hackathons.addJob(continuation(hackathonId, [], deps.clock()));
+        });
+      });
+    });
+    [...cards.keys()].forEach((hackathonId, i) => {
+      cardsDone.set(hackathonId, cardWork[i] as Promise<void>);
+    });
+    const jobWork = jobs.map(({ job, sequenceNumber }) =>
+      job.kind === 'refresh-cards'
+        ? Promise.resolve()
+        : attempt(`Job ${job.kind} for hackathon ${job.hackathonId} failed`, sequenceNumber, async () => {
+            await cardsDone.get(job.hackathonId);
+            try {
+              await runJob(deps, job);
+            } catch (error) {
+              if (!isOutOfTime(error)) throw error;
+              // Each job kind keeps what it did; the continuation picks up from there.
+              await deps.hackathons.addJob({ ...job, ...error.resume, round: (job.round ?? 0) + 1 } as Job);
+            }
+          }),
+    );
+    const scheduleWork = scheduleChanges(event.Records).map(({ hackathonId, sequenceNumber }) =>
+      attempt(`Could not sync the schedules of hackathon ${hackathonId}`, sequenceNumber, async () => {
         await syncSchedules(deps, hackathonId, deps.clock());
-      } catch (error) {
-        logger.error(`Could not sync the schedules of hackathon ${hackathonId}`, error);
-        failed.push(sequenceNumber);
-      }
-    }
-    for (const { job, sequenceNumber } of newJobs(event.Records)) {
-      try {
-        await runJob(deps, job);
-      } catch (error) {
-        logger.error(`Job ${job.kind} for hackathon ${job.hackathonId} failed`, error);
-        failed.push(sequenceNumber);
-      }
-    }
-    const first = failed.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1))[0];
+      }),
+    );
+    await Promise.all([...cardWork, ...jobWork, ...scheduleWork]);
+    deps.setDeadline(undefined);
+    const first = failed.sort(bySequence)[0];
     return { batchItemFailures: first ? [{ itemIdentifier: first }] : [] };
   };
+}
+
+/** A job that carries on with a hackathon's cards (and board) in the next invocation. */
+function continuation(hackathonId: string, numbers: number[], now: Date): RefreshCardsJob {
+  return {
+    kind: 'refresh-cards',
+    hackathonId,
+    numbers,
+    requestedBy: 'htg',
+    channelId: '',
+    requestedAt: now.toISOString(),
+    id: randomUUID(),
+  };
+}
+
+const bySequence = (a: string, b: string) => (BigInt(a || '0') < BigInt(b || '0') ? -1 : 1);
+
+/**
+ * Posts the cards of topics that have none yet and brings the others up to date, until `until`. Returns the
+ * topics whose cards could not be brought up to date in time (`left`), and the stream positions of those that
+ * failed (`failed`: Lambda retries from there).
+ */
+async function refreshHackathonCards(
+  deps: RefresherDeps,
+  hackathonId: string,
+  asked: ReadonlyMap<number, string>,
+  until: number,
+  logger: Logger,
+): Promise<{ left: number[]; failed: string[] }> {
+  const numbers = [...asked.keys()];
+  const left: number[] = [];
+  const failed: string[] = [];
+  const fail = (number: number | null, error: unknown) => {
+    logger.error(
+      `Could not refresh the card of ${number ? `#${number}` : 'topics'} (hackathon ${hackathonId})`,
+      error,
+    );
+    failed.push(
+      (number !== null ? asked.get(number) : undefined) ?? [...asked.values()].sort(bySequence)[0] ?? '',
+    );
+  };
+  let unposted: number[] = [];
+  try {
+    const topics = await Promise.all(numbers.map((number) => deps.topics.get(hackathonId, number)));
+    unposted = topics.flatMap((topic) => (topic && !topic.card ? [topic.number] : []));
+  } catch (error) {
+    fail(null, error);
+    return { left, failed };
+  }
+  const posts = unposted.map((number) =>
+    syncTopicCard(deps, hackathonId, number).catch((error: unknown) => {
+      if (isOutOfTime(error)) left.push(number);
+      else fail(number, error);
+    }),
+  );
+  const updates = refreshCards(
+    deps,
+    hackathonId,
+    numbers.filter((number) => !unposted.includes(number)),
+    until,
+  ).catch((error: unknown) => {
+    fail(null, error);
+    return [] as number[];
+  });
+  const [stale] = await Promise.all([updates, ...posts]);
+  return { left: [...new Set([...left, ...stale])].sort((a, b) => a - b), failed };
 }

@@ -2,11 +2,14 @@ import type { WebClient } from '@slack/web-api';
 import type { Stores } from '../adapters/dynamodb/stores.js';
 import { createBoardPublisher } from '../adapters/slack/board-publisher.js';
 import { createCardPublisher } from '../adapters/slack/card-publisher.js';
+import { inChannel } from '../adapters/slack/channel-refusals.js';
+import { pacerOf } from '../adapters/slack/pacer.js';
 import { createReactionReader } from '../adapters/slack/reactions.js';
 import { createPeopleDirectory, createWrapUpPublisher } from '../adapters/slack/wrap-up-publisher.js';
 import type { Scheduler } from '../app/schedules.js';
 import type { RefresherDeps } from '../refresher/handler.js';
-import { section } from './views/blocks.js';
+import { type KnownBlock, section } from './views/blocks.js';
+import { inviteRequestText, setupAnnouncementText } from './views/channel-messages.js';
 import {
   carriedOverText,
   notPickedText,
@@ -26,13 +29,23 @@ export function slackRefresherDeps(
   scheduler: Scheduler,
   clock: () => Date = () => new Date(),
 ): RefresherDeps {
+  const pacer = pacerOf(client);
   /** A direct message from the app (its Messages tab); chat:write is enough for this. */
-  const direct = async (userId: string, text: string) => {
-    await client.chat.postMessage({ channel: userId, text, unfurl_links: false });
+  const direct = async (userId: string, text: string, blocks?: KnownBlock[]) => {
+    await client.chat.postMessage({
+      channel: userId,
+      text,
+      ...(blocks ? { blocks } : {}),
+      unfurl_links: false,
+    });
   };
   return {
     ...stores,
-    cards: createCardPublisher(client),
+    cards: createCardPublisher(client, pacer),
+    pacingClock: pacer.clock,
+    setDeadline: (until) => {
+      pacer.until = until;
+    },
     board: createBoardPublisher(client),
     wrapUps: createWrapUpPublisher(client),
     people: createPeopleDirectory(client),
@@ -40,20 +53,13 @@ export function slackRefresherDeps(
     clock,
     reactions: createReactionReader(client),
     ignoreUsers: [botUserId],
-    notify: async (channelId, userId, report) => {
+    // By direct message: the work finishes after the click (or at a scheduled close), when an ephemeral message
+    // would reach the organizer only if they happened to be looking at the channel, and vanish on reload.
+    notify: async (_channelId, userId, report) => {
       // What changed, then the ranking and proposed teams with the review button: each within Slack's limits.
-      await client.chat.postEphemeral({
-        channel: channelId,
-        user: userId,
-        text: reconcileReportText(report),
-      });
+      await direct(userId, reconcileReportText(report));
       const proposal = teamProposalText(report);
-      await client.chat.postEphemeral({
-        channel: channelId,
-        user: userId,
-        text: proposal,
-        blocks: [section(proposal), reviewButton(report.hackathon.id)],
-      });
+      await direct(userId, proposal, [section(proposal), reviewButton(report.hackathon.id)]);
     },
     announcer: {
       async ranking(hackathon, rows, published, existing) {
@@ -69,14 +75,19 @@ export function slackRefresherDeps(
       placed: (hackathon, userId, topic) => direct(userId, placedText(hackathon, userId, topic)),
       removed: (hackathon, userId, topic) => direct(userId, removedText(hackathon, topic)),
       notPicked: (hackathon, topic) => direct(topic.proposerId, notPickedText(hackathon, topic)),
-      published: async (hackathon, job, summary) => {
-        await client.chat.postEphemeral({
-          channel: job.channelId,
-          user: job.requestedBy,
-          text: publishedText(hackathon, summary),
-        });
-      },
+      published: (hackathon, job, summary) => direct(job.requestedBy, publishedText(hackathon, summary)),
       carriedOver: (hackathon, topic) => direct(topic.proposerId, carriedOverText(hackathon, topic)),
+      async hackathonSetUp(hackathon) {
+        const posted = await inChannel(hackathon.channelId, () =>
+          client.chat.postMessage({ channel: hackathon.channelId, text: setupAnnouncementText(hackathon) }),
+        );
+        if (!posted.ts) throw new Error('chat.postMessage returned no ts');
+        return { channelId: posted.channel ?? hackathon.channelId, ts: posted.ts };
+      },
+      removeAnnouncement: async (ref) => {
+        await client.chat.delete({ channel: ref.channelId, ts: ref.ts });
+      },
+      askForInvite: (hackathon, reason) => direct(hackathon.createdBy, inviteRequestText(hackathon, reason)),
     },
   };
 }

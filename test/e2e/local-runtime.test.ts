@@ -73,7 +73,7 @@ describe('npm start', () => {
     const [code] = (await once(child, 'exit')) as [number];
     expect(code, output.stderr).toBe(0);
     expect(output.stderr).toContain('SLACK_BOT_TOKEN (xoxb-…) is not set');
-    expect(output.stdout).toContain('Olga Organizer sets up "Hack the Rehearsal"');
+    expect(output.stdout).toContain('Olga Organizer invites htg to #rehearsal');
     expect(output.stdout).toMatch(/Done in \d+ s: 27 topics, 40 people, \d+ reaction events counted exactly/);
     const folder = /Outputs in (\S+):/.exec(output.stdout)?.[1] as string;
     expect(folder.startsWith(join(cwd, '.local', 'rehearsal-'))).toBe(true);

@@ -3,6 +3,7 @@ import type { FunctionUrlResponse, IngressHandler } from '../../functions/slack/
 import { fixtureJson, fixtureText, SLACK_FIXTURES } from './fixtures.js';
 import { lambdaContext } from './lambda.js';
 import { signedFunctionUrlEvent, slashCommandBody } from './signed-request.js';
+import { slackReactionName } from './slack-rules/emoji.js';
 import type { SlackStandIn } from './slack-stand-in.js';
 
 type Json = Record<string, unknown>;
@@ -25,14 +26,90 @@ export type Reaction = ReactionTarget & {
   retryNum?: number;
 };
 
-export class SlackSim {
-  private triggers = 0;
+/** A partner organisation in a Slack Connect channel: its workspace, and its Enterprise Grid org if it has one. */
+export interface PartnerOrganisation {
+  teamId: string;
+  enterpriseId?: string;
+}
 
+/** What a SlackSim and the partner views it hands out share: ids, and which channels are shared with whom. */
+interface SimState {
+  ids: number;
+  /** Slack Connect channels: the partner, and whose workspace the channel was created in. */
+  shared: Map<string, { partner: PartnerOrganisation; createdBy: 'home' | 'partner' }>;
+}
+
+export class SlackSim {
+  private get triggers(): number {
+    return this.state.ids;
+  }
+  private set triggers(value: number) {
+    this.state.ids = value;
+  }
+
+  /**
+   * `teamId` is the workspace htg is installed in. `actor` (set by `shareChannel`) makes this sim act as a partner
+   * organisation's member: the payloads then name the partner's team where Slack does.
+   */
   constructor(
     private readonly handler: IngressHandler,
     private readonly slack: SlackStandIn,
     readonly teamId = 'T0SIMTEAM',
+    private readonly actor?: PartnerOrganisation,
+    private readonly state: SimState = { ids: 0, shared: new Map() },
   ) {}
+
+  /**
+   * Makes `channel` a Slack Connect channel shared with `partner`, created in `createdBy`'s workspace (the home
+   * one, htg's installation, or the partner's), and returns a sim acting as the partner's members there. Payloads
+   * as Slack sends them in shared channels:
+   * - a slash command names the acting person's own workspace in `team_id` (and `enterprise_id` on Grid), not the
+   *   installation's (bolt-js #1614; #1875 for Enterprise Grid);
+   * - a modal submission names it in `team.id`, `user.team_id` and `view.team_id`, while
+   *   `view.app_installed_team_id` names the installation (bolt-js #1614, fixed in bolt-js #1615; the field as in
+   *   test/fixtures ViewSubmissionPayloadTest__json_L409.json);
+   * - a button click names the person's workspace in `user.team_id`, and the workspace the message was posted from
+   *   (the installation) in `team.id` (bolt-js #1614: "This is not the case with message and action events";
+   *   java-slack-sdk #1041 shows such a payload);
+   * - an event in the channel, whoever acts, carries `is_ext_shared_channel: true`, the workspace the channel was
+   *   created in as the envelope's `team_id`, and the installation in `authorizations[0].team_id` (bolt-js #687,
+   *   java-slack-sdk #629: "the fields [team_id, enterprise_id] is supposed to be the ones for source workspace
+   *   (the originator of the shared channel)"; Bolt's App.js buildSource reads authorizations[0] first).
+   */
+  shareChannel(
+    channel: string,
+    partner: PartnerOrganisation,
+    { createdBy = 'partner' }: { createdBy?: 'home' | 'partner' } = {},
+  ): SlackSim {
+    this.state.shared.set(channel, { partner, createdBy });
+    return new SlackSim(this.handler, this.slack, this.teamId, partner, this.state);
+  }
+
+  /** The team the acting person belongs to: the installation's, or a partner organisation's. */
+  private get actingTeamId(): string {
+    return this.actor?.teamId ?? this.teamId;
+  }
+
+  /** The envelope fields of an event in `channel` when it is a Slack Connect channel (see `shareChannel`). */
+  private sharedChannelEnvelope(channel: string): Json {
+    const shared = this.state.shared.get(channel);
+    if (!shared) return {};
+    const origin = shared.createdBy === 'partner' ? shared.partner : { teamId: this.teamId };
+    return {
+      team_id: origin.teamId,
+      enterprise_id: 'enterpriseId' in origin ? origin.enterpriseId : undefined,
+      is_ext_shared_channel: true,
+      authorizations: [
+        {
+          enterprise_id: null,
+          team_id: this.teamId,
+          user_id: this.slack.world.botUserId,
+          is_bot: true,
+          is_enterprise_install: false,
+        },
+      ],
+    };
+  }
 
   private async send(
     body: string,
@@ -57,10 +134,12 @@ export class SlackSim {
       team_id: this.teamId,
       event_id: reaction.eventId ?? `Ev${++this.triggers}`,
       event_time: Math.floor(Number(reaction.eventTs)),
+      ...this.sharedChannelEnvelope(reaction.channel),
       event: {
         type: reaction.added ? 'reaction_added' : 'reaction_removed',
         user,
-        reaction: reaction.reaction,
+        // Slack names the reaction canonically (`thumbsup` arrives as `+1`), whatever the person picked.
+        reaction: slackReactionName(reaction.reaction),
         item: { type: 'message', channel: reaction.channel, ts: reaction.ts },
         item_user: reaction.itemUser,
         event_ts: reaction.eventTs,
@@ -85,7 +164,8 @@ export class SlackSim {
       text,
       user_id: user,
       channel_id: channel,
-      team_id: this.teamId,
+      team_id: this.actingTeamId,
+      ...(this.actor?.enterpriseId ? { enterprise_id: this.actor.enterpriseId } : {}),
       trigger_id: triggerId,
     });
     const response = await this.send(body);
@@ -116,12 +196,60 @@ export class SlackSim {
     const template = fixtureJson(`${SLACK_FIXTURES}ViewSubmissionPayloadTest__json_L24.json`);
     const payload = {
       ...template,
-      team: { id: this.teamId, domain: 'sim' },
-      user: { id: user, username: user, name: user, team_id: this.teamId },
-      view: { ...(template.view as Json), ...view, state: { values: stateOf(view, answers) } },
+      team: { id: this.actingTeamId, domain: 'sim' },
+      user: { id: user, username: user, name: user, team_id: this.actingTeamId },
+      view: {
+        ...(template.view as Json),
+        ...view,
+        ...(this.actor ? { team_id: this.actor.teamId, app_installed_team_id: this.teamId } : {}),
+        state: { values: stateOf(view, answers) },
+      },
     };
     const response = await this.send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
     return { status: response.statusCode, reply: response.body ? (JSON.parse(response.body) as Json) : null };
+  }
+
+  /**
+   * Someone runs `/invite @htg` in a channel: the stand-in counts the bot as a member from now on, and Slack
+   * sends the app a `member_joined_channel` event with the bot as the user (shape: docs.slack.dev/reference/
+   * events/member_joined_channel). Pass a previous answer's `eventId`, `eventTs` and a `retryNum` to imitate
+   * Slack redelivering that event.
+   */
+  async inviteBot(
+    channel: string,
+    {
+      inviter = 'U0INVITER',
+      eventId = `Ev${++this.triggers}`,
+      eventTs = `${Date.now() / 1000}`,
+      retryNum,
+    }: { inviter?: string; eventId?: string; eventTs?: string; retryNum?: number } = {},
+  ): Promise<{ status: number | undefined; eventId: string; eventTs: string }> {
+    this.slack.world.join(channel);
+    const envelope = fixtureJson(`${SLACK_FIXTURES}SlackApiFunctionTest__L23.json`);
+    const body = JSON.stringify({
+      ...envelope,
+      team_id: this.teamId,
+      event_id: eventId,
+      event_time: Math.floor(Number(eventTs)),
+      event: {
+        type: 'member_joined_channel',
+        user: this.slack.world.botUserId,
+        channel,
+        channel_type: channel.startsWith('G') ? 'G' : 'C',
+        team: this.teamId,
+        inviter,
+        event_ts: eventTs,
+      },
+    });
+    const headers: Record<string, string> =
+      retryNum !== undefined
+        ? { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_timeout' }
+        : {};
+    const response = await this.handler(
+      signedFunctionUrlEvent({ body, contentType: 'application/json', headers }),
+      lambdaContext(),
+    );
+    return { status: response.statusCode, eventId, eventTs };
   }
 
   /** Opens the app's Home tab, as the Events API delivers it (app_home_opened). */
@@ -155,7 +283,7 @@ export class SlackSim {
     const payload = {
       ...template,
       team: { id: this.teamId, domain: 'sim' },
-      user: { id: user, username: user, name: user, team_id: this.teamId },
+      user: { id: user, username: user, name: user, team_id: this.actingTeamId },
       channel: { id: channel, name: 'hackathon' },
       container: { type: 'message', message_ts: messageTs, channel_id: channel, is_ephemeral: false },
       trigger_id: `trigger-${++this.triggers}`,

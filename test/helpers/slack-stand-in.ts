@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TEST_BOT_USER_ID } from './signed-request.js';
+import { asSlackReportsReactions } from './slack-rules/emoji.js';
 import { type SlackRule, type SlackWorld, type StandInClock, strictRules } from './slack-rules/index.js';
 
 export type SlackFault = 500 | 503 | 'drop';
@@ -16,6 +17,8 @@ export interface RecordedCall {
   body: string;
   /** What the stand-in answered (unset when it answered with a fault or a rate limit). */
   answer?: Record<string, unknown>;
+  /** When it arrived, on the stand-in's clock (`world.clock`, sped up in tests). */
+  at: number;
   /** The error code when one of Slack's rules refused the call (`slack-rules/`), e.g. `msg_blocks_too_long`. */
   refused?: string;
 }
@@ -67,7 +70,15 @@ export async function startSlackStandIn({
   rules = strictRules(),
 }: SlackStandInOptions = {}): Promise<SlackStandIn> {
   const calls: RecordedCall[] = [];
-  const world: SlackWorld = { clock, botUserId: TEST_BOT_USER_ID };
+  const botChannels = new Set<string>();
+  const world: SlackWorld = {
+    clock,
+    botUserId: TEST_BOT_USER_ID,
+    botChannels,
+    join: (channel) => {
+      botChannels.add(channel);
+    },
+  };
   type Responder = Record<string, unknown> | ((args: Record<string, unknown>) => Record<string, unknown>);
   let messages = 0;
   let uploads = 0;
@@ -82,12 +93,13 @@ export async function startSlackStandIn({
       },
     ],
     ['conversations.open', (args) => ({ ok: true, channel: { id: `D${String(args.users).slice(1)}` } })],
-    // Like Slack: a posted message gets a channel and a unique timestamp.
+    // Like Slack: a posted message gets a channel and a unique timestamp; one posted to a user id goes to the
+    // app's direct message channel with them (a D… id, as conversations.open answers).
     [
       'chat.postMessage',
       (args) => ({
         ok: true,
-        channel: args.channel,
+        channel: /^[UW]/.test(String(args.channel)) ? `D${String(args.channel).slice(1)}` : args.channel,
         ts: `1714000000.${String(++messages).padStart(6, '0')}`,
       }),
     ],
@@ -101,6 +113,7 @@ export async function startSlackStandIn({
     const body = await readBody(request);
     const args = upload ? { file: upload[1] } : parseArgs(body, request.headers['content-type']);
     const call: RecordedCall = {
+      at: clock.now(),
       method,
       args,
       authorization: request.headers.authorization,
@@ -141,6 +154,8 @@ export async function startSlackStandIn({
     }
     response.writeHead(200, { 'content-type': 'application/json' });
     call.answer = typeof responder === 'function' ? responder(args) : responder;
+    // Slack reports reactions by canonical emoji names, whatever names a test described them with (slack-rules/emoji.ts).
+    if (method === 'reactions.get') call.answer = asSlackReportsReactions(call.answer);
     response.end(JSON.stringify(call.answer));
   });
   server.listen(0, '127.0.0.1');

@@ -3,6 +3,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { topicChanges } from '../../functions/adapters/dynamodb/topic-changes.js';
 import { createLogger } from '../../functions/adapters/logger.js';
+import { realClock } from '../../functions/app/deadline.js';
 import type { HackathonStore, TeamStore, TopicStore, VoteStore } from '../../functions/app/ports.js';
 import type { CardPublisher } from '../../functions/app/topic-cards.js';
 import type { Topic } from '../../functions/domain/topic.js';
@@ -87,8 +88,8 @@ describe('refresher handler', () => {
     }
     const posted: number[] = [];
     const updated: number[] = [];
-    /** The board publications: how many topics each showed. */
-    const boards: number[] = [];
+    /** The board publications: its first message, then the rest of it. */
+    const boards: Array<'first message' | 'rest'> = [];
     const cards: CardPublisher = {
       post: async (_h, topic) => {
         if (failOn.includes(topic.number)) throw new Error('slack down');
@@ -100,6 +101,8 @@ describe('refresher handler', () => {
         updated.push(topic.number);
       },
       remove: async () => {},
+      fingerprint: (_h, topic) => `${topic.title}#${topic.voteCount}`,
+      turn: async () => undefined,
     };
     const hackathons = {
       get: async () => aHackathon({ id: 'h1' }),
@@ -109,6 +112,7 @@ describe('refresher handler', () => {
       get: async (_h: string, n: number) => topics.get(n) ?? null,
       list: async () => [...topics.values()],
       attachCard: async (topic: Topic, card: Topic['card']) => ({ ...topic, card }),
+      recordCardSent: async () => undefined,
     } as unknown as TopicStore;
     const handler = createRefresherHandler({
       deps: {
@@ -122,8 +126,8 @@ describe('refresher handler', () => {
         notify: async () => undefined,
         announcer: {} as RefresherDeps['announcer'],
         board: {
-          publish: async (_h, listed) => {
-            boards.push(listed.length);
+          publish: async (_h, _listed, existing) => {
+            boards.push(existing ? 'rest' : 'first message');
             return { channelId: 'C1', ts: '9.1', replies: [] };
           },
           remove: async () => undefined,
@@ -133,6 +137,8 @@ describe('refresher handler', () => {
         people: {} as RefresherDeps['people'],
         archive: {} as RefresherDeps['archive'],
         clock: () => new Date('2026-11-25T10:00:00Z'),
+        pacingClock: realClock,
+        setDeadline: () => undefined,
       },
       logger: createLogger({ level: 'error', write: () => undefined }),
     });
@@ -147,7 +153,8 @@ describe('refresher handler', () => {
     expect(result).toEqual({ batchItemFailures: [] });
     expect(posted).toEqual([1]);
     expect(updated).toEqual([3]);
-    expect(boards).toHaveLength(1);
+    // The board's first message is posted and recorded, then the rest of it follows (once for the batch).
+    expect(boards).toEqual(['first message', 'rest']);
   });
 
   it('reports the earliest failed record so Lambda retries from there, and still handles the others', async () => {

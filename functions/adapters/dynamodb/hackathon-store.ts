@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { HackathonStore } from '../../app/ports.js';
+import type { HackathonStore, Job } from '../../app/ports.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import type { Hackathon, HackathonSettings } from '../../domain/hackathon.js';
 import { keys, withoutKeys } from './keys.js';
@@ -27,7 +27,7 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
             Put: {
               TableName: tableName,
               Item: {
-                ...keys.activeHackathon(hackathon.teamId, hackathon.channelId),
+                ...keys.activeHackathon(hackathon.channelId),
                 entity: 'activeHackathon',
                 hackathonId: hackathon.id,
               },
@@ -59,9 +59,9 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
 
     get,
 
-    async findActiveByChannel(teamId, channelId) {
+    async findActiveByChannel(channelId) {
       const { Item } = await documents.send(
-        new GetCommand({ TableName: tableName, Key: keys.activeHackathon(teamId, channelId) }),
+        new GetCommand({ TableName: tableName, Key: keys.activeHackathon(channelId) }),
       );
       return typeof Item?.hackathonId === 'string' ? get(Item.hackathonId) : null;
     },
@@ -129,12 +129,22 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
     },
 
     async addJob(job) {
-      await documents.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...keys.job(job.hackathonId, job.requestedAt, job.kind), entity: 'job', ...job },
-        }),
-      );
+      try {
+        await documents.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              ...keys.job(job.hackathonId, job.requestedAt, jobKey(job), job.round),
+              entity: 'job',
+              ...job,
+            },
+            // A job is recorded once: a retried continuation finds its round recorded and leaves it.
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
     },
 
     async publishTeams(job, expectedVersion) {
@@ -228,7 +238,7 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
           .send(
             new UpdateCommand({
               TableName: tableName,
-              Key: keys.activeHackathon(hackathon.teamId, hackathon.channelId),
+              Key: keys.activeHackathon(hackathon.channelId),
               UpdateExpression: 'SET ended = :true',
               ConditionExpression: 'hackathonId = :id',
               ExpressionAttributeValues: { ':true': true, ':id': hackathon.id },
@@ -316,6 +326,64 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
       }
     },
 
+    async setAnnouncement(id, ref) {
+      try {
+        await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.hackathon(id),
+            UpdateExpression: 'SET announcement = :ref',
+            ConditionExpression:
+              'attribute_exists(pk) AND (attribute_not_exists(announcement) OR announcement = :none)',
+            ExpressionAttributeValues: { ':ref': ref, ':none': null },
+          }),
+        );
+        return ref;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        return (await get(id))?.announcement ?? ref;
+      }
+    },
+
+    async setWaitingForChannel(id, waiting) {
+      try {
+        await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.hackathon(id),
+            // Waiting since the first refusal: a later one keeps it.
+            ...(waiting
+              ? {
+                  UpdateExpression: 'SET waitingForChannel = if_not_exists(waitingForChannel, :waiting)',
+                  ExpressionAttributeValues: { ':waiting': waiting },
+                }
+              : { UpdateExpression: 'REMOVE waitingForChannel' }),
+            ConditionExpression: 'attribute_exists(pk)',
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+
+    async setChannelVisibility(id, visibility) {
+      try {
+        await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.hackathon(id),
+            UpdateExpression: 'SET channelVisibility = :visibility',
+            // Written only when it changes: many people opening their Home tab write it once.
+            ConditionExpression:
+              'attribute_exists(pk) AND (attribute_not_exists(channelVisibility) OR channelVisibility <> :visibility)',
+            ExpressionAttributeValues: { ':visibility': visibility },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+
     async listByTeam(teamId) {
       const items = await queryAll(documents, {
         TableName: tableName,
@@ -329,3 +397,6 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
     },
   };
 }
+
+/** What tells a job apart from others recorded at the same time: its kind (and a card refresh's id). */
+const jobKey = (job: Job) => (job.kind === 'refresh-cards' ? `${job.kind}#${job.id}` : job.kind);

@@ -4,7 +4,7 @@
  * | entity            | pk                        | sk                          | gsi1pk         | gsi1sk                          |
  * | ----------------- | ------------------------- | --------------------------- | -------------- | ------------------------------- |
  * | hackathon         | HACKATHON#<id>            | HACKATHON                   | TEAM#<teamId>  | HACKATHON#<createdAt>#<id>      |
- * | active pointer    | CHANNEL#<teamId>#<chan>   | ACTIVE_HACKATHON            |                |                                 |
+ * | active pointer    | CHANNEL#<chan>            | ACTIVE_HACKATHON            |                |                                 |
  * | topic             | HACKATHON#<id>            | TOPIC#<00042>               |                |                                 |
  * | topic revision    | HACKATHON#<id>            | REVISION#<00042>#<at>       |                |                                 |
  * | card pointer      | CARD#<channel>#<ts>       | CARD                        |                |                                 |
@@ -12,7 +12,7 @@
  * | vote              | HACKATHON#<id>            | VOTE#<00042>#<kind>#<user>  | VOTER#<id>#<user> | <kind>#<00042>               |
  * | voter tally       | HACKATHON#<id>            | VOTER#<user>                |                |                                 |
  * | notice (once)     | HACKATHON#<id>            | NOTICE#<user>#<notice>      |                |                                 |
- * | job               | HACKATHON#<id>            | JOB#<requestedAt>#<kind>    |                |                                 |
+ * | job               | HACKATHON#<id>            | JOB#<requestedAt>#<kind>[#<round>] |                |                                 |
  * | team member       | HACKATHON#<id>            | MEMBER#<00042>#<user>       |                |                                 |
  * | status change     | HACKATHON#<id>            | STATUS#<00042>#<at>         |                |                                 |
  * | person's teams    | HACKATHON#<id>            | TEAMS#<user>                |                |                                 |
@@ -53,8 +53,13 @@ export const keys = {
     gsi1sk: `HACKATHON#${createdAt}#${hackathonId}`,
   }),
   teamHackathonsPartition: (teamId: string) => `TEAM#${teamId}`,
-  activeHackathon: (teamId: string, channelId: string): Key => ({
-    pk: `CHANNEL#${teamId}#${channelId}`,
+  /**
+   * A channel's hackathon, by the channel alone: in a Slack Connect channel everyone sees the same channel id,
+   * while the team a request names is the acting person's own workspace (bolt-js #1614), so a pointer keyed by
+   * team would give the partner organisation a channel without a hackathon (and a second one).
+   */
+  activeHackathon: (channelId: string): Key => ({
+    pk: `CHANNEL#${channelId}`,
     sk: 'ACTIVE_HACKATHON',
   }),
   topic: (hackathonId: string, number: number): Key => ({
@@ -105,9 +110,9 @@ export const keys = {
     pk: hackathonPk(hackathonId),
     sk: `CARRIED#${fromHackathonId}#${pad(fromNumber)}`,
   }),
-  job: (hackathonId: string, requestedAt: string, kind: string): Key => ({
+  job: (hackathonId: string, requestedAt: string, kind: string, round?: number): Key => ({
     pk: hackathonPk(hackathonId),
-    sk: `JOB#${requestedAt}#${kind}`,
+    sk: `JOB#${requestedAt}#${kind}${round ? `#${round}` : ''}`,
   }),
   votesOfTopicPrefix: (hackathonId: string, number: number) => ({
     pk: hackathonPk(hackathonId),
@@ -118,6 +123,17 @@ export const keys = {
     sk: `NOTICE#${userId}#${notice}`,
   }),
 };
+
+/**
+ * The key a restored channel pointer goes under: exports written before pointers were keyed by channel alone
+ * name it `CHANNEL#<teamId>#<channel>`; they come back under the current key. Other keys are kept as they are.
+ */
+export function currentKey(key: Key): Key {
+  const legacyPointer = /^CHANNEL#[^#]+#([^#]+)$/.exec(key.pk);
+  return legacyPointer?.[1] && key.sk === 'ACTIVE_HACKATHON'
+    ? keys.activeHackathon(legacyPointer[1])
+    : { pk: key.pk, sk: key.sk };
+}
 
 /** Strips the table's own attributes from an item, leaving the entity's fields. */
 export function withoutKeys<T>(item: Record<string, unknown>): T {

@@ -13,7 +13,7 @@ export interface TopicChange {
 }
 
 /** Fields a card does not show; a change to only these leaves the card as it is. */
-const NOT_ON_CARD = new Set(['card', 'updatedAt']);
+const NOT_ON_CARD = new Set(['card', 'cardSent', 'updatedAt']);
 
 /**
  * The topics a batch of stream records asks to (re)render, one entry per topic (the first record's position,
@@ -69,6 +69,18 @@ export function scheduleChanges(
     if (changed && !changes.has(id)) changes.set(id, record.dynamodb?.SequenceNumber ?? '');
   }
   return [...changes].map(([hackathonId, sequenceNumber]) => ({ hackathonId, sequenceNumber }));
+}
+
+/** Hackathons created in a batch of stream records (each is announced in its channel), with their positions. */
+export function newHackathons(
+  records: readonly DynamoDBRecord[],
+): Array<{ hackathonId: string; sequenceNumber: string }> {
+  return records.flatMap((record) => {
+    if (record.eventName !== 'INSERT') return [];
+    const item = image(record.dynamodb?.NewImage);
+    if (item?.[tableSchema.entityAttribute] !== 'hackathon') return [];
+    return [{ hackathonId: String(item.id), sequenceNumber: record.dynamodb?.SequenceNumber ?? '' }];
+  });
 }
 
 /** Jobs recorded in a batch of stream records (new job items only), with their stream positions. */

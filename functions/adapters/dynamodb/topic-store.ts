@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TopicStore } from '../../app/ports.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
-import type { CardRef, Topic, TopicDraft } from '../../domain/topic.js';
+import type { CardRef, CardSent, Topic, TopicDraft } from '../../domain/topic.js';
 import { keys, withoutKeys } from './keys.js';
 import {
   conditionFailedAt,
@@ -258,16 +258,16 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
       }
     },
 
-    async attachCard(topic, card: CardRef) {
+    async attachCard(topic, card: CardRef, sent?: CardSent) {
       try {
         await transactWithRetry(documents, [
           {
             Update: {
               TableName: tableName,
               Key: keys.topic(topic.hackathonId, topic.number),
-              UpdateExpression: 'SET card = :card',
+              UpdateExpression: 'SET card = :card, cardSent = :sent',
               ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(card) OR card = :none)',
-              ExpressionAttributeValues: { ':card': card, ':none': null },
+              ExpressionAttributeValues: { ':card': card, ':none': null, ':sent': sent ?? null },
             },
           },
           {
@@ -282,10 +282,26 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
             },
           },
         ]);
-        return { ...topic, card };
+        return { ...topic, card, cardSent: sent ?? null };
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
         return (await get(topic.hackathonId, topic.number)) ?? topic;
+      }
+    },
+
+    async recordCardSent(topic, sent) {
+      try {
+        await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.topic(topic.hackathonId, topic.number),
+            UpdateExpression: 'SET cardSent = :sent',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':sent': sent },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
       }
     },
 

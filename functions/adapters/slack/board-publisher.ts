@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import type { BoardPublisher } from '../../app/board.js';
+import type { BoardPublisher, BoardRef } from '../../app/board.js';
+import type { KnownBlock } from '../../slack/views/blocks.js';
 import { finalBoard, renderBoard } from '../../slack/views/board.js';
+import { inChannel } from './channel-refusals.js';
 import { postPages } from './pages.js';
 
 /**
@@ -10,7 +13,7 @@ import { postPages } from './pages.js';
  */
 export function createBoardPublisher(client: WebClient): BoardPublisher {
   return {
-    async publish(hackathon, topics, existing, now) {
+    async publish(hackathon, topics, existing, now, progress) {
       // After the wrap-up, the board shows the results.
       const { text, pages } = (hackathon.status === 'ended' ? finalBoard : renderBoard)(
         hackathon,
@@ -18,17 +21,37 @@ export function createBoardPublisher(client: WebClient): BoardPublisher {
         now,
       );
       if (!existing) {
-        const ref = await postPages(client, hackathon.channelId, text, pages);
+        // Slack's refusal of the channel (the app not invited) is ChannelUnavailableError: the board waits.
+        const ref = await inChannel(hackathon.channelId, () =>
+          postPages(client, hackathon.channelId, text, pages.slice(0, 1)),
+        );
         await client.pins.add({ channel: ref.channelId, timestamp: ref.ts }).catch(() => undefined);
-        return ref;
+        return { ...ref, sent: [fingerprint(text, pages[0] ?? [])] };
       }
       const [main = [], ...rest] = pages;
-      await client.chat.update({ channel: existing.channelId, ts: existing.ts, text, blocks: main });
+      // A message that would show what it shows already is not sent again (chat.update is Tier 3, 50 a minute).
+      const sent = [...(existing.sent ?? [])];
+      const ref = (replies: string[]): BoardRef => ({
+        channelId: existing.channelId,
+        ts: existing.ts,
+        replies,
+        sent: [...sent],
+      });
+      const mainPrint = fingerprint(text, main);
+      if (sent[0] !== mainPrint) {
+        await inChannel(existing.channelId, () =>
+          client.chat.update({ channel: existing.channelId, ts: existing.ts, text, blocks: main }),
+        );
+        sent[0] = mainPrint;
+      }
       const replies: string[] = [];
       for (const [i, blocks] of rest.entries()) {
         const reply = existing.replies[i];
+        const print = fingerprint(text, blocks);
         if (reply) {
-          await client.chat.update({ channel: existing.channelId, ts: reply, text, blocks });
+          if (sent[i + 1] !== print)
+            await client.chat.update({ channel: existing.channelId, ts: reply, text, blocks });
+          sent[i + 1] = print;
           replies.push(reply);
         } else {
           const posted = await client.chat.postMessage({
@@ -40,12 +63,15 @@ export function createBoardPublisher(client: WebClient): BoardPublisher {
           });
           if (!posted.ts) throw new Error('chat.postMessage returned no ts');
           replies.push(posted.ts);
+          sent[i + 1] = print;
+          await progress?.(ref([...replies, ...existing.replies.slice(replies.length)]));
         }
       }
       for (const surplus of existing.replies.slice(rest.length)) {
         await client.chat.delete({ channel: existing.channelId, ts: surplus }).catch(() => undefined);
       }
-      return { channelId: existing.channelId, ts: existing.ts, replies };
+      sent.length = 1 + rest.length;
+      return ref(replies);
     },
 
     async remove(ref) {
@@ -54,4 +80,9 @@ export function createBoardPublisher(client: WebClient): BoardPublisher {
       }
     },
   };
+}
+
+/** A short fingerprint of one message's content. */
+function fingerprint(text: string, blocks: readonly KnownBlock[]): string {
+  return createHash('sha256').update(JSON.stringify({ text, blocks })).digest('base64url').slice(0, 22);
 }

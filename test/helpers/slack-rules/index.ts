@@ -1,3 +1,9 @@
+import { blockKitLimits } from './blocks.js';
+import { channelMembership } from './channel-membership.js';
+import { emojiNames } from './emoji.js';
+import { openApiArguments } from './openapi-arguments.js';
+import { rateLimits } from './rate-limits.js';
+
 /**
  * The rules by which our Slack stand-in refuses what real Slack refuses. Each rule lives in its own file in this
  * folder, says in a comment where Slack states (or is known to enforce) it, and is listed in `strictRules`.
@@ -32,6 +38,10 @@ export interface SlackWorld {
   clock: StandInClock;
   /** The bot's own user id (reactions it adds, members it joins as). */
   botUserId: string;
+  /** The channels the bot is a member of (none until invited): posts elsewhere answer `not_in_channel`. */
+  botChannels: Set<string>;
+  /** The bot joins a channel (someone ran `/invite @htg` there). */
+  join(channel: string): void;
 }
 
 /** One rule: returns a refusal for a call Slack would refuse, nothing otherwise. */
@@ -39,5 +49,6 @@ export type SlackRule = (call: SlackCall, world: SlackWorld) => Refusal | undefi
 
 /** Every rule, in the order they are checked. */
 export function strictRules(): SlackRule[] {
-  return [];
+  // Rate limits first: Slack counts a call against its method's limit before it looks at the arguments.
+  return [rateLimits, openApiArguments, channelMembership, emojiNames, blockKitLimits];
 }

@@ -18,7 +18,9 @@ export async function explainFailure(
     const friendly = friendlyText(error);
     if (!friendly) deps.logger.error('Button action failed', error);
     const text = friendly ?? SOMETHING_WENT_WRONG;
-    const channel = body.channel?.id ?? body.container?.channel_id;
+    const channel = body.channel?.id || body.container?.channel_id;
+    // Nobody to tell (Slack always names the person; a payload without one is not Slack's): just the log.
+    if (!body.user?.id) return;
     await (channel
       ? client.chat.postEphemeral({ channel, user: body.user.id, text })
       : client.chat.postMessage({ channel: body.user.id, text })
