@@ -27,6 +27,10 @@ import { registerListeners } from '../slack/listeners/index.js';
 import { slackRefresherDeps } from '../slack/refresher-deps.js';
 import { missingLocalSlackSettings, missingSettingsReport } from './local-settings.js';
 
+// Lambda runs Node.js 22 or newer; on this machine's Node 20 the AWS SDK would warn about its plans for 2027 on
+// every run, which is not something a newcomer has to act on here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 if (existsSync('.env')) process.loadEnvFile('.env');
 
 const missing = missingLocalSlackSettings(process.env);

@@ -6,6 +6,10 @@ import { join, resolve } from 'node:path';
 import { startDynamoDbLocal } from '../adapters/local/dynamodb-local.js';
 import { runRehearsal } from './rehearsal.js';
 
+// Lambda runs Node.js 22 or newer; on this machine's Node 20 the AWS SDK would warn about its plans for 2027 on
+// every run, which is not something a newcomer has to act on here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 export async function rehearseOffline(): Promise<number> {
   const started = Date.now();
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);

@@ -7,6 +7,10 @@ import { readFileSync } from 'node:fs';
 import { restoreHackathon } from '../adapters/dynamodb/hackathon-export.js';
 import { connectTable } from '../adapters/dynamodb/stores.js';
 
+// Lambda runs Node.js 22 or newer; on this machine's Node 20 the AWS SDK would warn about its plans for 2027 on
+// every run, which is not something a newcomer has to act on here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const file = process.argv[2];
 const tableName = process.env.TABLE_NAME;
 if (!file || !tableName) {

@@ -25,6 +25,7 @@ function isContinuationRecord(record: DynamoDBRecord): boolean {
  * record a moment after its write).
  */
 export function continuationRunner(maxInvocations = 200) {
+  /** Continuation jobs recorded and not yet handed to the refresher. */
   let recorded = 0;
   return {
     /** The stores, counting the continuation jobs recorded through them. */
@@ -48,9 +49,11 @@ export function continuationRunner(maxInvocations = 200) {
     ): Promise<DynamoDBBatchResponse> {
       let batch = records;
       for (let invocation = 1; ; invocation++) {
-        recorded = 0;
         const answer = await invoke(batch);
+        // A batch that failed is retried first (Lambda's retry, the caller's `again`); continuations it recorded
+        // wait for the stream to move on past it, as they would in Lambda.
         if (answer.batchItemFailures.length > 0 || recorded === 0) return answer;
+        recorded = 0;
         if (invocation >= maxInvocations)
           throw new Error(`the refresher was still continuing after ${maxInvocations} invocations`);
         batch = [];
