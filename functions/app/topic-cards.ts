@@ -28,17 +28,15 @@ export interface CardDeps extends ChannelWaitDeps {
   pacingClock: PacingClock;
 }
 
-/** Whether the card as last sent shows the topic as it is now: then there is nothing to send. */
-const isCurrent = (deps: CardDeps, hackathon: Hackathon, topic: Topic) =>
-  topic.cardSent?.fingerprint === deps.cards.fingerprint(hackathon, topic);
-
 /**
- * Updates a topic's card unless it already shows the topic, and remembers what it sent. 'waiting' when Slack
- * refuses the channel (the app was removed from it): the card is updated once the app is invited again.
+ * Updates a topic's card unless it already shows the topic, and remembers what it sent; returns the card's
+ * fingerprint. 'waiting' when Slack refuses the channel (the app was removed from it): the card is updated once
+ * the app is invited again.
  */
-async function updateCard(deps: CardDeps, hackathon: Hackathon, topic: Topic): Promise<'sent' | 'waiting'> {
-  if (isCurrent(deps, hackathon, topic)) return 'sent';
+async function updateCard(deps: CardDeps, hackathon: Hackathon, topic: Topic): Promise<string | 'waiting'> {
   const fingerprint = deps.cards.fingerprint(hackathon, topic);
+  // The card as last sent shows the topic as it is now: nothing to send.
+  if (topic.cardSent?.fingerprint === fingerprint) return fingerprint;
   try {
     await deps.cards.update(hackathon, topic);
   } catch (error) {
@@ -47,7 +45,7 @@ async function updateCard(deps: CardDeps, hackathon: Hackathon, topic: Topic): P
     return 'waiting';
   }
   await deps.topics.recordCardSent(topic, { fingerprint, at: deps.pacingClock.now() });
-  return 'sent';
+  return fingerprint;
 }
 
 /**
@@ -132,8 +130,7 @@ export async function refreshCards(
         (topic): topic is Topic & { card: CardRef } =>
           Boolean(topic.card) &&
           (asked.has(topic.number) || (topic.cardSent?.at ?? -1) > watchedSince) &&
-          !isCurrent(deps, hackathon, topic) &&
-          sentNow.get(topic.number) !== deps.cards.fingerprint(hackathon, topic),
+          !isCurrentCard(deps, hackathon, topic, sentNow.get(topic.number)),
       )
       .sort((a, b) => (a.cardSent?.at ?? -1) - (b.cardSent?.at ?? -1) || a.number - b.number);
     const [next] = stale;
@@ -148,12 +145,24 @@ export async function refreshCards(
       asked.add(next.number);
       if (!now || !fresh?.card) continue;
       // A channel that refuses the update refuses every card: they wait for the app to be invited again.
-      if ((await updateCard(deps, now, fresh)) === 'waiting') return [];
-      sentNow.set(next.number, deps.cards.fingerprint(now, fresh));
+      const sent = await updateCard(deps, now, fresh);
+      if (sent === 'waiting') return [];
+      sentNow.set(next.number, sent);
     } catch (error) {
       // Slack's limit (or a 429's Retry-After) reaches past this slice: the next invocation goes on.
       if (isOutOfTime(error)) return stale.map((topic) => topic.number);
       throw error;
     }
   }
+}
+
+/** Whether the card shows the topic as it is: as last recorded, or as this run sent it (`sentNow`). */
+function isCurrentCard(
+  deps: CardDeps,
+  hackathon: Hackathon,
+  topic: Topic,
+  sentNow: string | undefined,
+): boolean {
+  const fingerprint = deps.cards.fingerprint(hackathon, topic);
+  return topic.cardSent?.fingerprint === fingerprint || sentNow === fingerprint;
 }

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { HackathonStore, Job } from '../../app/ports.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import type { Hackathon, HackathonSettings } from '../../domain/hackathon.js';
+import type { CardRef } from '../../domain/topic.js';
 import { keys, withoutKeys } from './keys.js';
 import {
   conditionFailedAt,
@@ -17,6 +18,32 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
   const get = async (id: string): Promise<Hackathon | null> => {
     const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.hackathon(id) }));
     return Item ? withoutKeys<Hackathon>(Item) : null;
+  }; /**
+   * Remembers a message of the hackathon's (`attribute`) unless one is remembered already; returns the one kept,
+   * so that two runs posting it at once keep one and the other can take its message back.
+   */
+  const rememberOnce = async (
+    id: string,
+    attribute: 'rankingMessage' | 'announcement',
+    ref: CardRef,
+  ): Promise<CardRef> => {
+    try {
+      await documents.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.hackathon(id),
+          UpdateExpression: 'SET #message = :ref',
+          ConditionExpression:
+            'attribute_exists(pk) AND (attribute_not_exists(#message) OR #message = :none)',
+          ExpressionAttributeNames: { '#message': attribute },
+          ExpressionAttributeValues: { ':ref': ref, ':none': null },
+        }),
+      );
+      return ref;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return (await get(id))?.[attribute] ?? ref;
+    }
   };
 
   return {
@@ -307,43 +334,9 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
       );
     },
 
-    async setRankingMessage(id, ref) {
-      try {
-        await documents.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.hackathon(id),
-            UpdateExpression: 'SET rankingMessage = :ref',
-            ConditionExpression:
-              'attribute_exists(pk) AND (attribute_not_exists(rankingMessage) OR rankingMessage = :none)',
-            ExpressionAttributeValues: { ':ref': ref, ':none': null },
-          }),
-        );
-        return ref;
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        return (await get(id))?.rankingMessage ?? ref;
-      }
-    },
+    setRankingMessage: (id, ref) => rememberOnce(id, 'rankingMessage', ref),
 
-    async setAnnouncement(id, ref) {
-      try {
-        await documents.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.hackathon(id),
-            UpdateExpression: 'SET announcement = :ref',
-            ConditionExpression:
-              'attribute_exists(pk) AND (attribute_not_exists(announcement) OR announcement = :none)',
-            ExpressionAttributeValues: { ':ref': ref, ':none': null },
-          }),
-        );
-        return ref;
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        return (await get(id))?.announcement ?? ref;
-      }
-    },
+    setAnnouncement: (id, ref) => rememberOnce(id, 'announcement', ref),
 
     async setWaitingForChannel(id, waiting) {
       try {
