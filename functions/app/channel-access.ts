@@ -94,16 +94,17 @@ export interface AppJoinedRequest {
 }
 
 /**
- * The app joined a channel: if the channel runs a hackathon, a job brings everything that waited (the
- * announcement, the cards, the board) into the channel, off the request path. One job per event: a redelivered
- * event finds it recorded. Returns whether there was a hackathon.
+ * The app joined a channel: if the channel runs a hackathon (or one that ended while its wrap-up waited for the
+ * app), a job brings everything that waited (the announcement, the cards, the board, the ranking, the wrap-up)
+ * into the channel, off the request path. One job per event: a redelivered event finds it recorded. Returns
+ * whether there was a hackathon.
  */
 export async function appJoinedChannel(
   deps: { hackathons: Pick<HackathonStore, 'findActiveByChannel' | 'addJob'> },
   request: AppJoinedRequest,
 ): Promise<boolean> {
   const hackathon = await deps.hackathons.findActiveByChannel(request.channelId);
-  if (hackathon?.status !== 'active') return false;
+  if (!hackathon || (hackathon.status !== 'active' && !hackathon.waitingForChannel)) return false;
   await deps.hackathons.addJob({
     kind: 'app-joined',
     hackathonId: hackathon.id,
@@ -117,30 +118,49 @@ export async function appJoinedChannel(
 /** Jobs the app-joined job hands on (the cards and board go the way every card refresh goes). */
 export interface AppJoinedJobDeps extends AnnounceDeps {
   topics: { list(hackathonId: string): Promise<ReadonlyArray<{ number: number; card: CardRef | null }>> };
+  /** Posts the ranking message (voting closed while the app was not in the channel). */
+  postRanking(hackathon: Hackathon): Promise<void>;
 }
 
 /**
- * The app-joined job: nothing waits any more; the announcement is posted (once), then every topic without a card
- * and the board are handed to the card refresh (`refresh-cards` job, recorded once per joining), which posts
- * each card once. Running it again does no harm.
+ * The app-joined job: nothing waits any more; the announcement is posted (once), every topic without a card and
+ * the board are handed to the card refresh (`refresh-cards` job, recorded once per joining), which posts each
+ * card once, and a ranking that could not be posted when voting closed is posted. A hackathon that ended while
+ * waiting gets its wrap-up job again, which posts what is missing. Running it again does no harm.
  */
 export async function bringWaitingPosts(
   deps: AppJoinedJobDeps,
   job: Extract<Job, { kind: 'app-joined' }>,
 ): Promise<void> {
   const hackathon = await deps.hackathons.get(job.hackathonId);
-  if (hackathon?.status !== 'active') return;
+  if (!hackathon) return;
   if (hackathon.waitingForChannel) await deps.hackathons.setWaitingForChannel(hackathon.id, null);
-  await announceHackathon(deps, hackathon.id);
-  const topics = await deps.topics.list(hackathon.id);
-  await deps.hackathons.addJob({
-    kind: 'refresh-cards',
+  const base = {
     hackathonId: hackathon.id,
     channelId: job.channelId,
     requestedBy: job.requestedBy,
     requestedAt: job.requestedAt,
+  };
+  if (hackathon.status === 'ended') {
+    if (!hackathon.wrapUp?.files)
+      await deps.hackathons.addJob({
+        ...base,
+        kind: 'wrap-up',
+        requestedBy: hackathon.organizers[0] ?? hackathon.createdBy,
+      });
+    return;
+  }
+  if (hackathon.status !== 'active') return;
+  await announceHackathon(deps, hackathon.id);
+  const topics = await deps.topics.list(hackathon.id);
+  await deps.hackathons.addJob({
+    ...base,
+    kind: 'refresh-cards',
     // One card refresh per joining: a retried job records the same one again, which is kept once.
     id: 'app-joined',
     numbers: topics.filter((topic) => !topic.card).map((topic) => topic.number),
   });
+  const closed =
+    hackathon.votingClosesAt !== null && Date.parse(hackathon.votingClosesAt) <= deps.clock().getTime();
+  if (closed && !hackathon.rankingMessage) await deps.postRanking(hackathon);
 }

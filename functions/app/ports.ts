@@ -140,8 +140,23 @@ export interface AppJoinedJob extends JobBase {
   kind: 'app-joined';
 }
 
+/**
+ * What a scheduled execution posts (a summary, the check-in questions, the wrap-up reminder), posted by the
+ * refresher: paced to Slack's limits, continued across invocations, each part once (recorded under the
+ * execution), and waiting for an invitation like every other post.
+ */
+export interface ScheduledPostJob extends JobBase {
+  kind: 'scheduled-post';
+  post: ScheduledPost;
+  /** The execution it belongs to (slot#scheduledTime): one job per execution, its parts recorded under it. */
+  execution: string;
+}
+
+export type ScheduledPost = 'voting-summary' | 'daily-summary' | 'check-in' | 'wrap-up-reminder';
+
 /** Work done off the request path. */
 export type Job =
+  | ScheduledPostJob
   | ReconcileJob
   | PublishTeamsJob
   | CarryOverJob

@@ -1,15 +1,15 @@
-import { type BoardSnapshot, boardSnapshot } from '../domain/board.js';
+import type { BoardSnapshot } from '../domain/board.js';
 import type { Hackathon } from '../domain/hackathon.js';
-import { jobTimes } from '../domain/schedule.js';
 import type { Topic } from '../domain/topic.js';
 import { votingOpen } from '../domain/vote.js';
 import { toLocal } from '../domain/zoned-time.js';
-import type { HackathonStore, TopicStore } from './ports.js';
+import type { HackathonStore, ScheduledPost, TopicStore } from './ports.js';
+import type { PostedPartsStore } from './posted-parts.js';
 import type { ScheduledJobEvent } from './schedules.js';
 import { wrapUp } from './wrap-up.js';
 
-/** Executions already run, and the board as the last summary showed it. */
-export interface ScheduledRunStore {
+/** Executions already run, the parts each posted, and the board as the last summary showed it. */
+export interface ScheduledRunStore extends PostedPartsStore {
   /** True for the first claim of an execution, false for a retry or duplicate of one that ran or is running. */
   claim(hackathonId: string, execution: string, now: Date): Promise<boolean>;
   /** Gives a claim back after a failure, so Scheduler's retry can run the execution again. */
@@ -18,25 +18,10 @@ export interface ScheduledRunStore {
   saveSummary(hackathonId: string, snapshot: BoardSnapshot): Promise<void>;
 }
 
-/** Posts what scheduled jobs have to say (Slack in production, a stand-in in tests). */
-export interface ScheduleAnnouncer {
-  votingSummary(hackathon: Hackathon, topics: readonly Topic[], now: Date): Promise<void>;
-  hackathonSummary(
-    hackathon: Hackathon,
-    topics: readonly Topic[],
-    previous: BoardSnapshot | null,
-    now: Date,
-  ): Promise<void>;
-  /** Asks a team, in a thread on its card, what it achieved so far and what blocks it. */
-  checkIn(hackathon: Hackathon, topic: Topic): Promise<void>;
-  wrapUpReminder(hackathon: Hackathon, topics: readonly Topic[], wrapUpAt: Date): Promise<void>;
-}
-
 export interface ScheduledJobDeps {
   hackathons: HackathonStore;
   topics: TopicStore;
   runs: ScheduledRunStore;
-  announcer: ScheduleAnnouncer;
 }
 
 export type ScheduledJobResult = 'done' | 'duplicate' | 'nothing-to-do';
@@ -44,7 +29,9 @@ export type ScheduledJobResult = 'done' | 'duplicate' | 'nothing-to-do';
 /**
  * Runs one scheduled execution exactly once: the execution (slot and scheduled time) is claimed first, so a
  * retried or duplicated invocation finds it taken and does nothing; if the work fails, the claim is given back
- * and the error rethrown for Scheduler to retry.
+ * and the error rethrown for Scheduler to retry. Nothing here talks to Slack: what an execution posts is a
+ * `scheduled-post` job for the refresher (`scheduled-posts.ts`), which paces it, continues it across
+ * invocations and posts each part once.
  */
 export async function runScheduledJob(
   deps: ScheduledJobDeps,
@@ -53,7 +40,7 @@ export async function runScheduledJob(
 ): Promise<ScheduledJobResult> {
   const hackathon = await deps.hackathons.get(event.hackathonId);
   if (hackathon?.status !== 'active') return 'nothing-to-do';
-  const execution = `${event.slot}#${event.scheduledTime}`;
+  const execution = executionOf(event);
   if (!(await deps.runs.claim(hackathon.id, execution, now))) return 'duplicate';
   try {
     return await run(deps, hackathon, event, now);
@@ -62,6 +49,9 @@ export async function runScheduledJob(
     throw error;
   }
 }
+
+/** An execution's name: its slot and scheduled time. */
+const executionOf = (event: ScheduledJobEvent) => `${event.slot}#${event.scheduledTime}`;
 
 async function run(
   deps: ScheduledJobDeps,
@@ -72,7 +62,7 @@ async function run(
   const at = Number.isNaN(Date.parse(event.scheduledTime)) ? now : new Date(event.scheduledTime);
   switch (event.kind) {
     case 'summary':
-      return summary(deps, hackathon, now);
+      return summary(deps, hackathon, event, now);
     case 'voting-close': {
       if (!votingOpen(hackathon, new Date(at.getTime() - 1))) return 'nothing-to-do';
       // As `/htg close-voting` by the first organizer: the refresher re-reads reactions and posts the ranking.
@@ -86,20 +76,12 @@ async function run(
       });
       return 'done';
     }
-    case 'check-in': {
-      const teams = (await deps.topics.list(hackathon.id)).filter(
-        (topic) =>
-          (topic.members ?? []).length > 0 && (topic.status === 'in_progress' || topic.status === 'paused'),
-      );
-      for (const topic of teams) await deps.announcer.checkIn(hackathon, topic);
-      return teams.length > 0 ? 'done' : 'nothing-to-do';
-    }
+    case 'check-in':
+      if (checkInTeams(await deps.topics.list(hackathon.id)).length === 0) return 'nothing-to-do';
+      await post(deps, hackathon, event, 'check-in');
+      return 'done';
     case 'wrap-up-reminder':
-      await deps.announcer.wrapUpReminder(
-        hackathon,
-        await deps.topics.list(hackathon.id),
-        new Date(jobTimes(hackathon).wrapUp),
-      );
+      await post(deps, hackathon, event, 'wrap-up-reminder');
       return 'done';
     case 'wrap-up':
       // As `/htg wrapup`: the hackathon ends and the refresher posts the wrap-up.
@@ -114,21 +96,48 @@ async function run(
   }
 }
 
+/** The teams a check-in asks: staffed topics in progress or paused. */
+export const checkInTeams = (topics: readonly Topic[]): Topic[] =>
+  topics.filter(
+    (topic) =>
+      (topic.members ?? []).length > 0 && (topic.status === 'in_progress' || topic.status === 'paused'),
+  );
+
+/** Hands an execution's posts to the refresher: one job per execution (a repeated write keeps the first). */
+async function post(
+  deps: ScheduledJobDeps,
+  hackathon: Hackathon,
+  event: ScheduledJobEvent,
+  what: ScheduledPost,
+): Promise<void> {
+  await deps.hackathons.addJob({
+    kind: 'scheduled-post',
+    post: what,
+    execution: executionOf(event),
+    hackathonId: hackathon.id,
+    channelId: hackathon.channelId,
+    requestedBy: hackathon.organizers[0] as string,
+    requestedAt: event.scheduledTime,
+  });
+}
+
 /**
  * The daily summary: while voting is open, the leaderboard and how to vote; during the hackathon's days, the
  * board and what changed since the last summary; otherwise (between voting and the first day) nothing.
  */
-async function summary(deps: ScheduledJobDeps, hackathon: Hackathon, now: Date): Promise<ScheduledJobResult> {
-  const topics = await deps.topics.list(hackathon.id);
+async function summary(
+  deps: ScheduledJobDeps,
+  hackathon: Hackathon,
+  event: ScheduledJobEvent,
+  now: Date,
+): Promise<ScheduledJobResult> {
   const today = toLocal(now, hackathon.timeZone).date;
   // Voting without a closing time counts as over once the hackathon's days begin.
   if (votingOpen(hackathon, now) && (hackathon.votingClosesAt !== null || today < hackathon.startDate)) {
-    await deps.announcer.votingSummary(hackathon, topics, now);
+    await post(deps, hackathon, event, 'voting-summary');
     return 'done';
   }
   if (today < hackathon.startDate || today > hackathon.endDate) return 'nothing-to-do';
-  const previous = await deps.runs.lastSummary(hackathon.id);
-  await deps.announcer.hackathonSummary(hackathon, topics, previous, now);
-  await deps.runs.saveSummary(hackathon.id, boardSnapshot(topics));
+  await post(deps, hackathon, event, 'daily-summary');
   return 'done';
 }

@@ -4,8 +4,9 @@ import type { Hackathon } from '../domain/hackathon.js';
 import { planTeams, type ReviewedTeam } from '../domain/team-plan.js';
 import { boldName } from '../domain/text.js';
 import type { CardRef, Topic, TopicStatus } from '../domain/topic.js';
+import { type ChannelWaitDeps, isChannelUnavailable, waitForInvitation } from './channel-access.js';
 import { requireHackathon, requireOrganizer } from './hackathons.js';
-import type { HackathonStore, PublishTeamsJob, TeamStore, TopicStore, VoteStore } from './ports.js';
+import type { HackathonStore, PublishTeamsJob, TeamStore, TopicStore } from './ports.js';
 
 /** One line of the ranking message: rank · topic · votes · team. */
 export interface RankingRow {
@@ -179,10 +180,14 @@ function summarize(teams: ReadonlyMap<number, readonly string[]>): PublishSummar
   };
 }
 
-export interface ApplyTeamsDeps extends TeamReviewDeps {
+export interface ApplyTeamsDeps extends TeamReviewDeps, RankingDeps {
   teams: TeamStore;
-  votes: Pick<VoteStore, 'firstNotice'>;
-  announcer: TeamAnnouncer;
+  announcer: TeamAnnouncer & RankingDeps['announcer'];
+}
+
+/** What the ranking message needs: a channel that refuses it makes it wait for the app to be invited. */
+export interface RankingDeps extends TeamReviewDeps, ChannelWaitDeps {
+  announcer: Pick<TeamAnnouncer, 'ranking'> & ChannelWaitDeps['announcer'];
 }
 
 /**
@@ -252,10 +257,11 @@ export async function applyTeams(
 
 /**
  * Posts the ranking message in the hackathon's channel (once) or brings it up to date. Before teams are
- * published it says they are coming; after, it shows them. Returns the topics it ranked.
+ * published it says they are coming; after, it shows them. Returns the topics it ranked. A channel that
+ * refuses it makes it wait for the app to be invited.
  */
 export async function refreshRanking(
-  deps: TeamReviewDeps & { announcer: Pick<TeamAnnouncer, 'ranking'> },
+  deps: RankingDeps,
   hackathon: Hackathon,
   published: boolean,
 ): Promise<Topic[]> {
@@ -270,7 +276,15 @@ export async function refreshRanking(
     team: published ? (topic.members ?? []) : [],
   }));
   const existing = hackathon.rankingMessage ?? null;
-  const ref = await deps.announcer.ranking(hackathon, rows, published, existing);
+  let ref: CardRef;
+  try {
+    ref = await deps.announcer.ranking(hackathon, rows, published, existing);
+  } catch (error) {
+    // The app is not in the channel (any more): the ranking is posted once it is invited (`bringWaitingPosts`).
+    if (!isChannelUnavailable(error)) throw error;
+    await waitForInvitation(deps, hackathon, error);
+    return topics;
+  }
   if (!existing) await deps.hackathons.setRankingMessage(hackathon.id, ref);
   return topics;
 }

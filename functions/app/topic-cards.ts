@@ -14,9 +14,31 @@ export interface CardPublisher {
   fingerprint(hackathon: Hackathon, topic: Topic): string;
   /**
    * Resolves when an update of the card would go to Slack at once, keeping that turn for the next update; waits
-   * for Slack's rate limit meanwhile, and throws OutOfTimeError if the turn would come after `until`.
+   * for Slack's rate limit meanwhile, and throws OutOfTimeError if the turn would come after `until`. `busy`:
+   * the hackathon's cards are still changing, so the update leaves room in the limit for the cards' final
+   * counts once they stop.
    */
-  turn(card: CardRef, until: number): Promise<void>;
+  turn(card: CardRef, until: number, busy: boolean): Promise<void>;
+}
+
+/** How long a hackathon's counts must stay still before its cards stop being busy. */
+export const QUIET_MS = 3_000;
+
+/**
+ * When the counts on each hackathon's cards last moved, as this process saw them (one per process, kept across
+ * invocations): a voting meeting keeps them moving; the cards' final counts come once they stop.
+ */
+export class CardActivity {
+  private readonly seen = new Map<string, { counts: string; at: number }>();
+
+  /** Notes the topics' counts at `now`; whether they moved within the last QUIET_MS (first sight: moved). */
+  busy(hackathonId: string, topics: readonly Topic[], now: number): boolean {
+    const counts = topics.map((t) => `${t.number}:${t.voteCount}:${t.interestCount}`).join(',');
+    const last = this.seen.get(hackathonId);
+    if (last?.counts === counts) return now - last.at < QUIET_MS;
+    this.seen.set(hackathonId, { counts, at: now });
+    return true;
+  }
 }
 
 /** What cards need; a channel that refuses them (the app not invited) makes them wait (`ChannelWaitDeps`). */
@@ -26,6 +48,8 @@ export interface CardDeps extends ChannelWaitDeps {
   cards: CardPublisher;
   /** The clock Slack calls are paced on (when a card was sent). */
   pacingClock: PacingClock;
+  /** Whether each hackathon's cards are still changing (one per process). */
+  cardActivity: CardActivity;
 }
 
 /**
@@ -133,10 +157,11 @@ export async function refreshCards(
           !isCurrentCard(deps, hackathon, topic, sentNow.get(topic.number)),
       )
       .sort((a, b) => (a.cardSent?.at ?? -1) - (b.cardSent?.at ?? -1) || a.number - b.number);
+    const busy = deps.cardActivity.busy(hackathonId, topics, deps.pacingClock.now());
     const [next] = stale;
     if (!next) return [];
     try {
-      await deps.cards.turn(next.card, until);
+      await deps.cards.turn(next.card, until, busy);
       // Rendered after the wait: the card shows the votes as they are when it goes.
       const [now, fresh] = await Promise.all([
         deps.hackathons.get(hackathonId),

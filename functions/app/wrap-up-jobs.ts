@@ -7,8 +7,10 @@ import { isSlackUserId } from '../domain/outcome.js';
 import { boldName } from '../domain/text.js';
 import type { Topic } from '../domain/topic.js';
 import { boardMarkdown, renderWrapUpPage, wrapUpPageFromHackathon } from '../domain/wrapup-markdown.js';
+import { type ChannelWaitDeps, isChannelUnavailable, waitForInvitation } from './channel-access.js';
 import { requireHackathon } from './hackathons.js';
-import type { ExportJob, VoteStore, WrapUpJob } from './ports.js';
+import type { ExportJob, WrapUpJob } from './ports.js';
+import { type PostedPartsStore, postedParts, withPrefix } from './posted-parts.js';
 import {
   type MarkdownFile,
   type PeopleDirectory,
@@ -50,47 +52,71 @@ export async function markdownFiles(
   ];
 }
 
-export interface WrapUpJobDeps extends WrapUpDeps {
+export interface WrapUpJobDeps extends WrapUpDeps, ChannelWaitDeps {
   archive: { export(hackathonId: string, now: Date): Promise<unknown> };
   wrapUps: WrapUpPublisher;
   people: PeopleDirectory;
-  votes: Pick<VoteStore, 'firstNotice'>;
+  /** Where the pages of the highlights and of each reply are recorded as they go. */
+  runs: PostedPartsStore;
 }
 
+/** The wrap-up's parts are recorded under this name (beside the hackathon's scheduled executions). */
+const WRAP_UP_PARTS = 'wrap-up';
+
 /**
- * The wrap-up job: the highlights message (once), a thread reply per topic (each once: a retry continues where
- * the last attempt stopped), the Markdown files in the thread (once), then the organizer is told.
+ * The wrap-up job: the highlights message (once), a thread reply per topic (each page once: a retry or a
+ * continuation goes on where the last attempt stopped), the Markdown files in the thread (once), then the
+ * organizer is told. A channel that refuses the app makes the wrap-up wait for it to be invited.
  */
 export async function postWrapUp(deps: WrapUpJobDeps, job: WrapUpJob): Promise<void> {
-  let hackathon = await requireHackathon(deps.hackathons, job.hackathonId);
-  const all = await deps.topics.list(hackathon.id);
-  const topics = wrappedTopics(all);
-  if (!hackathon.wrapUp) {
-    const posted = await deps.wrapUps.highlights(hackathon, topics);
-    await deps.hackathons.setWrapUpMessage(hackathon.id, posted);
-    hackathon = await requireHackathon(deps.hackathons, hackathon.id);
+  const before = await requireHackathon(deps.hackathons, job.hackathonId);
+  let posted: { hackathon: Hackathon; topics: Topic[] };
+  try {
+    posted = await postWrapUpMessages(deps, before);
+  } catch (error) {
+    if (!isChannelUnavailable(error)) throw error;
+    await waitForInvitation(deps, before, error);
+    return;
   }
-  const wrap = hackathon.wrapUp as NonNullable<Hackathon['wrapUp']>;
-  const thread = { channelId: wrap.channelId, ts: wrap.ts };
-  for (const topic of topics) {
-    if (wrap.replies[String(topic.number)]) continue;
-    const ts = await deps.wrapUps.topicReply(hackathon, thread, topic);
-    await deps.hackathons.addWrapUpReply(hackathon.id, topic.number, ts);
-  }
-  if (!wrap.files) {
-    await deps.wrapUps.files(
-      { channelId: wrap.channelId, threadTs: wrap.ts },
-      await markdownFiles(deps.people, hackathon, all),
-      `The wrap-up of ${hackathon.name} as Markdown: the page for the community website and the topic board.`,
-    );
-    await deps.hackathons.setWrapUpFiles(hackathon.id);
-  }
+  const { hackathon, topics } = posted;
   if (!(await deps.votes.firstNotice(hackathon.id, job.requestedBy, 'wrapped-up'))) return;
   await deps.wrapUps.done(
     job.channelId,
     job.requestedBy,
     `${boldName(hackathon.name)} is wrapped up: the highlights and ${topics.length} ${topics.length === 1 ? 'topic' : 'topics'} are in the channel, with the Markdown files in the thread. The hackathon is read-only now.`,
   );
+}
+
+/** The highlights, the replies and the files, each not yet posted; returns the hackathon after, and its topics. */
+async function postWrapUpMessages(
+  deps: WrapUpJobDeps,
+  hackathon: Hackathon,
+): Promise<{ hackathon: Hackathon; topics: Topic[] }> {
+  const all = await deps.topics.list(hackathon.id);
+  const topics = wrappedTopics(all);
+  const parts = await postedParts(deps.runs, hackathon.id, WRAP_UP_PARTS);
+  let now = hackathon;
+  if (!now.wrapUp) {
+    const posted = await deps.wrapUps.highlights(now, topics, withPrefix(parts, 'highlights#'));
+    await deps.hackathons.setWrapUpMessage(now.id, posted);
+    now = await requireHackathon(deps.hackathons, now.id);
+  }
+  const wrap = now.wrapUp as NonNullable<Hackathon['wrapUp']>;
+  const thread = { channelId: wrap.channelId, ts: wrap.ts };
+  for (const topic of topics) {
+    if (wrap.replies[String(topic.number)]) continue;
+    const ts = await deps.wrapUps.topicReply(now, thread, topic, withPrefix(parts, `reply#${topic.number}#`));
+    await deps.hackathons.addWrapUpReply(now.id, topic.number, ts);
+  }
+  if (!wrap.files) {
+    await deps.wrapUps.files(
+      { channelId: wrap.channelId, threadTs: wrap.ts },
+      await markdownFiles(deps.people, now, all),
+      `The wrap-up of ${now.name} as Markdown: the page for the community website and the topic board.`,
+    );
+    await deps.hackathons.setWrapUpFiles(now.id);
+  }
+  return { hackathon: now, topics };
 }
 
 /**

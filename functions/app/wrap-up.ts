@@ -3,6 +3,7 @@ import type { Hackathon } from '../domain/hackathon.js';
 import type { CardRef, Topic } from '../domain/topic.js';
 import { requireHackathon, requireOrganizer } from './hackathons.js';
 import type { HackathonStore, TopicStore } from './ports.js';
+import type { PostedParts } from './posted-parts.js';
 
 /** A Markdown file htg hands out: the wrap-up page and the topic board. */
 export interface MarkdownFile {
@@ -18,10 +19,10 @@ export interface PeopleDirectory {
 
 /** Posts the wrap-up and hands out files (Slack in production, a stand-in in tests). */
 export interface WrapUpPublisher {
-  /** The highlights message in the channel: a numbered list, one line per topic. */
-  highlights(hackathon: Hackathon, topics: readonly Topic[]): Promise<CardRef>;
-  /** One topic's details, as a reply in the highlights' thread; returns the reply's ts. */
-  topicReply(hackathon: Hackathon, thread: CardRef, topic: Topic): Promise<string>;
+  /** The highlights message in the channel: a numbered list, one line per topic (its pages each once). */
+  highlights(hackathon: Hackathon, topics: readonly Topic[], parts: PostedParts): Promise<CardRef>;
+  /** One topic's details, as replies in the highlights' thread (each once); returns the first reply's ts. */
+  topicReply(hackathon: Hackathon, thread: CardRef, topic: Topic, parts: PostedParts): Promise<string>;
   /** Uploads the files into a thread of the channel, or to one person (a direct message). */
   files(
     target: { channelId: string; threadTs: string } | { userId: string },

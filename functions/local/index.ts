@@ -18,7 +18,6 @@ import { createLocalScheduler, type LocalScheduler } from '../adapters/local/loc
 import { openStreamReader, pollStream } from '../adapters/local/stream-reader.js';
 import { createLogger } from '../adapters/logger.js';
 import { loadRuntimeConfig } from '../adapters/runtime-config.js';
-import { createScheduleAnnouncer } from '../adapters/slack/schedule-announcer.js';
 import { syncSchedules } from '../app/schedules.js';
 import { createRefresherHandler } from '../refresher/handler.js';
 import { createScheduledJobsHandler } from '../scheduled/handler.js';
@@ -101,7 +100,7 @@ try {
   // Timers in this process fire the scheduled-jobs handler, as EventBridge Scheduler does in AWS.
   const client = offRequestSlackClient(botToken, slackApiUrl);
   const scheduledJobs = createScheduledJobsHandler({
-    deps: { ...stores, announcer: createScheduleAnnouncer(client) },
+    deps: stores,
     logger,
   });
   scheduler = createLocalScheduler({

@@ -23,7 +23,6 @@ import { fastClock } from '../adapters/local/fast-clock.js';
 import { openStreamReader } from '../adapters/local/stream-reader.js';
 import { createLogger } from '../adapters/logger.js';
 import { SlackPacer } from '../adapters/slack/pacer.js';
-import { createScheduleAnnouncer } from '../adapters/slack/schedule-announcer.js';
 import type { Scheduler } from '../app/schedules.js';
 import type { Topic } from '../domain/topic.js';
 import { createRefresherHandler } from '../refresher/handler.js';
@@ -179,7 +178,7 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
       logger,
     });
     const scheduled = createScheduledJobsHandler({
-      deps: { ...stores, announcer: createScheduleAnnouncer(client) },
+      deps: stores,
       logger,
     });
     const refresh = async () => {

@@ -8,6 +8,7 @@ import { announceHackathon, bringWaitingPosts, type ChannelAnnouncer } from '../
 import { type ReconcileDeps, type ReconcileReport, reconcileReactions } from '../app/close-voting.js';
 import { isOutOfTime } from '../app/deadline.js';
 import type { Job, RefreshCardsJob, TeamStore } from '../app/ports.js';
+import { postScheduled, type ScheduledPostDeps } from '../app/scheduled-posts.js';
 import { type Scheduler, syncSchedules } from '../app/schedules.js';
 import { applyTeams, refreshRanking, type TeamAnnouncer } from '../app/team-review.js';
 import { type CardDeps, refreshCards, syncTopicCard } from '../app/topic-cards.js';
@@ -28,7 +29,7 @@ export const SLICE_MS = 10_000;
 /** Kept back from the Lambda's timeout (60 s) for the last writes and the answer to Lambda. */
 const SAFETY_MS = 10_000;
 
-export interface RefresherDeps extends CardDeps, ReconcileDeps {
+export interface RefresherDeps extends CardDeps, ReconcileDeps, ScheduledPostDeps {
   teams: TeamStore;
   announcer: TeamAnnouncer & CarryOverAnnouncer & ChannelAnnouncer;
   board: BoardPublisher;
@@ -39,6 +40,12 @@ export interface RefresherDeps extends CardDeps, ReconcileDeps {
   clock: () => Date;
   /** Bounds every wait for Slack's rate limits in this invocation (ms on the pacing clock; undefined: none). */
   setDeadline(until: number | undefined): void;
+  /**
+   * Once the invocation's work is done: if work was handed on because Slack's turn for it comes after the
+   * deadline, waits until the deadline (at once otherwise), so that its continuation does not start, find the
+   * same wait and hand on again, many times a second.
+   */
+  idleUntilHandedOnTurn(): Promise<void>;
   /** Tells the organizer who closed voting, by direct message, what the re-read found and which teams are proposed. */
   notify(channelId: string, userId: string, report: ReconcileReport): Promise<void>;
 }
@@ -66,7 +73,18 @@ async function runJob(deps: RefresherDeps, job: Exclude<Job, RefreshCardsJob>): 
       await sendExport(deps, job);
       return;
     case 'app-joined':
-      await bringWaitingPosts(deps, job);
+      await bringWaitingPosts(
+        {
+          ...deps,
+          postRanking: async (hackathon) => {
+            await refreshRanking(deps, hackathon, (hackathon.teamsVersion ?? 0) > 0);
+          },
+        },
+        job,
+      );
+      return;
+    case 'scheduled-post':
+      await postScheduled(deps, job);
       return;
   }
 }
@@ -168,6 +186,7 @@ export function createRefresherHandler({
       }),
     );
     await Promise.all([...cardWork, ...jobWork, ...scheduleWork]);
+    await deps.idleUntilHandedOnTurn();
     deps.setDeadline(undefined);
     const first = failed.sort(bySequence)[0];
     return { batchItemFailures: first ? [{ itemIdentifier: first }] : [] };

@@ -4,12 +4,11 @@
  * the init phase.
  */
 import { bootstrapLambda } from '../adapters/lambda-bootstrap.js';
-import { createScheduleAnnouncer } from '../adapters/slack/schedule-announcer.js';
 import { createScheduledJobsHandler } from './handler.js';
 
-const { logger, slack, stores } = await bootstrapLambda('scheduled');
+const { logger, stores } = await bootstrapLambda('scheduled');
 
 export const handler = createScheduledJobsHandler({
-  deps: { ...stores, announcer: createScheduleAnnouncer(slack) },
+  deps: stores,
   logger,
 });

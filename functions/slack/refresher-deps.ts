@@ -5,8 +5,10 @@ import { createCardPublisher } from '../adapters/slack/card-publisher.js';
 import { inChannel } from '../adapters/slack/channel-refusals.js';
 import { pacerOf } from '../adapters/slack/pacer.js';
 import { createReactionReader } from '../adapters/slack/reactions.js';
+import { createScheduleAnnouncer } from '../adapters/slack/schedule-announcer.js';
 import { createPeopleDirectory, createWrapUpPublisher } from '../adapters/slack/wrap-up-publisher.js';
 import type { Scheduler } from '../app/schedules.js';
+import { CardActivity } from '../app/topic-cards.js';
 import type { RefresherDeps } from '../refresher/handler.js';
 import { type KnownBlock, section } from './views/blocks.js';
 import { inviteRequestText, setupAnnouncementText } from './views/channel-messages.js';
@@ -43,10 +45,13 @@ export function slackRefresherDeps(
     ...stores,
     cards: createCardPublisher(client, pacer),
     pacingClock: pacer.clock,
+    cardActivity: new CardActivity(),
     setDeadline: (until) => {
       pacer.until = until;
     },
+    idleUntilHandedOnTurn: () => pacer.idleUntilHandedOnTurn(),
     board: createBoardPublisher(client),
+    schedulePosts: createScheduleAnnouncer(client),
     wrapUps: createWrapUpPublisher(client),
     people: createPeopleDirectory(client),
     scheduler,
@@ -64,11 +69,16 @@ export function slackRefresherDeps(
     announcer: {
       async ranking(hackathon, rows, published, existing) {
         const { text, blocks } = rankingMessage(hackathon, rows, published);
+        // Slack's refusal of the channel (the app not invited) is ChannelUnavailableError: the ranking waits.
         if (existing) {
-          await client.chat.update({ channel: existing.channelId, ts: existing.ts, text, blocks });
+          await inChannel(existing.channelId, () =>
+            client.chat.update({ channel: existing.channelId, ts: existing.ts, text, blocks }),
+          );
           return existing;
         }
-        const posted = await client.chat.postMessage({ channel: hackathon.channelId, text, blocks });
+        const posted = await inChannel(hackathon.channelId, () =>
+          client.chat.postMessage({ channel: hackathon.channelId, text, blocks }),
+        );
         if (!posted.ts) throw new Error('chat.postMessage returned no ts');
         return { channelId: posted.channel ?? hackathon.channelId, ts: posted.ts };
       },

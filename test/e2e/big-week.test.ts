@@ -112,11 +112,13 @@ const threadOf = (channel: string, from: number, first: (call: RecordedCall) => 
 };
 
 describe('a big week', () => {
-  it('posts the daily summary of 30 staffed topics with 1,000-character check-ins completely', async () => {
+  it('posts the daily summary of 30 staffed topics with 1,000-character check-ins completely, each part once', async () => {
     const checkIn = (n: number) => prose(`checkin${n}`, 1000);
     const { channel, hackathonId } = await staffedHackathon(30, (n) => ({
       checkIn: { achieved: checkIn(n), blockers: '', by: `U0M${n}X1`, at: '2026-11-25T13:00:00Z' },
     }));
+    // The cards and board of this hackathon first.
+    await refreshUntil(async () => Boolean((await harness.hackathonIn(channel))?.board));
     harness.setNow(new Date('2026-11-25T08:00:00Z'));
     const refused = harness.slack.refusals().length;
     const from = harness.slack.calls.length;
@@ -127,16 +129,77 @@ describe('a big week', () => {
       scheduledTime: '2026-11-25T08:00:00Z',
     });
     expect(result).toBe('done');
+    // Slack fails the second page: the record is handed back and Lambda's retry posts what is missing.
+    let replies = 0;
+    harness.slack.refuseNext(
+      'chat.postMessage',
+      'internal_error',
+      (args) => args.channel === channel && Boolean(args.thread_ts) && ++replies === 2,
+    );
+    const failed = await harness.refresh();
+    expect(failed.batchItemFailures).toHaveLength(1);
+    expect(await harness.refresh({ again: failed })).toEqual({ batchItemFailures: [] });
     expect(harness.slack.refusals().slice(refused)).toEqual([]);
-    const parts = threadOf(channel, from, (c) => String(c.args.text).startsWith('Daily summary'));
-    expect(parts.length).toBeGreaterThan(1);
-    const shown = parts.flatMap(blockTexts).join('\n');
+    const parts = threadOf(channel, from, (c) => String(c.args.text).startsWith('Daily summary')).filter(
+      (c) => c.answer?.ok,
+    );
+    expect(parts.length).toBeGreaterThan(2);
+    const shown = parts.flatMap(blockTexts);
     for (let n = 1; n <= 30; n++) {
-      expect(shown).toContain(checkIn(n));
-      expect(shown).toContain(`\`#${n}\``);
+      // Every check-in in full, once: no page posted twice.
+      expect(shown.filter((text) => text.includes(checkIn(n)))).toHaveLength(1);
+      expect(shown.join('\n')).toContain(`\`#${n}\``);
     }
-    // The cards and board of this hackathon, before the next test's.
+    expect(
+      harness.slack.calls
+        .slice(from)
+        .filter((c) => c.method === 'chat.postMessage' && String(c.args.text).startsWith('Daily summary'))
+        .filter((c) => !c.args.thread_ts),
+    ).toHaveLength(1);
+  }, 120_000);
+
+  it('asks 30 teams to check in over several invocations (one post a second in the channel), each once', async () => {
+    const { channel, hackathonId } = await staffedHackathon(30);
     await refreshUntil(async () => Boolean((await harness.hackathonIn(channel))?.board));
+    const cards = new Map(
+      (await harness.entities('topic'))
+        .filter((t) => t.hackathonId === hackathonId)
+        .map((t) => [(t.card as { ts: string }).ts, t.number as number]),
+    );
+    harness.setNow(new Date('2026-11-25T13:00:00Z'));
+    const from = harness.slack.calls.length;
+    const refused = harness.slack.refusals().length;
+    const execution = {
+      hackathonId,
+      kind: 'check-in',
+      slot: 'check-in',
+      scheduledTime: '2026-11-25T13:00:00Z',
+    };
+    expect((await harness.scheduled(execution)).result).toBe('done');
+    const asked = () =>
+      harness.slack.calls
+        .slice(from)
+        .filter(
+          (c) => c.method === 'chat.postMessage' && c.answer?.ok && cards.has(String(c.args.thread_ts)),
+        );
+    await refreshUntil(async () => asked().length >= 30);
+    // Scheduler delivers the execution again: nothing more.
+    expect((await harness.scheduled(execution)).result).toBe('duplicate');
+    await harness.refresh();
+    expect(harness.slack.refusals().slice(refused)).toEqual([]);
+    expect(
+      asked()
+        .map((c) => cards.get(String(c.args.thread_ts)))
+        .sort((a, b) => Number(a) - Number(b)),
+    ).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    // More than one invocation's slice: the job went on in continuations.
+    const rounds = (await harness.entities('job')).filter(
+      (j) => j.hackathonId === hackathonId && j.kind === 'scheduled-post',
+    );
+    expect(rounds.length).toBeGreaterThan(1);
+    // One a second in the channel, after a short burst: about 30 s on Slack's clock.
+    const times = asked().map((c) => c.at);
+    expect(((times.at(-1) ?? 0) - (times[0] ?? 0)) / 1000).toBeGreaterThan(20);
   }, 120_000);
 
   it('posts a board of 40 topics, with teams, ten links and check-ins each, in parts Slack accepts', async () => {

@@ -172,3 +172,72 @@ describe('notices about a reaction', () => {
     expect(harness.slack.callsTo('chat.postEphemeral').slice(before)).toHaveLength(1);
   });
 });
+
+describe('a hackathon whose channel the app was removed from', () => {
+  it('keeps the ranking at close and the wrap-up waiting, and posts each once when the app is invited again', async () => {
+    const { channel, hackathonId } = await hackathonWithCards(harness, slack, ORGANIZER, [
+      'Removed one',
+      'Removed two',
+    ]);
+    await slack.react('U0VOTER', {
+      channel,
+      ts: String(((await harness.topicOf(hackathonId, 1))?.card as { ts: string }).ts),
+      itemUser: harness.slack.world.botUserId,
+      reaction: 'arrow_up',
+      added: true,
+      eventTs: nextTs(),
+    });
+    await refreshAll();
+    // Someone removes the app from the channel (`/remove @htg`).
+    harness.slack.world.botChannels.delete(channel);
+    const since = harness.slack.calls.length;
+    await slack.command(ORGANIZER, channel, 'close-voting');
+    await refreshAll();
+    const isRanking = (call: RecordedCall) => String(call.args.text).startsWith('Voting results');
+    expect(postsIn(channel, since).filter(isRanking)).toEqual([]);
+    expect((await harness.hackathonIn(channel))?.waitingForChannel).toMatchObject({
+      reason: 'not-in-channel',
+    });
+    // The organizer still gets the report, and is asked (once) to invite the app.
+    const dms = postsIn(ORGANIZER, since).map((call) => String(call.args.text));
+    expect(dms.filter((text) => text.includes('/invite @htg'))).toHaveLength(1);
+    expect(dms.some((text) => text.includes('*Proposed teams*'))).toBe(true);
+
+    await slack.inviteBot(channel);
+    await refreshAll();
+    expect(postsIn(channel, since).filter(isRanking)).toHaveLength(1);
+    expect((await harness.hackathonIn(channel))?.rankingMessage).toMatchObject({ channelId: channel });
+
+    // Removed again before the wrap-up: the hackathon ends, its wrap-up waits.
+    harness.slack.world.botChannels.delete(channel);
+    for (const number of [1, 2]) await slack.command(ORGANIZER, channel, `status #${number} in-progress`);
+    await refreshAll();
+    const wrapSince = harness.slack.calls.length;
+    await slack.command(ORGANIZER, channel, 'wrapup');
+    await refreshAll();
+    const isHighlights = (call: RecordedCall) => String(call.args.text).startsWith('Highlights');
+    expect(postsIn(channel, wrapSince).filter(isHighlights)).toEqual([]);
+    const ended = await harness.hackathonIn(channel);
+    expect(ended?.status).toBe('ended');
+    expect(ended?.waitingForChannel).toBeTruthy();
+
+    await slack.inviteBot(channel);
+    await refreshAll();
+    await refreshAll();
+    const posted = postsIn(channel, wrapSince);
+    expect(posted.filter(isHighlights)).toHaveLength(1);
+    const wrapUp = (await harness.hackathonIn(channel))?.wrapUp as {
+      ts: string;
+      replies: object;
+      files?: boolean;
+    };
+    expect(Object.keys(wrapUp.replies)).toHaveLength(2);
+    expect(wrapUp.files).toBe(true);
+    expect(posted.filter((call) => call.args.thread_ts === wrapUp.ts)).toHaveLength(2);
+    // Invited once more: nothing is posted twice.
+    const again = harness.slack.calls.length;
+    await slack.inviteBot(channel);
+    await refreshAll();
+    expect(postsIn(channel, again)).toEqual([]);
+  });
+});

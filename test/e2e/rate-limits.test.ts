@@ -37,7 +37,8 @@ describe('a voting meeting', () => {
     expect(result.counted).toEqual(result.expected);
     expect(result.exactCards).toBe(25);
     expect(result.rateLimited).toBe(0);
-    expect(result.lagSeconds).toBeLessThanOrEqual(30);
+    // The issue asks for 30 s; cards leave room in the limit while they change (BUSY_CARDS_KEEP): about 8 s.
+    expect(result.lagSeconds).toBeLessThanOrEqual(20);
     // Within chat.update's Tier 3 (50 a minute), and cards were updated all along, not only at the end.
     expect(result.updatesInBusiestMinute).toBeLessThanOrEqual(50);
     expect(result.updatesInBusiestMinute).toBeGreaterThan(25);

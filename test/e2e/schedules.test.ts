@@ -137,6 +137,9 @@ describe('scheduled jobs', () => {
     const [first, second] = await Promise.all([harness.scheduled(event), harness.scheduled(event)]);
     expect([first.result, second.result].sort()).toEqual(['done', 'duplicate']);
     expect((await harness.scheduled(event)).result).toBe('duplicate');
+    // The scheduled job posts nothing itself: the refresher does, off the table's stream.
+    expect(postsIn(channel, before)).toHaveLength(0);
+    expect(await harness.refresh()).toEqual({ batchItemFailures: [] });
     const posts = postsIn(channel, before);
     expect(posts).toHaveLength(1);
     expect(String(posts[0]?.args.text)).toContain('Voting summary: Hack The Garden 11/2026');
@@ -145,23 +148,41 @@ describe('scheduled jobs', () => {
     expect(
       (await harness.scheduled(job(hackathonId, 'summary', '2026-11-21T08:00:00Z', 'summary-0900'))).result,
     ).toBe('done');
+    await harness.refresh();
+    expect(postsIn(channel, before)).toHaveLength(2);
   });
 
-  it('gives the execution back when posting fails, so Scheduler’s retry posts it', async () => {
+  it('a summary Slack fails is posted by Lambda’s retry of the record, once', async () => {
     const { channel, hackathonId } = await novemberHackathon(['Only topic']);
     await harness.refresh();
-    const event = job(hackathonId, 'summary', '2026-11-20T08:00:00Z', 'summary-0900');
-    harness.slack.respond('chat.postMessage', () => ({ ok: false, error: 'channel_not_found' }));
-    await expect(harness.scheduled(event)).rejects.toThrow(/channel_not_found/);
-    let messages = 0;
-    harness.slack.respond('chat.postMessage', (args) => ({
-      ok: true,
-      channel: args.channel,
-      ts: `1800000000.${++messages}`,
-    }));
     const before = harness.slack.calls.length;
-    expect((await harness.scheduled(event)).result).toBe('done');
-    expect(postsIn(channel, before)).toHaveLength(1);
+    harness.slack.refuseNext('chat.postMessage', 'internal_error', (args) => args.channel === channel);
+    expect(
+      (await harness.scheduled(job(hackathonId, 'summary', '2026-11-20T08:00:00Z', 'summary-0900'))).result,
+    ).toBe('done');
+    const failed = await harness.refresh();
+    expect(failed.batchItemFailures).toHaveLength(1);
+    expect(await harness.refresh({ again: failed })).toEqual({ batchItemFailures: [] });
+    const posted = postsIn(channel, before).filter((c) => c.answer?.ok);
+    expect(posted).toHaveLength(1);
+    expect(String(posted[0]?.args.text)).toContain('Voting summary');
+  });
+
+  it('a summary in a channel the app is not in asks the organizer once to invite it, and is not retried', async () => {
+    const { channel, hackathonId } = await novemberHackathon(['Only topic']);
+    await harness.refresh();
+    const before = harness.slack.calls.length;
+    const inChannel = (args: Record<string, unknown>) => args.channel === channel;
+    harness.slack.refuseNext('chat.postMessage', 'not_in_channel', inChannel);
+    harness.slack.refuseNext('chat.postMessage', 'not_in_channel', inChannel);
+    for (const day of ['20', '21']) {
+      await harness.scheduled(job(hackathonId, 'summary', `2026-11-${day}T08:00:00Z`, 'summary-0900'));
+      expect(await harness.refresh()).toEqual({ batchItemFailures: [] });
+    }
+    expect(postsIn(channel, before).filter((c) => c.answer?.ok)).toHaveLength(0);
+    const asked = postsIn(ORGANIZER, before).filter((c) => String(c.args.text).includes('invite'));
+    expect(asked).toHaveLength(1);
+    expect((await hackathonIn(channel))?.waitingForChannel).toMatchObject({ reason: 'not-in-channel' });
   });
 
   it('close voting at the scheduled time and post the ranking, as /htg close-voting does', async () => {
@@ -201,6 +222,7 @@ describe('scheduled jobs', () => {
     expect((await harness.scheduled(job(hackathonId, 'check-in', '2026-11-25T13:00:00Z'))).result).toBe(
       'done',
     );
+    await harness.refresh();
     const asked = harness.slack.calls.slice(before).filter((c) => c.method === 'chat.postMessage');
     expect(asked).toHaveLength(1); // only #1 has a team
     expect(asked[0]?.args).toMatchObject({ channel, thread_ts: card.ts });
@@ -259,6 +281,7 @@ describe('scheduled jobs', () => {
     await slack.command('U0ANNA', channel, 'status #2 in-progress');
     harness.setNow(new Date('2026-11-24T08:00:00Z'));
     await harness.scheduled(job(hackathonId, 'summary', '2026-11-24T08:00:00Z', 'summary-0900'));
+    await harness.refresh();
     await slack.command('U0ANNA', channel, 'status #2 done');
     await slack.command('U0ANNA', channel, 'link #2 https://github.com/gardener/gardener/pull/12345');
     harness.setNow(new Date('2026-11-25T08:00:00Z'));
@@ -266,7 +289,8 @@ describe('scheduled jobs', () => {
     expect(
       (await harness.scheduled(job(hackathonId, 'summary', '2026-11-25T08:00:00Z', 'summary-0900'))).result,
     ).toBe('done');
-    const [summary] = postsIn(channel, before);
+    await harness.refresh();
+    const [summary] = postsIn(channel, before).filter((c) => String(c.args.text).startsWith('Daily summary'));
     expect(String(summary?.args.text)).toContain(
       'Daily summary: Hack The Garden 11/2026. 2 changes since the last summary.',
     );
@@ -278,6 +302,7 @@ describe('scheduled jobs', () => {
     harness.setNow(new Date('2026-11-27T09:00:00Z'));
     const reminderFrom = harness.slack.calls.length;
     await harness.scheduled(job(hackathonId, 'wrap-up-reminder', '2026-11-27T09:00:00Z'));
+    await harness.refresh();
     const [reminder] = postsIn(channel, reminderFrom);
     expect(String(reminder?.args.text)).toBe(
       'The wrap-up of Hack The Garden 11/2026 is Fri 27 Nov, 15:00 (Europe/Berlin).',

@@ -8,7 +8,6 @@ import { fastClock } from '../../functions/adapters/local/fast-clock.js';
 import { openStreamReader, type StreamReader } from '../../functions/adapters/local/stream-reader.js';
 import { createLogger } from '../../functions/adapters/logger.js';
 import { SlackPacer } from '../../functions/adapters/slack/pacer.js';
-import { createScheduleAnnouncer } from '../../functions/adapters/slack/schedule-announcer.js';
 import type { PacingClock } from '../../functions/app/deadline.js';
 import { createRefresherHandler } from '../../functions/refresher/handler.js';
 import { createScheduledJobsHandler, type ScheduledJobsHandler } from '../../functions/scheduled/handler.js';
@@ -164,7 +163,7 @@ export async function startIngressHarness(
   const client = offRequestSlackClient(TEST_BOT_TOKEN, slack.url, new SlackPacer(pacingClock));
   const stores = createStores(table);
   const scheduled = createScheduledJobsHandler({
-    deps: { ...stores, announcer: createScheduleAnnouncer(client) },
+    deps: stores,
     logger: createLogger({ level: 'info', name: 'scheduled' }),
     clock,
   });

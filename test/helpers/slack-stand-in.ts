@@ -47,6 +47,11 @@ export interface SlackStandIn {
    * for a while and then closed with no answer, as when Slack times out).
    */
   failNext(method: string, faults: ReadonlyArray<SlackFault>): void;
+  /**
+   * Answer the next call of a method whose arguments match `when` with Slack's `{ ok: false, error }` (a platform
+   * error: the Web API client does not retry it), e.g. to fail the second page of a message.
+   */
+  refuseNext(method: string, error: string, when?: (args: Record<string, unknown>) => boolean): void;
   close(): Promise<void>;
 }
 
@@ -106,6 +111,8 @@ export async function startSlackStandIn({
   ]);
   const limited = new Map<string, { times: number; retryAfterSeconds: number }>();
   const failing = new Map<string, SlackFault[]>();
+  const refusing: Array<{ method: string; error: string; when: (args: Record<string, unknown>) => boolean }> =
+    [];
   const server = createServer(async (request, response) => {
     const path = (request.url ?? '').split('?')[0] ?? '';
     const upload = /^\/upload\/(F\d+)$/.exec(path);
@@ -143,6 +150,13 @@ export async function startSlackStandIn({
       response.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
+    const refuse = refusing.findIndex((r) => r.method === method && r.when(args));
+    if (refuse >= 0) {
+      call.answer = { ok: false, error: refusing.splice(refuse, 1)[0]?.error };
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(call.answer));
+      return;
+    }
     for (const rule of upload ? [] : rules) {
       const refusal = rule({ method, args }, world);
       if (!refusal) continue;
@@ -175,6 +189,9 @@ export async function startSlackStandIn({
     respond: (method, body) => responses.set(method, body),
     rateLimit: (method, times, retryAfterSeconds) => limited.set(method, { times, retryAfterSeconds }),
     failNext: (method, faults) => failing.set(method, [...(failing.get(method) ?? []), ...faults]),
+    refuseNext: (method, error, when = () => true) => {
+      refusing.push({ method, error, when });
+    },
     close: () =>
       new Promise((resolve, reject) => {
         server.closeAllConnections();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStores, type Stores } from '../../functions/adapters/dynamodb/stores.js';
 import type { PublishTeamsJob } from '../../functions/app/ports.js';
-import { applyTeams, publishTeams, type TeamAnnouncer } from '../../functions/app/team-review.js';
+import { type ApplyTeamsDeps, applyTeams, publishTeams } from '../../functions/app/team-review.js';
 import type { Hackathon } from '../../functions/domain/hackathon.js';
 import { aHackathon, aTopicDraft } from '../helpers/builders.js';
 import { createTestTable, type TestTable } from '../helpers/dynamodb.js';
@@ -21,7 +21,7 @@ afterAll(async () => {
 
 function recordingAnnouncer() {
   const said: string[] = [];
-  const announcer: TeamAnnouncer = {
+  const announcer: ApplyTeamsDeps['announcer'] = {
     ranking: async (_h, rows, published) => {
       said.push(
         `ranking ${published ? 'published' : 'pending'} ${rows.map((r) => `${r.number}:${r.team.join('+')}`).join(' ')}`,
@@ -32,6 +32,7 @@ function recordingAnnouncer() {
     removed: async (_h, userId, topic) => void said.push(`removed ${userId} #${topic.number}`),
     notPicked: async (_h, topic) => void said.push(`not picked #${topic.number} to ${topic.proposerId}`),
     published: async (_h, job, summary) => void said.push(`published v${job.version} ${summary.teams} teams`),
+    askForInvite: async (_h, reason) => void said.push(`invite me (${reason})`),
   };
   return { said, announcer };
 }
@@ -71,7 +72,7 @@ describe('applying a team publication', () => {
     });
     const job = await jobOf(hackathon.id, 1);
     const { said, announcer } = recordingAnnouncer();
-    const deps = { ...stores, announcer };
+    const deps = { ...stores, announcer, clock: () => new Date() };
 
     expect(await applyTeams(deps, job)).toBe('applied');
     const first = await teamsOf(hackathon.id);
@@ -117,9 +118,13 @@ describe('applying a team publication', () => {
     await publish(0, ['U0ANNA']);
     await publish(1, ['U0BOB']);
     const { said, announcer } = recordingAnnouncer();
-    expect(await applyTeams({ ...stores, announcer }, await jobOf(hackathon.id, 1))).toBe('superseded');
+    expect(
+      await applyTeams({ ...stores, announcer, clock: () => new Date() }, await jobOf(hackathon.id, 1)),
+    ).toBe('superseded');
     expect(said).toEqual([]);
-    expect(await applyTeams({ ...stores, announcer }, await jobOf(hackathon.id, 2))).toBe('applied');
+    expect(
+      await applyTeams({ ...stores, announcer, clock: () => new Date() }, await jobOf(hackathon.id, 2)),
+    ).toBe('applied');
     expect((await teamsOf(hackathon.id))[0]).toEqual([1, ['U0BOB'], 'in_progress']);
   });
 });

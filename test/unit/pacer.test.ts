@@ -97,4 +97,39 @@ describe('SlackPacer', () => {
     // The window is full now: the next call waits.
     expect(pacer.waitFor('chat.update')).toBeGreaterThan(0);
   });
+
+  it('a reservation that keeps slots free waits while the window is that full, leaving them to others', async () => {
+    const clock = manualClock();
+    const pacer = new SlackPacer(clock);
+    await sendTimes(pacer, 'chat.update', 35);
+    const start = clock.now();
+    // 35 of 50 went: a call keeping 15 free waits for the first of them to leave the window.
+    await pacer.reserve('chat.update', 'C1', undefined, 15);
+    expect(clock.now() - start).toBe(62_000);
+    await pacer.acquire('chat.update');
+    // Calls that keep nothing go at once until 50 went in the window.
+    const before = clock.now();
+    await sendTimes(pacer, 'chat.update', 49);
+    expect(clock.now()).toBe(before);
+    expect(pacer.waitFor('chat.update')).toBeGreaterThan(0);
+  });
+
+  it('idles, once the work is done, until the deadline when it handed a call on, and only then', async () => {
+    const clock = manualClock();
+    const pacer = new SlackPacer(clock);
+    // Nothing handed on: no idling.
+    pacer.until = clock.now() + 10_000;
+    await pacer.idleUntilHandedOnTurn();
+    expect(clock.slept).toEqual([]);
+    // A 4-second wait with 3 seconds left: handed on, and the invocation idles until the deadline.
+    pacer.hold('chat.update', undefined, 4_000);
+    pacer.until = clock.now() + 3_000;
+    expect(isOutOfTime(await pacer.acquire('chat.update').catch((e: unknown) => e))).toBe(true);
+    await pacer.idleUntilHandedOnTurn();
+    expect(clock.slept).toEqual([3_000]);
+    // The next invocation's deadline starts afresh: nothing handed on yet, no idling.
+    pacer.until = clock.now() + 10_000;
+    await pacer.idleUntilHandedOnTurn();
+    expect(clock.slept).toEqual([3_000]);
+  });
 });

@@ -5,7 +5,7 @@ import { topicChanges } from '../../functions/adapters/dynamodb/topic-changes.js
 import { createLogger } from '../../functions/adapters/logger.js';
 import { realClock } from '../../functions/app/deadline.js';
 import type { HackathonStore, TeamStore, TopicStore, VoteStore } from '../../functions/app/ports.js';
-import type { CardPublisher } from '../../functions/app/topic-cards.js';
+import { CardActivity, type CardPublisher } from '../../functions/app/topic-cards.js';
 import type { Topic } from '../../functions/domain/topic.js';
 import { createRefresherHandler, type RefresherDeps } from '../../functions/refresher/handler.js';
 import { aHackathon, aTopicDraft } from '../helpers/builders.js';
@@ -138,7 +138,11 @@ describe('refresher handler', () => {
         archive: {} as RefresherDeps['archive'],
         clock: () => new Date('2026-11-25T10:00:00Z'),
         pacingClock: realClock,
+        cardActivity: new CardActivity(),
+        runs: {} as RefresherDeps['runs'],
+        schedulePosts: {} as RefresherDeps['schedulePosts'],
         setDeadline: () => undefined,
+        idleUntilHandedOnTurn: async () => undefined,
       },
       logger: createLogger({ level: 'error', write: () => undefined }),
     });

@@ -392,4 +392,9 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
 }
 
 /** What tells a job apart from others recorded at the same time: its kind (and a card refresh's id). */
-const jobKey = (job: Job) => (job.kind === 'refresh-cards' ? `${job.kind}#${job.id}` : job.kind);
+const jobKey = (job: Job) =>
+  job.kind === 'refresh-cards'
+    ? `${job.kind}#${job.id}`
+    : job.kind === 'scheduled-post'
+      ? `${job.kind}#${job.execution}`
+      : job.kind;

@@ -18,6 +18,7 @@
  * | person's teams    | HACKATHON#<id>            | TEAMS#<user>                |                |                                 |
  * | carried-over mark | HACKATHON#<id>            | CARRIED#<fromId>#<00042>    |                |                                 |
  * | scheduled run     | HACKATHON#<id>            | RUN#<slot>#<scheduledTime>  |                |                                 |
+ * | scheduled posts   | HACKATHON#<id>            | POSTED#<slot>#<scheduledTime> |              |                                 |
  * | summary snapshot  | HACKATHON#<id>            | SUMMARY                     |                |                                 |
  */
 export type Entity =
@@ -36,6 +37,7 @@ export type Entity =
   | 'statusChange'
   | 'carried'
   | 'scheduledRun'
+  | 'scheduledPosts'
   | 'summarySnapshot';
 
 export interface Key {
@@ -104,6 +106,10 @@ export const keys = {
   scheduledRun: (hackathonId: string, execution: string): Key => ({
     pk: hackathonPk(hackathonId),
     sk: `RUN#${execution}`,
+  }),
+  scheduledPosts: (hackathonId: string, execution: string): Key => ({
+    pk: hackathonPk(hackathonId),
+    sk: `POSTED#${execution}`,
   }),
   summarySnapshot: (hackathonId: string): Key => ({ pk: hackathonPk(hackathonId), sk: 'SUMMARY' }),
   carried: (hackathonId: string, fromHackathonId: string, fromNumber: number): Key => ({

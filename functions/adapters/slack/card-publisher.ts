@@ -4,6 +4,7 @@ import type { CardPublisher } from '../../app/topic-cards.js';
 import { topicCard } from '../../slack/views/topic-card.js';
 import { inChannel } from './channel-refusals.js';
 import type { SlackPacer } from './pacer.js';
+import { BUSY_CARDS_KEEP } from './rate-limits.js';
 
 /** Posts, updates and (duplicates only) deletes topic cards with the Slack Web API, paced by `pacer`. */
 export function createCardPublisher(client: WebClient, pacer: SlackPacer): CardPublisher {
@@ -30,6 +31,7 @@ export function createCardPublisher(client: WebClient, pacer: SlackPacer): CardP
       const { text, blocks } = topicCard(hackathon, topic);
       return createHash('sha256').update(JSON.stringify({ text, blocks })).digest('base64url').slice(0, 22);
     },
-    turn: (card, until) => pacer.reserve('chat.update', card.channelId, until),
+    turn: (card, until, busy) =>
+      pacer.reserve('chat.update', card.channelId, until, busy ? BUSY_CARDS_KEEP : 0),
   };
 }

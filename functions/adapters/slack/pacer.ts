@@ -10,6 +10,8 @@ import { methodLimit, POSTS_PER_CHANNEL, pacingKey } from './rate-limits.js';
  *
  * A process-wide deadline (`until`) bounds every wait: a call that would have to wait past it throws
  * OutOfTimeError at once, so a Lambda hands the rest of its work to its next invocation instead of timing out.
+ * Once its other work is done, such an invocation idles until its deadline (`idleUntilHandedOnTurn`), so that the
+ * continuation does not find the same wait and hand on again, many times a second, until the turn comes.
  */
 export class SlackPacer {
   /** Sliding window per method: the times calls went. */
@@ -23,9 +25,31 @@ export class SlackPacer {
   /** Slots taken ahead (`reserve`) for the next calls of a limit. */
   private readonly credits = new Map<string, number>();
   /** No wait may end after this time (ms on the pacing clock); undefined: no deadline. */
-  until: number | undefined;
+  private deadline: number | undefined;
+  /** Whether a call could not wait for its turn before the deadline (its turn comes after it). */
+  private handedOn = false;
 
   constructor(readonly clock: PacingClock = realClock) {}
+
+  get until(): number | undefined {
+    return this.deadline;
+  }
+
+  /** Sets the deadline of this invocation's waits (undefined: none), and forgets the last one's handed-on turn. */
+  set until(until: number | undefined) {
+    this.deadline = until;
+    this.handedOn = false;
+  }
+
+  /**
+   * Waits until the deadline if a call could not wait for its turn (it threw OutOfTimeError: its turn is after
+   * the deadline, so the continuation is no nearer to it any sooner); at once if no call was handed on.
+   */
+  async idleUntilHandedOnTurn(): Promise<void> {
+    const wait = this.handedOn && this.deadline !== undefined ? this.deadline - this.clock.now() : 0;
+    this.handedOn = false;
+    if (wait > 0) await this.clock.sleep(wait);
+  }
 
   /**
    * Waits until a call of `method` (in `channel`) may go, and counts it as gone; OutOfTimeError if that would be
@@ -44,15 +68,17 @@ export class SlackPacer {
   /**
    * Takes a slot for the next call of `method` (in `channel`) now, waiting for it as `acquire` does, so that
    * the caller can decide what to send once it is its turn (a card rendered after the wait, not before).
+   * `keep` slots of the method's window are left free: the call waits until fewer than `calls - keep` went in
+   * it, so that calls asking without `keep` (or later ones) still find room at once.
    */
-  async reserve(method: string, channel?: string, until = this.until): Promise<void> {
+  async reserve(method: string, channel?: string, until = this.until, keep = 0): Promise<void> {
     const key = pacingKey(method, channel);
-    await this.queue(key, method, until);
+    await this.queue(key, method, until, keep);
     this.credits.set(key, (this.credits.get(key) ?? 0) + 1);
   }
 
-  private queue(key: string, method: string, until: number | undefined): Promise<void> {
-    const turn = (this.tails.get(key) ?? Promise.resolve()).then(() => this.take(key, method, until));
+  private queue(key: string, method: string, until: number | undefined, keep = 0): Promise<void> {
+    const turn = (this.tails.get(key) ?? Promise.resolve()).then(() => this.take(key, method, until, keep));
     const tail = turn.catch(() => undefined);
     this.tails.set(key, tail);
     void tail.then(() => {
@@ -72,27 +98,31 @@ export class SlackPacer {
     return Math.max(0, this.delay(pacingKey(method, channel), method, this.clock.now()));
   }
 
-  private async take(key: string, method: string, until: number | undefined): Promise<void> {
+  private async take(key: string, method: string, until: number | undefined, keep: number): Promise<void> {
     for (;;) {
       const now = this.clock.now();
-      const wait = this.delay(key, method, now);
+      const wait = this.delay(key, method, now, keep);
       if (wait <= 0) {
         this.record(key, method, now);
         return;
       }
-      if (until !== undefined && now + wait > until) throw new OutOfTimeError(method, wait);
+      if (until !== undefined && now + wait > until) {
+        this.handedOn = true;
+        throw new OutOfTimeError(method, wait);
+      }
       await this.clock.sleep(wait);
     }
   }
 
-  private delay(key: string, method: string, now: number): number {
+  private delay(key: string, method: string, now: number, keep = 0): number {
     const held = (this.heldUntil.get(key) ?? 0) - now;
     if (held > 0) return held;
     if (method === 'chat.postMessage') {
       const next = this.nextPost.get(key) ?? now;
       return next - now - (POSTS_PER_CHANNEL.burst - 1) * POSTS_PER_CHANNEL.intervalMs;
     }
-    const { calls, windowMs } = methodLimit(method);
+    const { windowMs } = methodLimit(method);
+    const calls = Math.max(1, methodLimit(method).calls - keep);
     const sent = this.prune(key, now, windowMs);
     return sent.length < calls ? 0 : (sent[sent.length - calls] ?? now) + windowMs - now;
   }

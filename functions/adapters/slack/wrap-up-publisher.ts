@@ -1,31 +1,45 @@
 import type { WebClient } from '@slack/web-api';
 import type { PeopleDirectory, WrapUpPublisher } from '../../app/wrap-up.js';
 import { highlightsMessage, topicReplyMessage } from '../../slack/views/wrapup-messages.js';
+import { inChannel } from './channel-refusals.js';
 import { postPages } from './pages.js';
 
-/** The wrap-up in Slack: messages with chat.postMessage, files with files.uploadV2 (files:write). */
+/**
+ * The wrap-up in Slack: messages with chat.postMessage, files with files.uploadV2 (files:write), each page of a
+ * message recorded as it goes (`parts`). Slack's refusal of the channel is ChannelUnavailableError.
+ */
 export function createWrapUpPublisher(client: WebClient): WrapUpPublisher {
   return {
-    async highlights(hackathon, topics) {
+    async highlights(hackathon, topics, parts) {
       // A highlights list too long for one message continues in its own thread, before the topics' details.
       const { text, pages } = highlightsMessage(hackathon, topics);
-      const { channelId, ts } = await postPages(client, hackathon.channelId, text, pages);
+      const { channelId, ts } = await inChannel(hackathon.channelId, () =>
+        postPages(client, hackathon.channelId, text, pages, parts),
+      );
       return { channelId, ts };
     },
-    async topicReply(_hackathon, thread, topic) {
-      // Details too long for one message are several replies in a row; the first one's ts stands for them.
+    async topicReply(_hackathon, thread, topic, parts) {
+      // Details too long for one message are several replies in a row, each recorded as it goes; the first
+      // one's ts stands for them.
       const { text, pages } = topicReplyMessage(topic);
       let first: string | undefined;
-      for (const blocks of pages) {
-        const posted = await client.chat.postMessage({
-          channel: thread.channelId,
-          thread_ts: thread.ts,
-          text,
-          blocks,
-          unfurl_links: false,
-        });
-        if (!posted.ts) throw new Error('chat.postMessage returned no ts');
-        first ??= posted.ts;
+      for (const [i, blocks] of pages.entries()) {
+        let ts = parts.ts(String(i));
+        if (!ts) {
+          const posted = await inChannel(thread.channelId, () =>
+            client.chat.postMessage({
+              channel: thread.channelId,
+              thread_ts: thread.ts,
+              text,
+              blocks,
+              unfurl_links: false,
+            }),
+          );
+          if (!posted.ts) throw new Error('chat.postMessage returned no ts');
+          ts = posted.ts;
+          await parts.record(String(i), ts);
+        }
+        first ??= ts;
       }
       if (!first) throw new Error('the topic reply has no parts');
       return first;
@@ -36,16 +50,18 @@ export function createWrapUpPublisher(client: WebClient): WrapUpPublisher {
         'userId' in target
           ? ((await client.conversations.open({ users: target.userId })).channel?.id ?? target.userId)
           : target.channelId;
-      await client.files.uploadV2({
-        channel_id: channelId,
-        ...('threadTs' in target ? { thread_ts: target.threadTs } : {}),
-        initial_comment: comment,
-        file_uploads: files.map((file) => ({
-          file: Buffer.from(file.content, 'utf8'),
-          filename: file.name,
-          title: file.title,
-        })),
-      });
+      await inChannel(channelId, () =>
+        client.files.uploadV2({
+          channel_id: channelId,
+          ...('threadTs' in target ? { thread_ts: target.threadTs } : {}),
+          initial_comment: comment,
+          file_uploads: files.map((file) => ({
+            file: Buffer.from(file.content, 'utf8'),
+            filename: file.name,
+            title: file.title,
+          })),
+        }),
+      );
     },
     // A direct message: the wrap-up finishes long after the click, when an ephemeral message would be missed.
     async done(_channelId, userId, text) {

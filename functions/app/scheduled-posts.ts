@@ -1,0 +1,89 @@
+import type { BoardSnapshot } from '../domain/board.js';
+import { boardSnapshot } from '../domain/board.js';
+import type { Hackathon } from '../domain/hackathon.js';
+import { jobTimes } from '../domain/schedule.js';
+import type { Topic } from '../domain/topic.js';
+import { type ChannelWaitDeps, isChannelUnavailable, waitForInvitation } from './channel-access.js';
+import type { ScheduledPostJob, TopicStore } from './ports.js';
+import { type PostedParts, postedParts } from './posted-parts.js';
+import { checkInTeams, type ScheduledRunStore } from './scheduled-jobs.js';
+
+/**
+ * Posts what scheduled jobs have to say (Slack in production, a stand-in in tests), skipping the parts already
+ * posted. ChannelUnavailableError when Slack refuses the channel.
+ */
+export interface ScheduleAnnouncer {
+  votingSummary(hackathon: Hackathon, topics: readonly Topic[], now: Date, parts: PostedParts): Promise<void>;
+  hackathonSummary(
+    hackathon: Hackathon,
+    topics: readonly Topic[],
+    previous: BoardSnapshot | null,
+    now: Date,
+    parts: PostedParts,
+  ): Promise<void>;
+  /** Asks a team, in a thread on its card, what it achieved so far and what blocks it; returns the ts. */
+  checkIn(hackathon: Hackathon, topic: Topic): Promise<string>;
+  wrapUpReminder(
+    hackathon: Hackathon,
+    topics: readonly Topic[],
+    wrapUpAt: Date,
+    parts: PostedParts,
+  ): Promise<void>;
+}
+
+export interface ScheduledPostDeps extends ChannelWaitDeps {
+  topics: TopicStore;
+  runs: ScheduledRunStore;
+  schedulePosts: ScheduleAnnouncer;
+}
+
+/** The part that records the summary's board as the next summary's "before" (not a message). */
+const SNAPSHOT = 'snapshot';
+
+/**
+ * The `scheduled-post` job: posts an execution's summary, check-in questions or reminder, each part once. It
+ * runs inside the refresher's slice: when Slack's limits reach past it (OutOfTimeError), the job continues in
+ * the next invocation and finds the parts posted so far recorded. A channel that refuses the app makes the
+ * organizer be asked to invite it; the execution's posts are then given up, since a summary or check-in is
+ * about its day (the next one goes once the app is in).
+ */
+export async function postScheduled(deps: ScheduledPostDeps, job: ScheduledPostJob): Promise<void> {
+  const hackathon = await deps.hackathons.get(job.hackathonId);
+  if (hackathon?.status !== 'active') return;
+  const parts = await postedParts(deps.runs, hackathon.id, job.execution);
+  const topics = await deps.topics.list(hackathon.id);
+  const now = deps.clock();
+  try {
+    switch (job.post) {
+      case 'voting-summary':
+        await deps.schedulePosts.votingSummary(hackathon, topics, now, parts);
+        return;
+      case 'daily-summary': {
+        if (parts.ts(SNAPSHOT)) return;
+        const previous = await deps.runs.lastSummary(hackathon.id);
+        await deps.schedulePosts.hackathonSummary(hackathon, topics, previous, now, parts);
+        await deps.runs.saveSummary(hackathon.id, boardSnapshot(topics));
+        await parts.record(SNAPSHOT, now.toISOString());
+        return;
+      }
+      case 'check-in':
+        for (const topic of checkInTeams(topics)) {
+          const part = `check-in#${topic.number}`;
+          if (parts.ts(part)) continue;
+          await parts.record(part, await deps.schedulePosts.checkIn(hackathon, topic));
+        }
+        return;
+      case 'wrap-up-reminder':
+        await deps.schedulePosts.wrapUpReminder(
+          hackathon,
+          topics,
+          new Date(jobTimes(hackathon).wrapUp),
+          parts,
+        );
+        return;
+    }
+  } catch (error) {
+    if (!isChannelUnavailable(error)) throw error;
+    await waitForInvitation(deps, hackathon, error);
+  }
+}
