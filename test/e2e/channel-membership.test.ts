@@ -175,18 +175,12 @@ describe('notices about a reaction', () => {
 
 describe('a hackathon whose channel the app was removed from', () => {
   it('keeps the ranking at close and the wrap-up waiting, and posts each once when the app is invited again', async () => {
-    const { channel, hackathonId } = await hackathonWithCards(harness, slack, ORGANIZER, [
+    const { channel, cards } = await hackathonWithCards(harness, slack, ORGANIZER, [
       'Removed one',
       'Removed two',
     ]);
-    await slack.react('U0VOTER', {
-      channel,
-      ts: String(((await harness.topicOf(hackathonId, 1))?.card as { ts: string }).ts),
-      itemUser: harness.slack.world.botUserId,
-      reaction: 'arrow_up',
-      added: true,
-      eventTs: nextTs(),
-    });
+    const [first] = cards as [ReactionTarget];
+    await slack.react('U0VOTER', { ...first, reaction: 'arrow_up', added: true, eventTs: nextTs() });
     await refreshAll();
     // Someone removes the app from the channel (`/remove @htg`).
     harness.slack.world.botChannels.delete(channel);
