@@ -147,6 +147,7 @@ try {
       'p50 ms': row.msP50.toFixed(1),
       'p99 ms': row.msP99.toFixed(1),
       'Slack calls each': row.slackCallsPerRequest.toFixed(1),
+      'refused by Slack': row.slackRefused,
     })),
   );
 

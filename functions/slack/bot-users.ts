@@ -1,12 +1,26 @@
 import type { WebClient } from '@slack/web-api';
 
+/** How long a user Slack could not tell us about is taken for a person before Slack is asked again. */
+export const UNKNOWN_USER_RETRY_MS = 60_000;
+
 /**
  * Whether a user is a bot (or app), asked of Slack once per user and remembered for the life of the warm
- * container: reactions by bots are not votes. If Slack cannot answer, the user is treated as a person.
+ * container: reactions by bots are not votes. If Slack cannot answer (users.info is Tier 4, about 100 a minute
+ * per workspace: a voting meeting of many new people can use it up), the user is taken for a person, and Slack
+ * is not asked about them again for a minute: asking on every reaction would only add a refused call to each.
  */
-export function createBotCheck(): (client: WebClient, userId: string) => Promise<boolean> {
+export function createBotCheck(
+  now: () => number = Date.now,
+): (client: WebClient, userId: string) => Promise<boolean> {
   const known = new Map<string, Promise<boolean>>();
+  /** Users Slack could not tell us about, and when to ask again. */
+  const unknownUntil = new Map<string, number>();
   return (client, userId) => {
+    const retryAt = unknownUntil.get(userId);
+    if (retryAt !== undefined) {
+      if (now() < retryAt) return Promise.resolve(false);
+      unknownUntil.delete(userId);
+    }
     let answer = known.get(userId);
     if (!answer) {
       answer = client.users
@@ -14,6 +28,7 @@ export function createBotCheck(): (client: WebClient, userId: string) => Promise
         .then((response) => Boolean(response.user?.is_bot || response.user?.is_app_user))
         .catch(() => {
           known.delete(userId);
+          unknownUntil.set(userId, now() + UNKNOWN_USER_RETRY_MS);
           return false;
         });
       known.set(userId, answer);
