@@ -24,7 +24,6 @@ export class HtgStack extends Stack {
     const { secret } = new SlackCredentialsSecret(this, 'SlackCredentials');
     const schedules = new HackathonSchedules(this, 'Schedules', {
       table,
-      slackSecret: secret,
       logRetentionDays: config.logRetentionDays,
       logLevel: config.logLevel,
     });

@@ -64,11 +64,31 @@ export class RuntimeConfigError extends Error {
   }
 }
 
+/** What a Lambda that only works on the table needs (the scheduled jobs): no Slack credentials. */
+export type TableConfig = Pick<RuntimeConfig, 'tableName' | 'region' | 'dynamoDbEndpoint' | 'logLevel'>;
+
+/**
+ * Parses the process environment of a Lambda that does not talk to Slack; like `loadRuntimeConfig`, without
+ * asking for Slack's credentials.
+ */
+export function loadTableConfig(env: NodeJS.ProcessEnv): TableConfig {
+  const { tableName, region, dynamoDbEndpoint, logLevel } = loadRuntimeConfig(env, { slack: false });
+  return { tableName, region, dynamoDbEndpoint, logLevel };
+}
+
 /**
  * Parses the process environment once (call it at module scope of a composition root).
  * Error messages name variables and what is expected of them, never their values.
  */
-export function loadRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
+export function loadRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig;
+export function loadRuntimeConfig(
+  env: NodeJS.ProcessEnv,
+  options: { slack: false },
+): Omit<RuntimeConfig, 'slack'>;
+export function loadRuntimeConfig(
+  env: NodeJS.ProcessEnv,
+  { slack: needsSlack = true }: { slack?: boolean } = {},
+): Omit<RuntimeConfig, 'slack'> & { slack?: RuntimeConfig['slack'] } {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
     throw new RuntimeConfigError(
@@ -85,7 +105,9 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
   if (!region) problems.push('AWS_REGION is required (or set DYNAMODB_ENDPOINT to use DynamoDB Local)');
 
   let slack: RuntimeConfig['slack'] | undefined;
-  if (vars.SLACK_SECRET_ARN) {
+  if (!needsSlack) {
+    // Not asked for: whatever Slack variables are set are left alone.
+  } else if (vars.SLACK_SECRET_ARN) {
     slack = { source: 'secrets-manager', secretArn: vars.SLACK_SECRET_ARN };
   } else {
     const missing = (['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_BOT_USER_ID'] as const).filter(
@@ -122,14 +144,14 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv): RuntimeConfig {
         }
       : undefined;
 
-  if (problems.length > 0 || !region || !slack) throw new RuntimeConfigError(problems);
+  if (problems.length > 0 || !region || (needsSlack && !slack)) throw new RuntimeConfigError(problems);
   return {
     tableName: vars.TABLE_NAME,
     region,
     dynamoDbEndpoint: vars.DYNAMODB_ENDPOINT,
     slackApiUrl: vars.SLACK_API_URL ? withTrailingSlash(vars.SLACK_API_URL) : undefined,
     logLevel: vars.LOG_LEVEL ?? 'info',
-    slack,
+    ...(slack ? { slack } : {}),
     scheduler,
   };
 }

@@ -1,14 +1,11 @@
 /**
  * Scheduled-jobs Lambda, invoked by EventBridge Scheduler: daily summaries, voting close, the mid-week
- * check-in, the wrap-up reminder and the wrap-up. Configuration, credentials and clients are built once, during
- * the init phase.
+ * check-in, the wrap-up reminder and the wrap-up. It works on the table only: what a job posts in Slack is a
+ * job the refresher posts. Configuration and the stores are built once, during the init phase.
  */
-import { bootstrapLambda } from '../adapters/lambda-bootstrap.js';
+import { bootstrapTableLambda } from '../adapters/table-lambda-bootstrap.js';
 import { createScheduledJobsHandler } from './handler.js';
 
-const { logger, stores } = await bootstrapLambda('scheduled');
+const { logger, stores } = bootstrapTableLambda('scheduled');
 
-export const handler = createScheduledJobsHandler({
-  deps: stores,
-  logger,
-});
+export const handler = createScheduledJobsHandler({ deps: stores, logger });

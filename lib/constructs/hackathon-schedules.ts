@@ -3,7 +3,6 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { SCHEDULED_JOBS_TABLE_ACTIONS } from '../table-grants.js';
@@ -11,7 +10,6 @@ import { HtgFunction } from './htg-function.js';
 
 export interface HackathonSchedulesProps {
   table: ITable;
-  slackSecret: ISecret;
   logRetentionDays: number;
   logLevel: string;
 }
@@ -38,13 +36,13 @@ export class HackathonSchedules extends Construct {
       logLevel: props.logLevel,
       timeout: Duration.seconds(120),
       memorySize: 512,
-      environment: { TABLE_NAME: props.table.tableName, SLACK_SECRET_ARN: props.slackSecret.secretArn },
+      // It never talks to Slack (what a job posts, the refresher posts): no secret, no Slack credentials.
+      environment: { TABLE_NAME: props.table.tableName },
     });
     this.jobs = jobs.function;
     this.jobs.addToRolePolicy(
       new PolicyStatement({ actions: [...SCHEDULED_JOBS_TABLE_ACTIONS], resources: [props.table.tableArn] }),
     );
-    props.slackSecret.grantRead(this.jobs);
 
     this.group = new CfnScheduleGroup(this, 'Group', { name: `${stackName}-hackathons` });
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadRuntimeConfig, RuntimeConfigError } from '../../functions/adapters/runtime-config.js';
+import {
+  loadRuntimeConfig,
+  loadTableConfig,
+  RuntimeConfigError,
+} from '../../functions/adapters/runtime-config.js';
 
 const fromSecret = {
   TABLE_NAME: 'htg-Store-1',
@@ -90,5 +94,23 @@ describe('loadRuntimeConfig', () => {
     expect(
       loadRuntimeConfig({ ...fromSecret, DYNAMODB_ENDPOINT: '', SLACK_API_URL: ' ' }).dynamoDbEndpoint,
     ).toBeUndefined();
+  });
+});
+
+describe('loadTableConfig', () => {
+  it('reads what a table-only Lambda (the scheduled jobs) needs, without Slack credentials', () => {
+    expect(
+      loadTableConfig({ TABLE_NAME: 'htg-Store-1', AWS_REGION: 'eu-central-1', LOG_LEVEL: 'warn' }),
+    ).toEqual({
+      tableName: 'htg-Store-1',
+      region: 'eu-central-1',
+      dynamoDbEndpoint: undefined,
+      logLevel: 'warn',
+    });
+    expect(() => loadTableConfig({ TABLE_NAME: 'htg-Store-1', AWS_REGION: 'eu-central-1' })).not.toThrow();
+    expect(() => loadRuntimeConfig({ TABLE_NAME: 'htg-Store-1', AWS_REGION: 'eu-central-1' })).toThrow(
+      RuntimeConfigError,
+    );
+    expect(() => loadTableConfig({ AWS_REGION: 'eu-central-1' })).toThrow(/TABLE_NAME is required/);
   });
 });
