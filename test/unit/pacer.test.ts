@@ -132,4 +132,21 @@ describe('SlackPacer', () => {
     await pacer.idleUntilHandedOnTurn();
     expect(clock.slept).toEqual([3_000]);
   });
+
+  it('calls that keep slots free go evenly, one every window / (calls - keep), not in a burst', async () => {
+    const clock = manualClock();
+    const pacer = new SlackPacer(clock);
+    const start = clock.now();
+    const times: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      await pacer.reserve('chat.update', 'C1', undefined, 15);
+      await pacer.acquire('chat.update');
+      times.push(Math.round(clock.now() - start));
+    }
+    expect(times).toEqual([0, 1771, 3543, 5314]);
+    // A call that keeps nothing is not held to that spacing.
+    const before = clock.now();
+    await pacer.acquire('chat.update');
+    expect(clock.now()).toBe(before);
+  });
 });

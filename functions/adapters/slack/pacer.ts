@@ -69,7 +69,8 @@ export class SlackPacer {
    * Takes a slot for the next call of `method` (in `channel`) now, waiting for it as `acquire` does, so that
    * the caller can decide what to send once it is its turn (a card rendered after the wait, not before).
    * `keep` slots of the method's window are left free: the call waits until fewer than `calls - keep` went in
-   * it, so that calls asking without `keep` (or later ones) still find room at once.
+   * it, so that calls asking without `keep` (or later ones) still find room at once; such calls also go evenly,
+   * one every window / (calls - keep).
    */
   async reserve(method: string, channel?: string, until = this.until, keep = 0): Promise<void> {
     const key = pacingKey(method, channel);
@@ -124,7 +125,12 @@ export class SlackPacer {
     const { windowMs } = methodLimit(method);
     const calls = Math.max(1, methodLimit(method).calls - keep);
     const sent = this.prune(key, now, windowMs);
-    return sent.length < calls ? 0 : (sent[sent.length - calls] ?? now) + windowMs - now;
+    const windowDelay = sent.length < calls ? 0 : (sent[sent.length - calls] ?? now) + windowMs - now;
+    if (keep === 0) return windowDelay;
+    // Keeping slots free, calls go evenly (one every windowMs / calls), not in a burst that spends the kept
+    // rate at once and then leaves a whole window without a call.
+    const last = sent.at(-1);
+    return Math.max(windowDelay, last === undefined ? 0 : last + windowMs / calls - now);
   }
 
   private record(key: string, method: string, now: number): void {

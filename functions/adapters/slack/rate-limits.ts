@@ -66,8 +66,10 @@ export function pacingKey(method: string, channel: string | undefined): string {
 
 /**
  * While a hackathon's cards keep changing (a voting meeting), their chat.update calls leave this many of the
- * method's 50 slots a window free. Spent evenly, the whole budget would leave the last 25 cards of a meeting a
- * slot each as old calls age out of the window (31 s in the meeting test); with 15 kept, they reach their final
- * counts about 8 s after the last reaction, while changing cards still go at up to 35 a minute.
+ * method's 50 slots a window free, and go evenly (one every 62 s / 35, SlackPacer.reserve). With the whole budget
+ * spent, the last 25 cards of a meeting got a slot each only as old calls aged out of the window (31 s); spent
+ * in bursts, a meeting could end just after one and wait most of a window. Kept and even, the final counts go
+ * out within seconds of the last reaction (about 7 s in the meeting test and bench), while changing cards
+ * still go at 35 a minute.
  */
 export const BUSY_CARDS_KEEP = 15;
