@@ -11,14 +11,18 @@ import { createLogger } from '../functions/adapters/logger.js';
 import { SlackPacer } from '../functions/adapters/slack/pacer.js';
 import type { PacingClock } from '../functions/app/deadline.js';
 import type { Topic } from '../functions/domain/topic.js';
+import { recordingScheduler } from '../functions/local/dev/recording-scheduler.js';
+import {
+  TEST_BOT_TOKEN,
+  TEST_BOT_USER_ID,
+  TEST_SIGNING_SECRET,
+} from '../functions/local/dev/signed-request.js';
+import { type ReactionTarget, SlackSim } from '../functions/local/dev/slack-sim.js';
+import { type SlackStandIn, startSlackStandIn } from '../functions/local/dev/slack-stand-in.js';
 import { createRefresherHandler } from '../functions/refresher/handler.js';
 import type { IngressHandler } from '../functions/slack/ingress-handler.js';
 import { slackRefresherDeps } from '../functions/slack/refresher-deps.js';
 import { aTopicDraft } from '../test/helpers/builders.js';
-import { recordingScheduler } from '../test/helpers/recording-scheduler.js';
-import { TEST_BOT_TOKEN, TEST_BOT_USER_ID, TEST_SIGNING_SECRET } from '../test/helpers/signed-request.js';
-import { type ReactionTarget, SlackSim } from '../test/helpers/slack-sim.js';
-import { type SlackStandIn, startSlackStandIn } from '../test/helpers/slack-stand-in.js';
 
 /** What the request benchmarks share: DynamoDB Local, the Slack stand-in, the real ingress and refresher. */
 export interface BenchEnvironment {

@@ -12,8 +12,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 // The bench process itself makes SDK calls too (Lambda runs Node 22+; the Node 20 notice is not what is measured).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-import { startSecretsStandIn } from '../test/helpers/secrets-stand-in.js';
-import { TEST_BOT_TOKEN, TEST_BOT_USER_ID, TEST_SIGNING_SECRET } from '../test/helpers/signed-request.js';
+import { startSecretsStandIn } from '../functions/local/dev/secrets-stand-in.js';
+import {
+  TEST_BOT_TOKEN,
+  TEST_BOT_USER_ID,
+  TEST_SIGNING_SECRET,
+} from '../functions/local/dev/signed-request.js';
 import { buildVariant, emptyVariant, measureFirstRequests, measureLoads } from './cold-load.js';
 import { seedHackathon, startBenchEnvironment } from './environment.js';
 import { benchListeners } from './listeners.js';

@@ -1,6 +1,6 @@
 import type { Topic } from '../functions/domain/topic.js';
-import { rateLimitedCount } from '../test/helpers/slack-rules/rate-limits.js';
-import { runVotingMeeting } from '../test/helpers/voting-meeting.js';
+import { rateLimitedCount } from '../functions/local/dev/slack-rules/rate-limits.js';
+import { runVotingMeeting } from '../functions/local/dev/voting-meeting.js';
 import { type BenchEnvironment, seedHackathon } from './environment.js';
 
 export interface MeetingFigures {

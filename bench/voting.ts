@@ -1,5 +1,5 @@
-import type { ReactionTarget } from '../test/helpers/slack-sim.js';
-import { deliver, planBurst, runConcurrently } from '../test/helpers/vote-burst.js';
+import type { ReactionTarget } from '../functions/local/dev/slack-sim.js';
+import { deliver, planBurst, runConcurrently } from '../functions/local/dev/vote-burst.js';
 import { percentile } from './cold-load.js';
 import { type BenchEnvironment, seedHackathon } from './environment.js';
 

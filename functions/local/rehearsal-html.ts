@@ -1,4 +1,4 @@
-import type { RecordedCall } from '../../test/helpers/slack-stand-in.js';
+import type { RecordedCall } from './dev/slack-stand-in.js';
 
 type Block = {
   type: string;

@@ -6,14 +6,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { TEST_BOT_TOKEN, TEST_BOT_USER_ID, TEST_SIGNING_SECRET } from '../../test/helpers/signed-request.js';
-import { type ReactionTarget, SlackSim } from '../../test/helpers/slack-sim.js';
-import {
-  type RecordedCall,
-  type SlackStandIn,
-  startSlackStandIn,
-} from '../../test/helpers/slack-stand-in.js';
-import { runConcurrently } from '../../test/helpers/vote-burst.js';
 import { createDynamoDbClient } from '../adapters/dynamodb/client.js';
 import { connectTable, createStores } from '../adapters/dynamodb/stores.js';
 import { offRequestSlackClient } from '../adapters/lambda-bootstrap.js';
@@ -29,6 +21,10 @@ import { createRefresherHandler } from '../refresher/handler.js';
 import { createScheduledJobsHandler } from '../scheduled/handler.js';
 import type { IngressHandler } from '../slack/ingress-handler.js';
 import { slackRefresherDeps } from '../slack/refresher-deps.js';
+import { TEST_BOT_TOKEN, TEST_BOT_USER_ID, TEST_SIGNING_SECRET } from './dev/signed-request.js';
+import { type ReactionTarget, SlackSim } from './dev/slack-sim.js';
+import { type RecordedCall, type SlackStandIn, startSlackStandIn } from './dev/slack-stand-in.js';
+import { runConcurrently } from './dev/vote-burst.js';
 import { rehearsalHtml } from './rehearsal-html.js';
 
 const COMPANIES = ['Acme Cloud', 'Blue Harbor', 'Northwind Ops', 'Orbital Labs'] as const;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SlackSim } from '../../functions/local/dev/slack-sim.js';
 import { setUpHackathon } from '../helpers/hackathon-setup.js';
 import {
   expectNoSecretsLogged,
@@ -6,7 +7,6 @@ import {
   type IngressHarness,
   startIngressSuite,
 } from '../helpers/ingress-harness.js';
-import type { SlackSim } from '../helpers/slack-sim.js';
 
 /** The Home tab, end to end: an app_home_opened event, signed, publishes the person's own view. */
 let harness: IngressHarness;

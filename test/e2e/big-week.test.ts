@@ -1,11 +1,11 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStores } from '../../functions/adapters/dynamodb/stores.js';
+import type { SlackSim } from '../../functions/local/dev/slack-sim.js';
+import type { RecordedCall } from '../../functions/local/dev/slack-stand-in.js';
 import { aTopicDraft } from '../helpers/builders.js';
 import { setUpHackathon } from '../helpers/hackathon-setup.js';
 import { type IngressHarness, startIngressSuite } from '../helpers/ingress-harness.js';
-import type { SlackSim } from '../helpers/slack-sim.js';
-import type { RecordedCall } from '../helpers/slack-stand-in.js';
 
 /**
  * A big week against the strict stand-in, which refuses what Slack refuses (more than 50 blocks, more than about

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReactionTarget, SlackSim } from '../../functions/local/dev/slack-sim.js';
+import type { RecordedCall } from '../../functions/local/dev/slack-stand-in.js';
 import { hackathonWithCards, setUpHackathon } from '../helpers/hackathon-setup.js';
 import { type IngressHarness, startIngressSuite } from '../helpers/ingress-harness.js';
-import type { ReactionTarget, SlackSim } from '../helpers/slack-sim.js';
-import type { RecordedCall } from '../helpers/slack-stand-in.js';
 
 /**
- * A channel the app is not in (Slack answers `not_in_channel`, test/helpers/slack-rules/channel-membership.ts):
+ * A channel the app is not in (Slack answers `not_in_channel`, functions/local/dev/slack-rules/channel-membership.ts):
  * what htg posts there waits, the organizer is asked once to invite the app, and the invitation brings it all.
  */
 let harness: IngressHarness;

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_BOT_USER_ID } from '../../functions/local/dev/signed-request.js';
+import type { ReactionTarget, SlackSim } from '../../functions/local/dev/slack-sim.js';
 import { hackathonWithCards } from '../helpers/hackathon-setup.js';
 import {
   expectNoSecretsLogged,
@@ -6,8 +8,6 @@ import {
   type IngressHarness,
   startIngressSuite,
 } from '../helpers/ingress-harness.js';
-import { TEST_BOT_USER_ID } from '../helpers/signed-request.js';
-import type { ReactionTarget, SlackSim } from '../helpers/slack-sim.js';
 
 /**
  * Emoji names as Slack reports them (issue 16, point 1): 👍 arrives as `+1` and ✋ as `hand`, whatever the

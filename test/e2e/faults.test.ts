@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type ReactionTarget, SlackSim } from '../../functions/local/dev/slack-sim.js';
+import { planBurst, type ReactionDelivery, runConcurrently } from '../../functions/local/dev/vote-burst.js';
 import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { type DynamoFaultProxy, startDynamoFaultProxy } from '../helpers/dynamodb-fault-proxy.js';
 import { setUpHackathon, hackathonWithCards as withCards } from '../helpers/hackathon-setup.js';
 import { type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
-import { type ReactionTarget, SlackSim } from '../helpers/slack-sim.js';
 import { tableInvariantViolations } from '../helpers/table-invariants.js';
-import { planBurst, type ReactionDelivery, runConcurrently } from '../helpers/vote-burst.js';
 
 /**
  * Fault injection: the ingress talks to DynamoDB Local through a proxy that throttles, fails, cancels

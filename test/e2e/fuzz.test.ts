@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { teamCap } from '../../functions/domain/assignment.js';
 import type { TeamSize } from '../../functions/domain/topic.js';
+import { lambdaContext } from '../../functions/local/dev/lambda-context.js';
+import { signedFunctionUrlEvent, TEST_BOT_USER_ID } from '../../functions/local/dev/signed-request.js';
+import { SlackSim } from '../../functions/local/dev/slack-sim.js';
 import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { type FuzzContext, type FuzzKind, type FuzzPayload, fuzzPayload } from '../helpers/fuzz-payloads.js';
 import { setUpHackathon } from '../helpers/hackathon-setup.js';
@@ -10,9 +13,6 @@ import {
   type IngressHarness,
   startIngressHarness,
 } from '../helpers/ingress-harness.js';
-import { lambdaContext } from '../helpers/lambda.js';
-import { signedFunctionUrlEvent, TEST_BOT_USER_ID } from '../helpers/signed-request.js';
-import { SlackSim } from '../helpers/slack-sim.js';
 import { tableInvariantViolations } from '../helpers/table-invariants.js';
 
 /**

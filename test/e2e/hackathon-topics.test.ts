@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SlackSim } from '../../functions/local/dev/slack-sim.js';
 import { countBy } from '../helpers/count.js';
 import { fixtureText } from '../helpers/fixtures.js';
 import { newChannel, setUpHackathon as setUp } from '../helpers/hackathon-setup.js';
@@ -8,7 +9,6 @@ import {
   type IngressHarness,
   startIngressSuite,
 } from '../helpers/ingress-harness.js';
-import type { SlackSim } from '../helpers/slack-sim.js';
 
 /**
  * Hackathons and proposals end to end: signed Slack requests to the real ingress, DynamoDB Local behind it,

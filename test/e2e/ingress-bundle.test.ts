@@ -3,20 +3,20 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
-import { topicActionValue } from '../../functions/slack/views/topic-card.js';
-import { esbuildOptions, UNUSED_IN_LAMBDA } from '../../lib/bundling.js';
-import { newChannel, setUpHackathon } from '../helpers/hackathon-setup.js';
-import { type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
-import { lambdaContext } from '../helpers/lambda.js';
-import { startSecretsStandIn } from '../helpers/secrets-stand-in.js';
+import { lambdaContext } from '../../functions/local/dev/lambda-context.js';
+import { startSecretsStandIn } from '../../functions/local/dev/secrets-stand-in.js';
 import {
   signedFunctionUrlEvent,
   TEST_BOT_TOKEN,
   TEST_BOT_USER_ID,
   TEST_SIGNING_SECRET,
-} from '../helpers/signed-request.js';
-import { SlackSim } from '../helpers/slack-sim.js';
+} from '../../functions/local/dev/signed-request.js';
+import { SlackSim } from '../../functions/local/dev/slack-sim.js';
+import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
+import { topicActionValue } from '../../functions/slack/views/topic-card.js';
+import { esbuildOptions, UNUSED_IN_LAMBDA } from '../../lib/bundling.js';
+import { newChannel, setUpHackathon } from '../helpers/hackathon-setup.js';
+import { type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
 
 /**
  * The ingress as deployed: bundled by esbuild with the stack's options (ESM, minified, Bolt's unused receivers'

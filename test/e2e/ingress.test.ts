@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
-import type { TestTable } from '../helpers/dynamodb.js';
-import { fixtureJson, fixtureText, SLACK_FIXTURES } from '../helpers/fixtures.js';
-import { type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
-import { lambdaContext } from '../helpers/lambda.js';
+import { lambdaContext } from '../../functions/local/dev/lambda-context.js';
 import {
   signedFunctionUrlEvent,
   slashCommandBody,
   TEST_BOT_TOKEN,
   TEST_SIGNING_SECRET,
-} from '../helpers/signed-request.js';
-import type { SlackStandIn } from '../helpers/slack-stand-in.js';
+} from '../../functions/local/dev/signed-request.js';
+import { slackPayloadText } from '../../functions/local/dev/slack-payloads.js';
+import type { SlackStandIn } from '../../functions/local/dev/slack-stand-in.js';
+import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
+import type { TestTable } from '../helpers/dynamodb.js';
+import { fixtureJson, fixtureText, SLACK_FIXTURES } from '../helpers/fixtures.js';
+import { type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
 
 /**
  * The real ingress entry (functions/ingress/index.ts) receiving Function URL events signed the way Slack signs
@@ -21,7 +22,7 @@ let harness: IngressHarness;
 let table: TestTable;
 let slack: SlackStandIn;
 
-const commandTemplate = fixtureText(`${SLACK_FIXTURES}SlashCommandPayloadTest__body1_L18.txt`);
+const commandTemplate = slackPayloadText('command');
 const htg = (text: string) => slashCommandBody(commandTemplate, { command: '/htg', text });
 const form = 'application/x-www-form-urlencoded';
 const invoke = (event: ReturnType<typeof signedFunctionUrlEvent>) => handler(event, lambdaContext());
@@ -157,7 +158,7 @@ describe('/htg help', () => {
 
 describe('events', () => {
   it('acknowledges a signed reaction_added event with 200 and does nothing else yet', async () => {
-    const envelope = fixtureText(`${SLACK_FIXTURES}SlackApiFunctionTest__L23.json`);
+    const envelope = slackPayloadText('event');
     const result = await invoke(signedFunctionUrlEvent({ body: envelope, contentType: 'application/json' }));
     expect(result.statusCode).toBe(200);
     expect(await table.items()).toEqual([]);

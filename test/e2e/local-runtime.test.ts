@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDynamoDbClient } from '../../functions/adapters/dynamodb/client.js';
-import { fixtureText, SLACK_FIXTURES } from '../helpers/fixtures.js';
-import { startSlackStandIn } from '../helpers/slack-stand-in.js';
+import { slackPayloadText } from '../../functions/local/dev/slack-payloads.js';
+import { startSlackStandIn } from '../../functions/local/dev/slack-stand-in.js';
 import { startSocketModeStandIn } from '../helpers/socket-mode-stand-in.js';
 
 /** `npm start` is `tsx functions/local/index.ts`; run exactly that, from an empty folder (no .env). */
@@ -108,9 +108,7 @@ describe('npm start', () => {
     );
     await socket.connected;
 
-    const command = Object.fromEntries(
-      new URLSearchParams(fixtureText(`${SLACK_FIXTURES}SlashCommandPayloadTest__body1_L18.txt`).trim()),
-    );
+    const command = Object.fromEntries(new URLSearchParams(slackPayloadText('command').trim()));
     const ack = await socket.send('slash_commands', { ...command, command: '/htg', text: 'help' });
     expect(ack.payload?.response_type).toBe('ephemeral');
     expect(String(ack.payload?.text)).toContain('`/htg help`');

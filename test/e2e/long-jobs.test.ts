@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rateLimitedCount } from '../../functions/local/dev/slack-rules/rate-limits.js';
+import type { SlackSim } from '../../functions/local/dev/slack-sim.js';
 import { setUpHackathon } from '../helpers/hackathon-setup.js';
 import { EXACT_CLOCK_SPEED, type IngressHarness, startIngressSuite } from '../helpers/ingress-harness.js';
-import { rateLimitedCount } from '../helpers/slack-rules/rate-limits.js';
-import type { SlackSim } from '../helpers/slack-sim.js';
 
 /**
  * Long jobs under Slack's rate limits (the strict stand-in, on a clock five times as fast, `EXACT_CLOCK_SPEED`): an import of 100

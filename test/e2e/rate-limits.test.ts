@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStores } from '../../functions/adapters/dynamodb/stores.js';
+import { rateLimitedCount } from '../../functions/local/dev/slack-rules/rate-limits.js';
+import type { SlackSim } from '../../functions/local/dev/slack-sim.js';
+import { runVotingMeeting } from '../../functions/local/dev/voting-meeting.js';
 import { hackathonWithCards } from '../helpers/hackathon-setup.js';
 import { EXACT_CLOCK_SPEED, type IngressHarness, startIngressSuite } from '../helpers/ingress-harness.js';
-import { rateLimitedCount } from '../helpers/slack-rules/rate-limits.js';
-import type { SlackSim } from '../helpers/slack-sim.js';
-import { runVotingMeeting } from '../helpers/voting-meeting.js';
 
 /**
  * Slack's rate limits (the stand-in enforces them on a clock five times as fast, `EXACT_CLOCK_SPEED`): htg paces its calls so that

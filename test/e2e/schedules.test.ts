@@ -1,6 +1,8 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStores } from '../../functions/adapters/dynamodb/stores.js';
+import type { SlackSim } from '../../functions/local/dev/slack-sim.js';
+import type { RecordedCall } from '../../functions/local/dev/slack-stand-in.js';
 import { aTopicDraft } from '../helpers/builders.js';
 import { setUpHackathon } from '../helpers/hackathon-setup.js';
 import {
@@ -9,8 +11,6 @@ import {
   type IngressHarness,
   startIngressSuite,
 } from '../helpers/ingress-harness.js';
-import type { SlackSim } from '../helpers/slack-sim.js';
-import type { RecordedCall } from '../helpers/slack-stand-in.js';
 
 /**
  * Hackathons on a clock, end to end against DynamoDB Local: settings become schedules (through the table's

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_BOT_USER_ID } from '../../functions/local/dev/signed-request.js';
+import type { PartnerOrganisation, SlackSim } from '../../functions/local/dev/slack-sim.js';
 import { newChannel } from '../helpers/hackathon-setup.js';
 import {
   expectNoSecretsLogged,
@@ -6,8 +8,6 @@ import {
   type IngressHarness,
   startIngressSuite,
 } from '../helpers/ingress-harness.js';
-import { TEST_BOT_USER_ID } from '../helpers/signed-request.js';
-import type { PartnerOrganisation, SlackSim } from '../helpers/slack-sim.js';
 
 /**
  * Slack Connect, end to end: in a channel shared with a partner organisation, Slack names the acting person's own

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_BOT_USER_ID } from '../../functions/local/dev/signed-request.js';
+import type { ReactionTarget, SlackSim } from '../../functions/local/dev/slack-sim.js';
+import { deliver, planBurst, runConcurrently } from '../../functions/local/dev/vote-burst.js';
 import { hackathonWithCards as withCards } from '../helpers/hackathon-setup.js';
 import {
   expectNoSecretsLogged,
@@ -6,9 +9,6 @@ import {
   type IngressHarness,
   startIngressSuite,
 } from '../helpers/ingress-harness.js';
-import { TEST_BOT_USER_ID } from '../helpers/signed-request.js';
-import type { ReactionTarget, SlackSim } from '../helpers/slack-sim.js';
-import { deliver, planBurst, runConcurrently } from '../helpers/vote-burst.js';
 
 /** Voting by reaction, end to end: signed Events API deliveries to the real ingress, DynamoDB Local behind it. */
 let harness: IngressHarness;

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_BOT_USER_ID } from '../../functions/local/dev/signed-request.js';
+import type { SlackSim } from '../../functions/local/dev/slack-sim.js';
 import { setUpHackathon } from '../helpers/hackathon-setup.js';
 import {
   expectNoSecretsLogged,
@@ -6,8 +8,6 @@ import {
   type IngressHarness,
   startIngressSuite,
 } from '../helpers/ingress-harness.js';
-import { TEST_BOT_USER_ID } from '../helpers/signed-request.js';
-import type { SlackSim } from '../helpers/slack-sim.js';
 
 /**
  * The end of a hackathon, end to end through signed requests against DynamoDB Local: teams write outcomes,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { TEST_BOT_USER_ID } from '../../functions/local/dev/signed-request.js';
+import type { ReactionTarget, SlackSim } from '../../functions/local/dev/slack-sim.js';
 import type { IngressHarness } from './ingress-harness.js';
-import { TEST_BOT_USER_ID } from './signed-request.js';
-import type { ReactionTarget, SlackSim } from './slack-sim.js';
 
 /** A channel id no other test uses. */
 export const newChannel = () => `C${randomUUID().replace(/-/g, '').slice(0, 9).toUpperCase()}`;

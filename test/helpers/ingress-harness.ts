@@ -9,16 +9,23 @@ import { openStreamReader, type StreamReader } from '../../functions/adapters/lo
 import { createLogger } from '../../functions/adapters/logger.js';
 import { SlackPacer } from '../../functions/adapters/slack/pacer.js';
 import type { PacingClock } from '../../functions/app/deadline.js';
+import {
+  type RecordingScheduler,
+  recordingScheduler,
+} from '../../functions/local/dev/recording-scheduler.js';
+import {
+  TEST_BOT_TOKEN,
+  TEST_BOT_USER_ID,
+  TEST_SIGNING_SECRET,
+} from '../../functions/local/dev/signed-request.js';
+import { SlackSim } from '../../functions/local/dev/slack-sim.js';
+import { type SlackStandIn, startSlackStandIn } from '../../functions/local/dev/slack-stand-in.js';
 import { createRefresherHandler } from '../../functions/refresher/handler.js';
 import { createScheduledJobsHandler, type ScheduledJobsHandler } from '../../functions/scheduled/handler.js';
 import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { slackRefresherDeps } from '../../functions/slack/refresher-deps.js';
 import { INGRESS_TABLE_ACTIONS, REFRESHER_TABLE_ACTIONS } from '../../lib/table-grants.js';
 import { createTestTable, type TestTable } from './dynamodb.js';
-import { type RecordingScheduler, recordingScheduler } from './recording-scheduler.js';
-import { TEST_BOT_TOKEN, TEST_BOT_USER_ID, TEST_SIGNING_SECRET } from './signed-request.js';
-import { SlackSim } from './slack-sim.js';
-import { type SlackStandIn, startSlackStandIn } from './slack-stand-in.js';
 
 /**
  * How much faster than real time the Slack clock of the end-to-end tests runs (rate limits and pacing). Suites

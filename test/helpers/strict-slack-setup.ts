@@ -4,7 +4,7 @@
  * even when htg caught the error the stand-in answered.
  */
 import { afterEach, expect } from 'vitest';
-import { takeArgumentRefusals } from './slack-rules/openapi-arguments.js';
+import { takeArgumentRefusals } from '../../functions/local/dev/slack-rules/openapi-arguments.js';
 
 afterEach(() => {
   expect(takeArgumentRefusals(), 'Web API calls with arguments Slack does not take').toEqual([]);

@@ -2,8 +2,8 @@ import { ErrorCode } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { asChannelRefusal } from '../../functions/adapters/slack/channel-refusals.js';
 import { ChannelUnavailableError } from '../../functions/app/channel-access.js';
-import { channelMembership } from '../helpers/slack-rules/channel-membership.js';
-import type { SlackWorld } from '../helpers/slack-rules/index.js';
+import { channelMembership } from '../../functions/local/dev/slack-rules/channel-membership.js';
+import type { SlackWorld } from '../../functions/local/dev/slack-rules/index.js';
 
 const world = (channels: string[] = []): SlackWorld => {
   const botChannels = new Set(channels);

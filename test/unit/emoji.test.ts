@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalEmojiName } from '../../functions/domain/emoji.js';
 import { reactionKind } from '../../functions/domain/vote.js';
-import { asSlackReportsReactions, emojiNames, slackReactionName } from '../helpers/slack-rules/emoji.js';
+import {
+  asSlackReportsReactions,
+  emojiNames,
+  slackReactionName,
+} from '../../functions/local/dev/slack-rules/emoji.js';
 
 describe('canonicalEmojiName', () => {
   it.each([

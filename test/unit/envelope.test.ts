@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { slackPayloadJson, slackPayloadText } from '../../functions/local/dev/slack-payloads.js';
 import { checkEnvelope } from '../../functions/slack/envelope.js';
-import { fixtureJson, fixtureText, SLACK_FIXTURES } from '../helpers/fixtures.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 const form = (payload: unknown) => new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-const action = fixtureJson(`${SLACK_FIXTURES}BlockActionPayloadTest__jsonWithState_L171.json`);
-const submission = fixtureJson(`${SLACK_FIXTURES}ViewSubmissionPayloadTest__json_L24.json`);
-const event = fixtureJson(`${SLACK_FIXTURES}SlackApiFunctionTest__L23.json`);
-const command = fixtureText(`${SLACK_FIXTURES}SlashCommandPayloadTest__body1_L18.txt`).trim();
+const action = slackPayloadJson('blockAction');
+const submission = slackPayloadJson('viewSubmission');
+const event = slackPayloadJson('event');
+const command = slackPayloadText('command').trim();
 
 describe('checkEnvelope', () => {
   it("passes Slack's real payloads of every kind", () => {

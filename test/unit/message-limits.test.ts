@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../functions/domain/topic.js';
+import { blockKitLimits } from '../../functions/local/dev/slack-rules/blocks.js';
 import { hackathonSummary, renderBoard } from '../../functions/slack/views/board.js';
 import { homeView } from '../../functions/slack/views/home-view.js';
 import { outcomeModal } from '../../functions/slack/views/outcome-modal.js';
@@ -9,7 +10,6 @@ import { topicCard } from '../../functions/slack/views/topic-card.js';
 import { prefillFromTopic, topicModal } from '../../functions/slack/views/topic-modal.js';
 import { highlightsMessage, topicReplyMessage } from '../../functions/slack/views/wrapup-messages.js';
 import { aHackathon, anOutcome, aTopicDraft } from '../helpers/builders.js';
-import { blockKitLimits } from '../helpers/slack-rules/blocks.js';
 
 /** Every message htg builds, checked by the stand-in's Block Kit rule (as strict as Slack). */
 const accepted = (method: string, args: Record<string, unknown>) =>

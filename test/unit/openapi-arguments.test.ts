@@ -4,8 +4,8 @@ import {
   argumentProblems,
   describedMethods,
   takeArgumentRefusals,
-} from '../helpers/slack-rules/openapi-arguments.js';
-import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.js';
+} from '../../functions/local/dev/slack-rules/openapi-arguments.js';
+import { type SlackStandIn, startSlackStandIn } from '../../functions/local/dev/slack-stand-in.js';
 
 describe("Web API arguments against Slack's OpenAPI description", () => {
   let slack: SlackStandIn;

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { SlackPacer } from '../../functions/adapters/slack/pacer.js';
 import { METHOD_TIERS, methodLimit } from '../../functions/adapters/slack/rate-limits.js';
 import { isOutOfTime, type PacingClock } from '../../functions/app/deadline.js';
-import type { SlackWorld } from '../helpers/slack-rules/index.js';
-import { rateLimitedCount, rateLimits } from '../helpers/slack-rules/rate-limits.js';
+import type { SlackWorld } from '../../functions/local/dev/slack-rules/index.js';
+import { rateLimitedCount, rateLimits } from '../../functions/local/dev/slack-rules/rate-limits.js';
 
 /** A clock that only moves when something sleeps on it: waits take no real time. */
 function manualClock(): PacingClock & { slept: number[] } {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { blockKitLimits } from '../../functions/local/dev/slack-rules/blocks.js';
 import { type KnownBlock, section, sections } from '../../functions/slack/views/blocks.js';
 import { chunkLines } from '../../functions/slack/views/chunk-lines.js';
 import { clip, splitText } from '../../functions/slack/views/clip.js';
 import { blockText, firstPage, paginate } from '../../functions/slack/views/paginate.js';
-import { blockKitLimits } from '../helpers/slack-rules/blocks.js';
 
 const TOKENS = [
   '<https://github.com/gardener/gardener/pull/1234|github.com/gardener/gardener/pull/1234>',

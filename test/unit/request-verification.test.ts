@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { signedFunctionUrlEvent } from '../../functions/local/dev/signed-request.js';
 import {
   normalizeFunctionUrlEvent,
   signRequest,
   verifySlackSignature,
 } from '../../functions/slack/request-verification.js';
-import { signedFunctionUrlEvent } from '../helpers/signed-request.js';
 
 describe('signRequest', () => {
   it("computes Slack's documented example signature", () => {

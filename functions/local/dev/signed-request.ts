@@ -1,5 +1,5 @@
 import type { LambdaFunctionURLEvent } from 'aws-lambda';
-import { signRequest } from '../../functions/slack/request-verification.js';
+import { signRequest } from '../../slack/request-verification.js';
 
 export const TEST_SIGNING_SECRET = 'e2e-signing-secret-0123456789abcdef';
 export const TEST_BOT_TOKEN = 'xoxb-0000000000-1111111111-e2eTestBotTokenValue';

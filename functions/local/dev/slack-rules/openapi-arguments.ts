@@ -1,6 +1,6 @@
 /**
  * Every Web API call's argument names against Slack's own OpenAPI description of the Web API
- * (test/fixtures/slack-reference/slack_web_openapi_v2_without_examples.json, slackapi/slack-api-specs; see
+ * (functions/local/dev/slack-reference/slack_web_openapi_v2_without_examples.json, slackapi/slack-api-specs; see
  * SOURCES.md there): a call to a method the description covers, with an argument the method does not take or
  * without one it requires, is refused `invalid_arguments` (Slack's answer to arguments it cannot use, e.g.
  * views.open's "[ERROR] missing required field"), the argument named in `response_metadata.messages`. Real
@@ -50,10 +50,7 @@ let described: Map<string, MethodArguments> | undefined;
 /** Each method the description covers, with its argument names (read once, on the first call). */
 export function describedMethods(): Map<string, MethodArguments> {
   if (!described) {
-    const file = new URL(
-      '../../fixtures/slack-reference/slack_web_openapi_v2_without_examples.json',
-      import.meta.url,
-    );
+    const file = new URL('../slack-reference/slack_web_openapi_v2_without_examples.json', import.meta.url);
     const spec = JSON.parse(readFileSync(file, 'utf8')) as OpenApi;
     described = new Map();
     for (const [path, operations] of Object.entries(spec.paths)) {

@@ -1,7 +1,7 @@
-import type { PacingClock } from '../../functions/app/deadline.js';
-import type { Hackathon } from '../../functions/domain/hackathon.js';
-import type { Topic } from '../../functions/domain/topic.js';
-import { topicCard } from '../../functions/slack/views/topic-card.js';
+import type { PacingClock } from '../../app/deadline.js';
+import type { Hackathon } from '../../domain/hackathon.js';
+import type { Topic } from '../../domain/topic.js';
+import { topicCard } from '../../slack/views/topic-card.js';
 import { rateLimitedCount } from './slack-rules/rate-limits.js';
 import type { ReactionTarget, SlackSim } from './slack-sim.js';
 import type { SlackStandIn } from './slack-stand-in.js';

@@ -1,8 +1,8 @@
 import type { LambdaFunctionURLEvent } from 'aws-lambda';
-import type { FunctionUrlResponse, IngressHandler } from '../../functions/slack/ingress-handler.js';
-import { fixtureJson, fixtureText, SLACK_FIXTURES } from './fixtures.js';
-import { lambdaContext } from './lambda.js';
+import type { FunctionUrlResponse, IngressHandler } from '../../slack/ingress-handler.js';
+import { lambdaContext } from './lambda-context.js';
 import { signedFunctionUrlEvent, slashCommandBody } from './signed-request.js';
+import { slackPayloadJson, slackPayloadText } from './slack-payloads.js';
 import { slackReactionName } from './slack-rules/emoji.js';
 import type { SlackStandIn } from './slack-stand-in.js';
 
@@ -128,7 +128,7 @@ export class SlackSim {
 
   /** The signed Function URL request `react` sends (the bench hands it to a fresh process). */
   reactionRequest(user: string, reaction: Reaction): LambdaFunctionURLEvent {
-    const envelope = fixtureJson(`${SLACK_FIXTURES}SlackApiFunctionTest__L23.json`);
+    const envelope = slackPayloadJson('event');
     const body = JSON.stringify({
       ...envelope,
       team_id: this.teamId,
@@ -159,7 +159,7 @@ export class SlackSim {
     text: string,
   ): Promise<{ status: number | undefined; reply: Json | null; triggerId: string }> {
     const triggerId = `trigger-${++this.triggers}`;
-    const body = slashCommandBody(fixtureText(`${SLACK_FIXTURES}SlashCommandPayloadTest__body1_L18.txt`), {
+    const body = slashCommandBody(slackPayloadText('command'), {
       command: '/htg',
       text,
       user_id: user,
@@ -193,7 +193,7 @@ export class SlackSim {
     view: Json,
     answers: Record<string, unknown> = {},
   ): Promise<{ status: number | undefined; reply: Json | null }> {
-    const template = fixtureJson(`${SLACK_FIXTURES}ViewSubmissionPayloadTest__json_L24.json`);
+    const template = slackPayloadJson('viewSubmission');
     const payload = {
       ...template,
       team: { id: this.actingTeamId, domain: 'sim' },
@@ -225,7 +225,7 @@ export class SlackSim {
     }: { inviter?: string; eventId?: string; eventTs?: string; retryNum?: number } = {},
   ): Promise<{ status: number | undefined; eventId: string; eventTs: string }> {
     this.slack.world.join(channel);
-    const envelope = fixtureJson(`${SLACK_FIXTURES}SlackApiFunctionTest__L23.json`);
+    const envelope = slackPayloadJson('event');
     const body = JSON.stringify({
       ...envelope,
       team_id: this.teamId,
@@ -254,7 +254,7 @@ export class SlackSim {
 
   /** Opens the app's Home tab, as the Events API delivers it (app_home_opened). */
   async openHome(user: string): Promise<number | undefined> {
-    const envelope = fixtureJson(`${SLACK_FIXTURES}SlackApiFunctionTest__L23.json`);
+    const envelope = slackPayloadJson('event');
     const body = JSON.stringify({
       ...envelope,
       team_id: this.teamId,
@@ -279,7 +279,7 @@ export class SlackSim {
     actionId: string,
     value: string,
   ): Promise<number | undefined> {
-    const template = fixtureJson(`${SLACK_FIXTURES}BlockActionPayloadTest__jsonWithState_L171.json`);
+    const template = slackPayloadJson('blockAction');
     const payload = {
       ...template,
       team: { id: this.teamId, domain: 'sim' },

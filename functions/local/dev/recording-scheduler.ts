@@ -1,5 +1,5 @@
-import type { Scheduler } from '../../functions/app/schedules.js';
-import type { ScheduleSpec } from '../../functions/domain/schedule.js';
+import type { Scheduler } from '../../app/schedules.js';
+import type { ScheduleSpec } from '../../domain/schedule.js';
 
 /** A Scheduler that keeps what it was told: each hackathon's schedules as the last sync left them. */
 export interface RecordingScheduler extends Scheduler {

@@ -3,7 +3,7 @@
  * events and in reactions.get, whatever name the person typed or the reaction was added with: 👍 arrives as
  * `+1` (never `thumbsup`), ✋ as `hand`, a skin tone as a suffix (`+1::skin-tone-2`, a separate entry in
  * reactions.get). The names are iamcal's emoji data, the npm package `emoji-datasource` (see
- * test/fixtures/slack-reference/SOURCES.md); the stand-in reads it directly, not htg's generated table, so that
+ * functions/local/dev/slack-reference/SOURCES.md); the stand-in reads it directly, not htg's generated table, so that
  * a stale table in htg shows.
  */
 import { readFileSync } from 'node:fs';
