@@ -1,6 +1,6 @@
 import { canonicalEmojiName } from './emoji.js';
 import { ValidationError } from './errors.js';
-import { DEFAULT_SUMMARY_TIMES, parseSummaryTimes, SUMMARY_TIMES_MAX } from './schedule.js';
+import { DEFAULT_SUMMARY_TIMES, parseSummaryTimes, SUMMARY_TIMES_MAX } from './summary-times.js';
 
 export const DEFAULT_CATEGORIES = [
   'Core',

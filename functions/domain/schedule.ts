@@ -1,15 +1,14 @@
 import type { Hackathon } from './hackathon.js';
+import { DEFAULT_SUMMARY_TIMES } from './summary-times.js';
 import { addDays, daysBetween, fromLocal, isAmbiguous, toLocal } from './zoned-time.js';
 
 /** What a schedule does when it fires. */
 export type ScheduledJobKind = 'summary' | 'voting-close' | 'check-in' | 'wrap-up-reminder' | 'wrap-up';
 
-export const DEFAULT_SUMMARY_TIMES = ['09:00'] as const;
 /** When nothing else is set: the check-in on the middle day at 14:00, the wrap-up on the last day. */
 export const DEFAULT_CHECK_IN_TIME = '14:00';
 export const DEFAULT_WRAP_UP_REMINDER_TIME = '10:00';
 export const DEFAULT_WRAP_UP_TIME = '15:00';
-export const SUMMARY_TIMES_MAX = 4;
 
 /** One schedule of a hackathon, as EventBridge Scheduler (or the local scheduler) keeps it. */
 export interface ScheduleSpec {
@@ -85,24 +84,6 @@ function oneTime(instant: Date, timeZone: string): { expression: string; timeZon
   const zone = isAmbiguous(instant, timeZone) ? 'UTC' : timeZone;
   const { date, time } = toLocal(instant, zone);
   return { expression: `at(${date}T${time})`, timeZone: zone };
-}
-
-/** Reads "09:00, 16:30" into sorted, distinct HH:MM times; null when a part is not a time. */
-export function parseSummaryTimes(text: string): string[] | null {
-  const parts = text
-    .split(/[\s,;]+/)
-    .map((part) => part.trim())
-    .filter(Boolean);
-  const times: string[] = [];
-  for (const part of parts) {
-    const match = /^(\d{1,2})[:.h](\d{2})$/.exec(part) ?? /^(\d{1,2})$/.exec(part);
-    if (!match) return null;
-    const hour = Number(match[1]);
-    const minute = Number(match[2] ?? 0);
-    if (hour > 23 || minute > 59) return null;
-    times.push(`${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`);
-  }
-  return [...new Set(times)].sort();
 }
 
 /** When a schedule fires next after `after` (the local scheduler's clock); null when it never will again. */

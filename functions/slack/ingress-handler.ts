@@ -4,7 +4,8 @@ import type { Logger } from '../adapters/logger.js';
 import type { RuntimeConfig, SlackCredentials } from '../adapters/runtime-config.js';
 import { slackAppOptions, toBoltLogger } from './app-options.js';
 import { checkEnvelope } from './envelope.js';
-import { type ListenerDependencies, registerListeners } from './listeners/index.js';
+import type { ListenerDependencies } from './listeners/dependencies.js';
+import { registerListeners } from './listeners/index.js';
 import { normalizeFunctionUrlEvent, verifySlackSignature } from './request-verification.js';
 
 /** A Function URL response; always the structured form (status, headers, body). */

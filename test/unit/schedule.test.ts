@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  desiredSchedules,
-  jobTimes,
-  nextFire,
-  parseSummaryTimes,
-  type ScheduleSpec,
-} from '../../functions/domain/schedule.js';
+import { desiredSchedules, jobTimes, nextFire, type ScheduleSpec } from '../../functions/domain/schedule.js';
+import { parseSummaryTimes } from '../../functions/domain/summary-times.js';
 import { fromLocal, isAmbiguous, toLocal } from '../../functions/domain/zoned-time.js';
 import { aHackathon } from '../helpers/builders.js';
 

@@ -1,6 +1,4 @@
 import type { App } from '@slack/bolt';
-import type { Logger } from '../../adapters/logger.js';
-import type { HackathonStore, ImportDraftStore, TeamStore, TopicStore, VoteStore } from '../../app/ports.js';
 import { registerCheckIn } from './actions/check-in-actions.js';
 import { registerOutcome } from './actions/outcome-actions.js';
 import { registerTeamActions } from './actions/team-actions.js';
@@ -12,6 +10,7 @@ import { teamSubcommands } from './commands/team-commands.js';
 import { topicSubcommands } from './commands/topic-commands.js';
 import { voteSubcommands } from './commands/vote-commands.js';
 import { wrapUpSubcommands } from './commands/wrapup-commands.js';
+import type { ListenerDependencies } from './dependencies.js';
 import { registerAppHome } from './events/app-home.js';
 import { registerMemberJoined } from './events/member-joined.js';
 import { registerReactionEvents } from './events/reactions.js';
@@ -22,17 +21,7 @@ import { registerImportViews } from './views/import-views.js';
 import { registerTeamViews } from './views/team-views.js';
 import { registerTopicViews } from './views/topic-views.js';
 
-/** What listeners need from the composition root: stores, a clock and an id source. */
-export interface ListenerDependencies {
-  logger: Logger;
-  hackathons: HackathonStore;
-  topics: TopicStore;
-  drafts: ImportDraftStore;
-  votes: VoteStore;
-  teams: TeamStore;
-  clock: () => Date;
-  newId: () => string;
-}
+export type { ListenerDependencies } from './dependencies.js';
 
 /** Registers every listener on a Bolt app; shared by the Lambda ingress and the local Socket Mode runtime. */
 export function registerListeners(app: App, deps: ListenerDependencies): void {

@@ -1,5 +1,5 @@
 import type { HackathonSettings } from '../../domain/hackathon.js';
-import { DEFAULT_SUMMARY_TIMES } from '../../domain/schedule.js';
+import { DEFAULT_SUMMARY_TIMES } from '../../domain/summary-times.js';
 import { context, type KnownBlock, type ModalView, plainText } from './blocks.js';
 
 export const HACKATHON_CALLBACKS = { setup: 'hackathon_setup', settings: 'hackathon_settings' } as const;

@@ -1,4 +1,4 @@
-import type { Refusal, SlackRule } from './index.js';
+import type { Refusal, SlackRule } from './types.js';
 
 /**
  * Block Kit's limits, as Slack enforces them on messages and views. Sources (each limit below names its own):

@@ -1,4 +1,4 @@
-import type { SlackRule } from './index.js';
+import type { SlackRule } from './types.js';
 
 /**
  * Methods that act in a conversation named by an argument, and that argument. The bot must be a member of a

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { SlackRule } from './index.js';
+import type { SlackRule } from './types.js';
 
 let canonical: Map<string, string> | undefined;
 

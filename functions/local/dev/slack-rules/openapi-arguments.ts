@@ -10,7 +10,7 @@
  * (test/helpers/strict-slack-setup.ts): a call htg gets wrong fails the test even when htg swallows the error.
  */
 import { readFileSync } from 'node:fs';
-import type { Refusal, SlackCall, SlackRule } from './index.js';
+import type { Refusal, SlackCall, SlackRule } from './types.js';
 
 interface MethodArguments {
   allowed: Set<string>;

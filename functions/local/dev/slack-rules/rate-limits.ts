@@ -1,4 +1,4 @@
-import type { Refusal, SlackCall, SlackRule, SlackWorld } from './index.js';
+import type { Refusal, SlackCall, SlackRule, SlackWorld } from './types.js';
 
 /**
  * Slack's rate limits, as the stand-in enforces them: per method and workspace by tier, and chat.postMessage per

@@ -4,7 +4,7 @@ import { answerCheckIn, checkInToAnswer } from '../../../app/status.js';
 import { escapeMrkdwn } from '../../../domain/text.js';
 import { FormValues, parseMetadata, viewStateSchema } from '../../forms.js';
 import { CHECK_IN_ACTION, CHECK_IN_CALLBACK, checkInModal } from '../../views/schedule-messages.js';
-import type { ListenerDependencies } from '../index.js';
+import type { ListenerDependencies } from '../dependencies.js';
 import { answerSubmission, notice, staleForm } from '../views/submission.js';
 import { explainFailure } from './explain-failure.js';
 

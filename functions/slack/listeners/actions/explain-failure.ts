@@ -1,6 +1,6 @@
 import type { App, BlockAction } from '@slack/bolt';
 import { friendlyText, SOMETHING_WENT_WRONG } from '../../errors.js';
-import type { ListenerDependencies } from '../index.js';
+import type { ListenerDependencies } from '../dependencies.js';
 
 /**
  * Runs a button's work; if it cannot be done, tells the person who clicked (only them) why: an ephemeral

@@ -5,7 +5,7 @@ import { escapeMrkdwn } from '../../../domain/text.js';
 import { FormValues, parseMetadata, viewStateSchema } from '../../forms.js';
 import { OUTCOME_CALLBACK, outcomeModal } from '../../views/outcome-modal.js';
 import { OUTCOME_ACTION } from '../../views/topic-card.js';
-import type { ListenerDependencies } from '../index.js';
+import type { ListenerDependencies } from '../dependencies.js';
 import { answerSubmission, notice, staleForm } from '../views/submission.js';
 import { explainFailure } from './explain-failure.js';
 

@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { openTeamReview } from '../../../app/team-review.js';
 import { TEAM_ACTIONS } from '../../views/team-messages.js';
 import { teamReviewModal } from '../../views/team-review-modal.js';
-import type { ListenerDependencies } from '../index.js';
+import type { ListenerDependencies } from '../dependencies.js';
 import { explainFailure } from './explain-failure.js';
 
 /** "Review and publish teams" in the organizer's report at voting close. */

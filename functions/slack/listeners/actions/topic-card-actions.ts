@@ -5,7 +5,7 @@ import { topicToChange, withdrawTopic } from '../../../app/topics.js';
 import { parseMetadata } from '../../forms.js';
 import { TOPIC_ACTIONS } from '../../views/topic-card.js';
 import { prefillFromTopic, topicModal } from '../../views/topic-modal.js';
-import type { ListenerDependencies } from '../index.js';
+import type { ListenerDependencies } from '../dependencies.js';
 import { explainFailure } from './explain-failure.js';
 
 const valueSchema = z.object({ h: z.string().check(z.minLength(1)), n: z.int().check(z.positive()) });

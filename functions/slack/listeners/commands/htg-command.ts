@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import * as z from 'zod/mini';
 import { friendlyText, SOMETHING_WENT_WRONG } from '../../errors.js';
 import { type EphemeralMessage, helpMessage } from '../../views/help-message.js';
-import type { ListenerDependencies } from '../index.js';
+import type { ListenerDependencies } from '../dependencies.js';
 import { closestName, ephemeral, parseCommandText, type Subcommand } from './subcommands.js';
 
 /** The slash command's name, as declared in manifest.json. */

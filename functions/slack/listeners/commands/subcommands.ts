@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Hackathon } from '../../../domain/hackathon.js';
 import type { EphemeralMessage } from '../../views/help-message.js';
-import type { ListenerDependencies } from '../index.js';
+import type { ListenerDependencies } from '../dependencies.js';
 
 /** What a subcommand gets: who asked, where, and the text after the subcommand's name. */
 export interface SubcommandRequest {

@@ -9,7 +9,7 @@ import { ballotModal } from '../../views/ballot-modal.js';
 import { HOME_ACTIONS, homeView } from '../../views/home-view.js';
 import { topicModal } from '../../views/topic-modal.js';
 import { explainFailure } from '../actions/explain-failure.js';
-import type { ListenerDependencies } from '../index.js';
+import type { ListenerDependencies } from '../dependencies.js';
 
 /**
  * The Home tab, published each time someone opens it, and its buttons. Which channels the person is in comes

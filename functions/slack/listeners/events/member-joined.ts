@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import * as z from 'zod/mini';
 import { appJoinedChannel } from '../../../app/channel-access.js';
-import type { ListenerDependencies } from '../index.js';
+import type { ListenerDependencies } from '../dependencies.js';
 
 const memberJoinedSchema = z.object({
   user: z.string().check(z.minLength(1)),

@@ -4,7 +4,7 @@ import { applyReaction, rememberHackathons } from '../../../app/votes.js';
 import { eventTime } from '../../../domain/vote.js';
 import { createBotCheck } from '../../bot-users.js';
 import { overBudgetText, votingClosedText } from '../../views/vote-messages.js';
-import type { ListenerDependencies } from '../index.js';
+import type { ListenerDependencies } from '../dependencies.js';
 
 const reactionEventSchema = z.object({
   user: z.string().check(z.minLength(1)),

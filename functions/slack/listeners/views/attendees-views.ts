@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { setAttendees } from '../../../app/attendees.js';
 import { FormValues, parseMetadata, viewStateSchema } from '../../forms.js';
 import { ATTENDEES_CALLBACK } from '../../views/attendees-modal.js';
-import type { ListenerDependencies } from '../index.js';
+import type { ListenerDependencies } from '../dependencies.js';
 import { answerSubmission, notice, staleForm } from './submission.js';
 
 const metadataSchema = z.object({ hackathonId: z.string().check(z.minLength(1)) });

@@ -4,7 +4,7 @@ import { submitBallot } from '../../../app/ballot.js';
 import { ValidationError } from '../../../domain/errors.js';
 import { parseMetadata, viewStateSchema } from '../../forms.js';
 import { BALLOT_CALLBACK, ballotBlockId } from '../../views/ballot-modal.js';
-import type { ListenerDependencies } from '../index.js';
+import type { ListenerDependencies } from '../dependencies.js';
 import { answerSubmission, notice, staleForm } from './submission.js';
 
 const metadataSchema = z.object({ hackathonId: z.string().check(z.minLength(1)) });

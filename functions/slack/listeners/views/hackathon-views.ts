@@ -6,7 +6,7 @@ import type { HackathonSettingsInput } from '../../../domain/hackathon.js';
 import { boldName } from '../../../domain/text.js';
 import { FormValues, parseMetadata, viewStateSchema } from '../../forms.js';
 import { HACKATHON_CALLBACKS } from '../../views/hackathon-modal.js';
-import type { ListenerDependencies } from '../index.js';
+import type { ListenerDependencies } from '../dependencies.js';
 import { answerSubmission, notice, staleForm } from './submission.js';
 
 const metadataSchema = z.object({

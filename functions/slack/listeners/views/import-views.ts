@@ -8,7 +8,7 @@ import {
   importDoneText,
   importPreviewModal,
 } from '../../views/import-modals.js';
-import type { ListenerDependencies } from '../index.js';
+import type { ListenerDependencies } from '../dependencies.js';
 import { answerSubmission, notice, staleForm } from './submission.js';
 
 const pasteMetadata = z.object({ hackathonId: z.string().check(z.minLength(1)) });

@@ -6,7 +6,7 @@ import type { ReviewedTeam } from '../../../domain/team-plan.js';
 import { FormValues, parseMetadata, viewStateSchema } from '../../forms.js';
 import { CARRY_OVER_CALLBACK } from '../../views/carry-over-modal.js';
 import { TEAM_REVIEW_CALLBACK } from '../../views/team-review-modal.js';
-import type { ListenerDependencies } from '../index.js';
+import type { ListenerDependencies } from '../dependencies.js';
 import { answerSubmission, notice, staleForm } from './submission.js';
 
 const reviewMetadata = z.object({ h: z.string().check(z.minLength(1)), v: z.int().check(z.nonnegative()) });

@@ -5,7 +5,7 @@ import type { TopicDraftInput } from '../../../domain/topic.js';
 import { FormValues, parseMetadata, viewStateSchema } from '../../forms.js';
 import { escapeMrkdwn } from '../../views/mrkdwn.js';
 import { TOPIC_CALLBACKS } from '../../views/topic-modal.js';
-import type { ListenerDependencies } from '../index.js';
+import type { ListenerDependencies } from '../dependencies.js';
 import { answerSubmission, notice, staleForm } from './submission.js';
 
 const metadataSchema = z.object({

@@ -1,0 +1,14 @@
+import type { Logger } from '../../adapters/logger.js';
+import type { HackathonStore, ImportDraftStore, TeamStore, TopicStore, VoteStore } from '../../app/ports.js';
+
+/** What listeners need from the composition root: stores, a clock and an id source. */
+export interface ListenerDependencies {
+  logger: Logger;
+  hackathons: HackathonStore;
+  topics: TopicStore;
+  drafts: ImportDraftStore;
+  votes: VoteStore;
+  teams: TeamStore;
+  clock: () => Date;
+  newId: () => string;
+}
