@@ -25,7 +25,7 @@ export interface RenderFigures {
 const STATUSES = ['in_progress', 'done', 'paused', 'dropped', 'proposed'] as const;
 
 /** `count` topics with realistic text: teams, links, outcomes for finished ones, a check-in for running ones. */
-export function benchTopics(hackathonId: string, count: number): Topic[] {
+function benchTopics(hackathonId: string, count: number): Topic[] {
   return Array.from({ length: count }, (_, index) => {
     const number = index + 1;
     const status = STATUSES[index % STATUSES.length] ?? 'proposed';

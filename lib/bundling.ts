@@ -5,7 +5,7 @@ import type { BuildOptions } from 'esbuild';
 export const UNUSED_IN_LAMBDA = ['express', '@slack/socket-mode', '@slack/oauth', 'raw-body'] as const;
 
 /** The stub those packages resolve to, relative to the project root (where CDK runs esbuild). */
-export const UNUSED_PACKAGE_STUB = './lib/lambda-stubs/unused-package.cjs';
+const UNUSED_PACKAGE_STUB = './lib/lambda-stubs/unused-package.cjs';
 
 /**
  * The AWS SDK's default credential chain, replaced in Lambda bundles by its first link, the environment
@@ -13,7 +13,7 @@ export const UNUSED_PACKAGE_STUB = './lib/lambda-stubs/unused-package.cjs';
  * the STS and SSO clients they import made up 136 KB of the ingress bundle and about a quarter of an empty
  * process's start time (`npm run bench` before and after).
  */
-export const CREDENTIALS_FROM_ENVIRONMENT = './lib/lambda-stubs/credentials-from-environment.mjs';
+const CREDENTIALS_FROM_ENVIRONMENT = './lib/lambda-stubs/credentials-from-environment.mjs';
 
 /**
  * Node's options for every Lambda. Source maps are generated and shipped next to each bundle but not enabled

@@ -6,7 +6,7 @@ const LOG_RETENTION_DAYS = [
 ] as const;
 
 /** Deploy-time settings, read from CDK context (`cdk.json` or `-c key=value`), with defaults. */
-export const deployConfigSchema = z.object({
+const deployConfigSchema = z.object({
   /** CloudFormation stack name; deploy several (e.g. htg-staging) side by side by changing it. */
   stackName: z
     .string()

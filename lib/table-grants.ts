@@ -28,4 +28,4 @@ export const REFRESHER_TABLE_ACTIONS = [
 ] as const;
 
 /** The scheduled-jobs Lambda, on the table only: it reads hackathons and topics, closes voting, records jobs and claims executions. */
-export const SCHEDULED_JOBS_TABLE_ACTIONS = REFRESHER_TABLE_ACTIONS;
+export const SCHEDULED_JOBS_TABLE_ACTIONS = [...REFRESHER_TABLE_ACTIONS] as const;

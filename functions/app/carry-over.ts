@@ -6,7 +6,7 @@ import { requireHackathon, requireOrganizer } from './hackathons.js';
 import type { CarryOverJob, HackathonStore, TopicStore, VoteStore } from './ports.js';
 
 /** At most this many topics are carried over at once (and offered in the form: Slack's select holds 100). */
-export const CARRY_OVER_MAX = 50;
+const CARRY_OVER_MAX = 50;
 /** How many earlier hackathons are searched for not-picked topics. */
 const EARLIER_HACKATHONS = 5;
 

@@ -22,7 +22,7 @@ export const isChannelUnavailable = (error: unknown): error is ChannelUnavailabl
   error instanceof ChannelUnavailableError;
 
 /** The notice (once per hackathon) asking its creator to invite the app into the channel. */
-export const INVITE_NOTICE = 'invite-app';
+const INVITE_NOTICE = 'invite-app';
 
 /** What htg says in or about a hackathon's channel off the request path (Slack in production). */
 export interface ChannelAnnouncer {

@@ -6,7 +6,7 @@ import { requireOpenTopic, type TopicDeps } from './topics.js';
 export const OUTCOME_TEXT_MAX = 3000;
 export const HIGHLIGHT_MAX = 150;
 export const CODE_LINKS_MAX = 20;
-export const CONTRIBUTORS_MAX = 40;
+const CONTRIBUTORS_MAX = 40;
 
 /** What the outcome form starts from: the saved outcome, or what htg knows already (check-in, links, team). */
 export type OutcomeDraft = Omit<Outcome, 'updatedBy' | 'updatedAt'>;

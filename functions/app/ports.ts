@@ -111,7 +111,7 @@ export interface CarryOverJob extends JobBase {
   carried: CarriedTopic[];
 }
 
-export interface CarriedTopic {
+interface CarriedTopic {
   number: number;
   proposerId: string;
   from: { hackathonId: string; hackathonName: string; number: number };
@@ -136,7 +136,7 @@ export interface RefreshCardsJob extends JobBase {
 }
 
 /** The app was invited into the hackathon's channel: post what waited for it (announcement, cards, board). */
-export interface AppJoinedJob extends JobBase {
+interface AppJoinedJob extends JobBase {
   kind: 'app-joined';
 }
 

@@ -55,7 +55,7 @@ export async function addTopicLink(
 }
 
 /** At most this many characters per check-in answer. */
-export const CHECK_IN_MAX = 1000;
+const CHECK_IN_MAX = 1000;
 
 /** The check-in form for a topic: its team and the organizers may answer. */
 export async function checkInToAnswer(deps: TopicDeps, request: TopicRequest): Promise<Topic> {

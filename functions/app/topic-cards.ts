@@ -120,11 +120,8 @@ export async function syncTopicCard(deps: CardDeps, hackathonId: string, number:
 const sameCard = (a: CardRef | null | undefined, b: CardRef) =>
   a?.channelId === b.channelId && a?.ts === b.ts;
 
-/** How long one invocation keeps bringing a hackathon's cards up to date before it lets other work in. */
-export const CARD_SLICE_MS = 5_000;
-
 /** A card sent within this long is watched by `refreshCards` even when its topic was not asked about. */
-export const WATCH_SENT_WITHIN_MS = 120_000;
+const WATCH_SENT_WITHIN_MS = 120_000;
 
 /**
  * Brings the cards of a hackathon's changed topics up to date within Slack's `chat.update` limit, for a slice

@@ -20,8 +20,8 @@ import { requireActive, requireHackathon, requireOrganizer } from './hackathons.
 import type { HackathonStore, ImportDraftStore, TopicStore } from './ports.js';
 
 /** An import preview lives this long between "Preview" and "Import". */
-export const IMPORT_DRAFT_TTL_SECONDS = 60 * 60;
-export const MAX_IMPORT_TOPICS = 100;
+const IMPORT_DRAFT_TTL_SECONDS = 60 * 60;
+const MAX_IMPORT_TOPICS = 100;
 
 export interface ImportDeps {
   hackathons: HackathonStore;
@@ -105,7 +105,7 @@ export async function confirmImport(
 }
 
 /** Maps parsed topics onto the hackathon: categories, field limits, and duplicates by title. */
-export function planImport(
+function planImport(
   hackathon: Hackathon,
   existing: readonly Topic[],
   found: readonly ImportedTopic[],

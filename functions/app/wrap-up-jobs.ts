@@ -20,7 +20,7 @@ import {
 } from './wrap-up.js';
 
 /** The two Markdown files: the wrap-up page (gardener/documentation format) and the topic board. */
-export async function markdownFiles(
+async function markdownFiles(
   people: PeopleDirectory,
   hackathon: Hackathon,
   topics: readonly Topic[],

@@ -157,7 +157,7 @@ export function proposeTeams(input: AssignmentInput): AssignmentProposal {
 }
 
 /** At most this many characters of company name. */
-export const COMPANY_MAX = 60;
+const COMPANY_MAX = 60;
 
 /**
  * Reads the attendee list as organizers write it: one line per person, a Slack user first and optionally their

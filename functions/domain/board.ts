@@ -46,7 +46,7 @@ export function boardSnapshot(topics: readonly Topic[]): BoardSnapshot {
   return snapshot;
 }
 
-export type BoardChangeKind = 'new' | 'status' | 'joined' | 'left' | 'link' | 'check-in' | 'withdrawn';
+type BoardChangeKind = 'new' | 'status' | 'joined' | 'left' | 'link' | 'check-in' | 'withdrawn';
 
 /**
  * One thing that changed on a topic. `detail` depends on the kind:

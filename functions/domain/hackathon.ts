@@ -10,10 +10,10 @@ export const DEFAULT_CATEGORIES = [
   'Security',
   'Other',
 ] as const;
-export const DEFAULT_VOTE_EMOJI = 'arrow_up';
-export const DEFAULT_WORK_EMOJI = 'rocket';
-export const NAME_MAX = 100;
-export const LOCATION_MAX = 150;
+const DEFAULT_VOTE_EMOJI = 'arrow_up';
+const DEFAULT_WORK_EMOJI = 'rocket';
+const NAME_MAX = 100;
+const LOCATION_MAX = 150;
 export const CATEGORY_MAX = 40;
 export const CATEGORIES_MAX = 20;
 
@@ -50,7 +50,7 @@ export interface HackathonSettings {
   wrapUpAt?: string | null;
 }
 
-export type HackathonStatus = 'active' | 'ended';
+type HackathonStatus = 'active' | 'ended';
 
 /** A hackathon bound to one Slack channel. */
 export interface Hackathon extends HackathonSettings {

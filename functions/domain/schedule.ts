@@ -6,9 +6,9 @@ import { addDays, daysBetween, fromLocal, isAmbiguous, toLocal } from './zoned-t
 export type ScheduledJobKind = 'summary' | 'voting-close' | 'check-in' | 'wrap-up-reminder' | 'wrap-up';
 
 /** When nothing else is set: the check-in on the middle day at 14:00, the wrap-up on the last day. */
-export const DEFAULT_CHECK_IN_TIME = '14:00';
-export const DEFAULT_WRAP_UP_REMINDER_TIME = '10:00';
-export const DEFAULT_WRAP_UP_TIME = '15:00';
+const DEFAULT_CHECK_IN_TIME = '14:00';
+const DEFAULT_WRAP_UP_REMINDER_TIME = '10:00';
+const DEFAULT_WRAP_UP_TIME = '15:00';
 
 /** One schedule of a hackathon, as EventBridge Scheduler (or the local scheduler) keeps it. */
 export interface ScheduleSpec {

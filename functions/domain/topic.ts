@@ -5,7 +5,7 @@ import type { Outcome } from './outcome.js';
 export const TITLE_MAX = 150;
 export const DESCRIPTION_MAX = 3000;
 export const LINKS_MAX = 10;
-export const LINK_MAX = 500;
+const LINK_MAX = 500;
 
 export type TopicKind = 'hacking' | 'discussion';
 /** Ideal team size: small 1–2, medium 3, large 4+. */

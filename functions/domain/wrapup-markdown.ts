@@ -23,13 +23,13 @@ export interface WrapUpPage {
   outro: string;
 }
 
-export interface WrapUpHeaderEntry {
+interface WrapUpHeaderEntry {
   icon: string | null;
   label: string;
   value: string;
 }
 
-export interface WrapUpTopic {
+interface WrapUpTopic {
   /** The topic icon at the start of the heading (a character sequence or :name:). */
   emoji: string | null;
   /** As written after the icon; may contain Markdown links. */
@@ -46,7 +46,7 @@ export interface WrapUpTopic {
   level?: number;
 }
 
-export interface WrapUpSection {
+interface WrapUpSection {
   /** As written: a `###` heading or a bold label ("Motivation/Benefits"). */
   heading: string;
   /** The outcome section it is, null for other headings ("Issue", "kind e2e tests without cache"). */
@@ -609,11 +609,11 @@ function oneLine(text: string): string {
  * `javascript:` links anywhere; in one-line text (titles, names, notes) Markdown's link and emphasis characters
  * are escaped too, outside code spans, so a title stays a title. Multi-line outcome text keeps its Markdown.
  */
-export function markdownInline(text: string): string {
+function markdownInline(text: string): string {
   return outsideCode(text, (part) => markdownBlockPart(part).replace(/([\\[\]*_])/g, '\\$1'));
 }
 
-export function markdownBlock(text: string): string {
+function markdownBlock(text: string): string {
   return outsideCode(text, markdownBlockPart);
 }
 

@@ -23,7 +23,7 @@ import type { IngressHandler } from '../slack/ingress-handler.js';
 import { slackRefresherDeps } from '../slack/refresher-deps.js';
 import { TEST_BOT_TOKEN, TEST_BOT_USER_ID, TEST_SIGNING_SECRET } from './dev/signed-request.js';
 import { type ReactionTarget, SlackSim } from './dev/slack-sim.js';
-import { type RecordedCall, type SlackStandIn, startSlackStandIn } from './dev/slack-stand-in.js';
+import { type RecordedCall, startSlackStandIn } from './dev/slack-stand-in.js';
 import { runConcurrently } from './dev/vote-burst.js';
 import { rehearsalHtml } from './rehearsal-html.js';
 
@@ -521,7 +521,7 @@ function botLines(calls: readonly RecordedCall[], names: ReadonlyMap<string, str
 }
 
 /** Slack mrkdwn as plain text for the transcript: mentions as names, links as their labels. */
-export function plain(text: string, names: ReadonlyMap<string, string>): string {
+function plain(text: string, names: ReadonlyMap<string, string>): string {
   return text
     .replace(/<@([A-Z0-9]+)>/g, (_, id: string) => `@${names.get(id) ?? id}`)
     .replace(/<#([A-Z0-9]+)(\|[^>]*)?>/g, '#rehearsal')
@@ -530,5 +530,3 @@ export function plain(text: string, names: ReadonlyMap<string, string>): string 
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 }
-
-export type { SlackStandIn };

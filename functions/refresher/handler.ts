@@ -25,7 +25,7 @@ export type RefresherHandler = (
  * the next invocation (a continuation job), so that a burst for one hackathon never holds the stream's other
  * work (new cards, jobs, other hackathons) for more than this.
  */
-export const SLICE_MS = 10_000;
+const SLICE_MS = 10_000;
 /** Kept back from the Lambda's timeout (60 s) for the last writes and the answer to Lambda. */
 const SAFETY_MS = 10_000;
 

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { LambdaFunctionURLEvent } from 'aws-lambda';
 
 /** Slack's replay window: a request signed more than five minutes away from now is refused. */
-export const MAX_REQUEST_AGE_SECONDS = 5 * 60;
+const MAX_REQUEST_AGE_SECONDS = 5 * 60;
 
 export type VerificationResult =
   | { ok: true }

@@ -20,7 +20,7 @@ export interface HtgFunctionProps {
 }
 
 /** Node.js runtime every function runs on (Node.js 22 or newer, per the project's fixed choices). */
-export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
+const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
 
 /**
  * One htg Lambda with the project's defaults: Node.js 24 on arm64, an esbuild ESM bundle (minified, with

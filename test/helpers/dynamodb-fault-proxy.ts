@@ -12,13 +12,8 @@ import type { AddressInfo } from 'node:net';
  *   arrives. That is what an invocation dying halfway leaves: the write happened, the caller never learned of
  *   it, and the work is done again (by the SDK's retry, or by Slack redelivering the request).
  */
-export type DynamoFault = 'throttle' | 'server-error' | 'conflict' | 'lost-response';
-export const DYNAMO_FAULTS: readonly DynamoFault[] = [
-  'throttle',
-  'server-error',
-  'conflict',
-  'lost-response',
-];
+type DynamoFault = 'throttle' | 'server-error' | 'conflict' | 'lost-response';
+const DYNAMO_FAULTS: readonly DynamoFault[] = ['throttle', 'server-error', 'conflict', 'lost-response'];
 
 export interface DynamoFaultProxy {
   /** Pass as the DynamoDB endpoint. */

@@ -18,7 +18,7 @@ export interface FuzzContext {
 
 export type FuzzKind = 'command' | 'view_submission' | 'block_action' | 'event';
 /** How a payload was spoiled after it was built. */
-export type FuzzDamage = 'none' | 'truncated' | 'content-type' | 'base64' | 'garbage';
+type FuzzDamage = 'none' | 'truncated' | 'content-type' | 'base64' | 'garbage';
 
 export interface FuzzPayload {
   kind: FuzzKind;
@@ -67,7 +67,7 @@ const oversized = fc
   .tuple(fc.integer({ min: 3_001, max: 120_000 }), fc.constantFrom('A', 'é', '🙂', '<!here>'))
   .map(([length, unit]) => unit.repeat(Math.ceil(length / unit.length)));
 
-export const text: fc.Arbitrary<string> = fc.oneof(
+const text: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
@@ -76,7 +76,7 @@ export const text: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** A value of the wrong type (or none) where something else belongs. */
-export const confused: fc.Arbitrary<unknown> = fc.oneof(
+const confused: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(null),
   fc.constant(undefined),
   fc.integer(),

@@ -32,7 +32,7 @@ import { createTestTable, type TestTable } from './dynamodb.js';
  * that measure timing against Slack's limits (a voting meeting's lag, no 429 at all) run at `EXACT_CLOCK_SPEED`,
  * where the event loop's hiccups under a loaded machine stretch less into Slack's time.
  */
-export const HARNESS_CLOCK_SPEED = 10;
+const HARNESS_CLOCK_SPEED = 10;
 export const EXACT_CLOCK_SPEED = 5;
 
 /** What an ingress end-to-end test runs against. */

@@ -6,7 +6,7 @@ import type { Hackathon } from '../../domain/hackathon.js';
 import { currentKey, keys } from './keys.js';
 import { isConditionFailure, queryAll, type Table } from './table.js';
 
-export const EXPORT_FORMAT = 'htg-hackathon-export';
+const EXPORT_FORMAT = 'htg-hackathon-export';
 
 /** A hackathon's complete data: every item of its partition, its channel pointer and its card pointers. */
 export interface HackathonExport {

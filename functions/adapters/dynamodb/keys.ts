@@ -21,25 +21,6 @@
  * | scheduled posts   | HACKATHON#<id>            | POSTED#<slot>#<scheduledTime> |              |                                 |
  * | summary snapshot  | HACKATHON#<id>            | SUMMARY                     |                |                                 |
  */
-export type Entity =
-  | 'hackathon'
-  | 'activeHackathon'
-  | 'topic'
-  | 'topicRevision'
-  | 'card'
-  | 'importDraft'
-  | 'vote'
-  | 'voterTally'
-  | 'notice'
-  | 'job'
-  | 'member'
-  | 'personTeams'
-  | 'statusChange'
-  | 'carried'
-  | 'scheduledRun'
-  | 'scheduledPosts'
-  | 'summarySnapshot';
-
 export interface Key {
   pk: string;
   sk: string;

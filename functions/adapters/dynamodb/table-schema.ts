@@ -13,5 +13,3 @@ export const tableSchema = {
   /** Every item carries its entity type in this attribute. */
   entityAttribute: 'entity',
 } as const;
-
-export type TableSchema = typeof tableSchema;

@@ -13,7 +13,7 @@ import {
 } from './table.js';
 
 /** A transaction holds at most 100 items; an import is one transaction. */
-export const MAX_TOPICS_PER_BATCH = 100;
+const MAX_TOPICS_PER_BATCH = 100;
 
 const DRAFT_FIELDS = [
   'title',

@@ -4,7 +4,7 @@ import type { Stores } from '../dynamodb/stores.js';
 import type { StreamReader } from './stream-reader.js';
 
 /** A job that continues work an invocation of the refresher ran out of time for. */
-export const isContinuationJob = (job: Pick<Job, 'kind' | 'round'>): boolean =>
+const isContinuationJob = (job: Pick<Job, 'kind' | 'round'>): boolean =>
   job.kind === 'refresh-cards' || (job.round ?? 0) > 0;
 
 /** A stream record of such a job. */

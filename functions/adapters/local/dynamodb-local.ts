@@ -14,7 +14,7 @@ export interface DynamoDbLocal {
   stop(): Promise<void>;
 }
 
-export class DynamoDbLocalError extends Error {
+class DynamoDbLocalError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'DynamoDbLocalError';
@@ -31,7 +31,7 @@ export interface StartOptions {
 }
 
 /** Fails with install instructions unless a Java 17+ runtime is on the PATH. */
-export function assertJavaAvailable(): void {
+function assertJavaAvailable(): void {
   const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (result.error || result.status !== 0) {
     throw new DynamoDbLocalError(
@@ -116,7 +116,7 @@ async function stopProcess(child: ChildProcess, exited: Promise<void>): Promise<
 }
 
 /** Asks the OS for a free TCP port on the loopback interface. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
  * Real Slack payloads (slackapi/java-slack-sdk's test fixtures; see ATTRIBUTION.md) that the simulator fills in:
  * an Events API envelope, a slash command body, a view submission and a block action.
  */
-export const SLACK_PAYLOADS = {
+const SLACK_PAYLOADS = {
   event: 'SlackApiFunctionTest__L23.json',
   command: 'SlashCommandPayloadTest__body1_L18.txt',
   viewSubmission: 'ViewSubmissionPayloadTest__json_L24.json',

@@ -5,7 +5,7 @@ import { TEST_BOT_USER_ID } from './signed-request.js';
 import { asSlackReportsReactions } from './slack-rules/emoji.js';
 import { type SlackRule, type SlackWorld, type StandInClock, strictRules } from './slack-rules/index.js';
 
-export type SlackFault = 500 | 503 | 'drop';
+type SlackFault = 500 | 503 | 'drop';
 
 /** One Web API call the app made. */
 export interface RecordedCall {

@@ -7,7 +7,7 @@ export const CARRY_OVER_CALLBACK = 'carry_over';
 /** Slack's limits for select options: 75 characters of text, 150 of value, 100 options. */
 const OPTION_TEXT = 75;
 
-export const carryOverValue = (hackathonId: string, number: number) => `${hackathonId}:${number}`;
+const carryOverValue = (hackathonId: string, number: number) => `${hackathonId}:${number}`;
 
 /** `/htg carry-over`: not-picked topics of earlier hackathons, grouped by hackathon, the newest preselected. */
 export function carryOverModal(hackathon: Hackathon, groups: readonly CarryOverGroup[]): ModalView {

@@ -4,7 +4,7 @@ type KnownBlock = types.KnownBlock;
 
 import { escapeMrkdwn, inlineCode } from './mrkdwn.js';
 
-export interface CommandHelp {
+interface CommandHelp {
   usage: string;
   summary: string;
 }

@@ -8,7 +8,7 @@ import type { KnownBlock } from './blocks.js';
  */
 export const MESSAGE_TEXT_BUDGET = 10_000;
 /** Slack's limit of blocks in one message (docs.slack.dev/reference/block-kit/blocks). */
-export const MESSAGE_BLOCKS_MAX = 50;
+const MESSAGE_BLOCKS_MAX = 50;
 
 /** The characters of text a block carries: every `text` string in it (section text and fields, context, buttons…). */
 export function blockText(value: unknown): number {

@@ -16,10 +16,10 @@ import { formatWhen } from './when.js';
 
 export const CHECK_IN_ACTION = 'checkin_answer';
 export const CHECK_IN_CALLBACK = 'checkin';
-export const CHECK_IN_TEXT_MAX = 1000;
+const CHECK_IN_TEXT_MAX = 1000;
 
 /** The value of the check-in button: which topic it asks about. */
-export const checkInValue = (topic: Pick<Topic, 'hackathonId' | 'number'>) =>
+const checkInValue = (topic: Pick<Topic, 'hackathonId' | 'number'>) =>
   JSON.stringify({ h: topic.hackathonId, n: topic.number });
 
 /** The mid-week check-in question, in a thread on the team's card. */

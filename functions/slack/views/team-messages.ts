@@ -17,7 +17,7 @@ const STATUS_MARK: Partial<Record<Topic['status'], string>> = {
 };
 
 /** A topic as messages name it: `#12` Title. */
-export const topicName = (topic: Pick<Topic, 'number' | 'title'>) =>
+const topicName = (topic: Pick<Topic, 'number' | 'title'>) =>
   `\`#${topic.number}\` ${escapeMrkdwn(topic.title)}`;
 
 /**

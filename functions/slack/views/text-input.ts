@@ -10,8 +10,7 @@ import { chunkLines } from './chunk-lines.js';
 export const TEXT_INPUT_MAX = 3000;
 
 /** The block id of the n-th input (from 0) holding one list: `links`, `links_2`, `links_3`, … */
-export const partBlockId = (blockId: string, index: number) =>
-  index === 0 ? blockId : `${blockId}_${index + 1}`;
+const partBlockId = (blockId: string, index: number) => (index === 0 ? blockId : `${blockId}_${index + 1}`);
 
 /**
  * A multi-line input holding a list, one item per line (links). When the saved list is longer than one input can

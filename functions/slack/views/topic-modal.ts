@@ -12,7 +12,7 @@ import { lineListInputs, TEXT_INPUT_MAX } from './text-input.js';
 
 export const TOPIC_CALLBACKS = { propose: 'topic_propose', edit: 'topic_edit' } as const;
 
-export interface TopicModalMetadata {
+interface TopicModalMetadata {
   hackathonId: string;
   number?: number;
   updatedAt?: string;

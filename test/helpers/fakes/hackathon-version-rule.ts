@@ -27,7 +27,7 @@ export const VERSION_FIELDS = ['updatedAt', 'status'] as const satisfies Readonl
 
 /** When the writes happen, and the settings they write (each vote field different from `aHackathon`'s). */
 export const WRITTEN_AT = '2026-04-02T10:00:00.000Z';
-export const CHANGED_SETTINGS = {
+const CHANGED_SETTINGS = {
   voteEmoji: '+1',
   workEmoji: 'hand',
   votesPerPerson: 2,
@@ -54,7 +54,7 @@ const message = (hackathon: Hackathon) => ({ channelId: hackathon.channelId, ts:
  * Every write of the hackathon store, each changing as much as it can. `create` is null: it makes a new
  * hackathon, of which nobody can have remembered a copy.
  */
-export const HACKATHON_WRITES: { [Method in Exclude<keyof HackathonStore, Reads>]: HackathonWrite | null } = {
+const HACKATHON_WRITES: { [Method in Exclude<keyof HackathonStore, Reads>]: HackathonWrite | null } = {
   create: null,
   updateSettings: {
     act: (store, h) => store.updateSettings(h.id, { ...h, ...CHANGED_SETTINGS }, h.updatedAt, WRITTEN_AT),

@@ -34,7 +34,7 @@ export const notImplemented =
  * A write DynamoDB would refuse with a bare condition failure, which the adapter lets through (not mapped to a
  * domain error): a bug in the caller, so the fake fails too.
  */
-export class ConditionFailed extends Error {
+class ConditionFailed extends Error {
   constructor(what: string) {
     super(`condition failed: ${what}`);
     this.name = 'ConditionFailed';
@@ -42,13 +42,13 @@ export class ConditionFailed extends Error {
 }
 
 /** A vote record as the vote store keeps it: active or removed, with the time of the last change applied. */
-export interface VoteRecord extends Vote {
+interface VoteRecord extends Vote {
   state: 'active' | 'removed';
   at: number;
 }
 
 /** One entry of a topic's status history. */
-export interface StatusChange {
+interface StatusChange {
   number: number;
   from: TopicStatus;
   to: TopicStatus;
@@ -67,7 +67,7 @@ export interface InMemoryStores {
   stored: StoredView;
 }
 
-export interface StoredView {
+interface StoredView {
   /** The hackathon's jobs, in the order the table keeps them (requested time, then kind). */
   jobs(hackathonId: string): Job[];
   /** Every vote record of the hackathon, removed ones included (tombstones). */

@@ -224,7 +224,7 @@ function checkBlocks(p: Problems, pointer: string, blocks: unknown, max: number)
 }
 
 /** Every `text` string in the blocks, as the cumulative limit counts them, plus each block's container allowance. */
-export function countedBlockText(blocks: unknown[]): number {
+function countedBlockText(blocks: unknown[]): number {
   const walk = (value: unknown): number => {
     if (Array.isArray(value)) return value.reduce((sum: number, v) => sum + walk(v), 0);
     const item = asObject(value);

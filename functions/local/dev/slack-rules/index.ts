@@ -5,7 +5,7 @@ import { openApiArguments } from './openapi-arguments.js';
 import { rateLimits } from './rate-limits.js';
 import type { SlackRule } from './types.js';
 
-export type { Refusal, SlackCall, SlackRule, SlackWorld, StandInClock } from './types.js';
+export type { SlackRule, SlackWorld, StandInClock } from './types.js';
 
 /**
  * The rules by which our Slack stand-in refuses what real Slack refuses. Each rule lives in its own file in this

@@ -65,7 +65,7 @@ export function ephemeral(text: string): EphemeralMessage {
 }
 
 /** The answer to a command used in a channel without a hackathon. */
-export const NO_HACKATHON = ephemeral(
+const NO_HACKATHON = ephemeral(
   'There is no hackathon in this channel yet. An organizer can set one up here with `/htg setup` ' +
     '(name, dates, time zone, categories and voting rules); topics, votes and teams then live in this channel. ' +
     '`/htg help` lists everything htg does.',
