@@ -9,6 +9,7 @@ import { fastClock } from '../functions/adapters/local/fast-clock.js';
 import { openStreamReader } from '../functions/adapters/local/stream-reader.js';
 import { createLogger } from '../functions/adapters/logger.js';
 import { SlackPacer } from '../functions/adapters/slack/pacer.js';
+import { slackRefresherDeps } from '../functions/adapters/slack/refresher-deps.js';
 import type { PacingClock } from '../functions/app/deadline.js';
 import type { Topic } from '../functions/domain/topic.js';
 import { recordingScheduler } from '../functions/local/dev/recording-scheduler.js';
@@ -21,7 +22,6 @@ import { type ReactionTarget, SlackSim } from '../functions/local/dev/slack-sim.
 import { type SlackStandIn, startSlackStandIn } from '../functions/local/dev/slack-stand-in.js';
 import { createRefresherHandler } from '../functions/refresher/handler.js';
 import type { IngressHandler } from '../functions/slack/ingress-handler.js';
-import { slackRefresherDeps } from '../functions/slack/refresher-deps.js';
 import { aTopicDraft } from '../test/helpers/builders.js';
 
 /** What the request benchmarks share: DynamoDB Local, the Slack stand-in, the real ingress and refresher. */

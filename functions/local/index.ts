@@ -18,12 +18,12 @@ import { createLocalScheduler, type LocalScheduler } from '../adapters/local/loc
 import { openStreamReader, pollStream } from '../adapters/local/stream-reader.js';
 import { createLogger } from '../adapters/logger.js';
 import { loadRuntimeConfig } from '../adapters/runtime-config.js';
+import { slackRefresherDeps } from '../adapters/slack/refresher-deps.js';
 import { syncSchedules } from '../app/schedules.js';
 import { createRefresherHandler } from '../refresher/handler.js';
 import { createScheduledJobsHandler } from '../scheduled/handler.js';
 import { slackAppOptions } from '../slack/app-options.js';
 import { registerListeners } from '../slack/listeners/index.js';
-import { slackRefresherDeps } from '../slack/refresher-deps.js';
 import { missingLocalSlackSettings, missingSettingsReport } from './local-settings.js';
 
 // Lambda runs Node.js 22 or newer; on this machine's Node 20 the AWS SDK would warn about its plans for 2027 on

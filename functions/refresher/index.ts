@@ -6,7 +6,7 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { createEventBridgeScheduler } from '../adapters/aws/event-bridge-scheduler.js';
 import { bootstrapLambda } from '../adapters/lambda-bootstrap.js';
-import { slackRefresherDeps } from '../slack/refresher-deps.js';
+import { slackRefresherDeps } from '../adapters/slack/refresher-deps.js';
 import { createRefresherHandler } from './handler.js';
 
 const { config, logger, credentials, slack, stores } = await bootstrapLambda('refresher');

@@ -8,6 +8,7 @@ import { fastClock } from '../../functions/adapters/local/fast-clock.js';
 import { openStreamReader, type StreamReader } from '../../functions/adapters/local/stream-reader.js';
 import { createLogger } from '../../functions/adapters/logger.js';
 import { SlackPacer } from '../../functions/adapters/slack/pacer.js';
+import { slackRefresherDeps } from '../../functions/adapters/slack/refresher-deps.js';
 import type { PacingClock } from '../../functions/app/deadline.js';
 import {
   type RecordingScheduler,
@@ -23,7 +24,6 @@ import { type SlackStandIn, startSlackStandIn } from '../../functions/local/dev/
 import { createRefresherHandler } from '../../functions/refresher/handler.js';
 import { createScheduledJobsHandler, type ScheduledJobsHandler } from '../../functions/scheduled/handler.js';
 import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
-import { slackRefresherDeps } from '../../functions/slack/refresher-deps.js';
 import { INGRESS_TABLE_ACTIONS, REFRESHER_TABLE_ACTIONS } from '../../lib/table-grants.js';
 import { createTestTable, type TestTable } from './dynamodb.js';
 

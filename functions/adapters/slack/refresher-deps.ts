@@ -1,17 +1,9 @@
 import type { WebClient } from '@slack/web-api';
-import type { Stores } from '../adapters/dynamodb/stores.js';
-import { createBoardPublisher } from '../adapters/slack/board-publisher.js';
-import { createCardPublisher } from '../adapters/slack/card-publisher.js';
-import { inChannel } from '../adapters/slack/channel-refusals.js';
-import { pacerOf } from '../adapters/slack/pacer.js';
-import { createReactionReader } from '../adapters/slack/reactions.js';
-import { createScheduleAnnouncer } from '../adapters/slack/schedule-announcer.js';
-import { createPeopleDirectory, createWrapUpPublisher } from '../adapters/slack/wrap-up-publisher.js';
-import type { Scheduler } from '../app/schedules.js';
-import { CardActivity } from '../app/topic-cards.js';
-import type { RefresherDeps } from '../refresher/handler.js';
-import { type KnownBlock, section } from './views/blocks.js';
-import { inviteRequestText, setupAnnouncementText } from './views/channel-messages.js';
+import type { Scheduler } from '../../app/schedules.js';
+import { CardActivity } from '../../app/topic-cards.js';
+import type { RefresherDeps } from '../../refresher/handler.js';
+import { type KnownBlock, section } from '../../slack/views/blocks.js';
+import { inviteRequestText, setupAnnouncementText } from '../../slack/views/channel-messages.js';
 import {
   carriedOverText,
   notPickedText,
@@ -20,8 +12,16 @@ import {
   rankingMessage,
   removedText,
   reviewButton,
-} from './views/team-messages.js';
-import { reconcileReportText, teamProposalText } from './views/vote-messages.js';
+} from '../../slack/views/team-messages.js';
+import { reconcileReportText, teamProposalText } from '../../slack/views/vote-messages.js';
+import type { Stores } from '../dynamodb/stores.js';
+import { createBoardPublisher } from './board-publisher.js';
+import { createCardPublisher } from './card-publisher.js';
+import { inChannel } from './channel-refusals.js';
+import { pacerOf } from './pacer.js';
+import { createReactionReader } from './reactions.js';
+import { createScheduleAnnouncer } from './schedule-announcer.js';
+import { createPeopleDirectory, createWrapUpPublisher } from './wrap-up-publisher.js';
 
 /** The refresher's dependencies over the stores and one Slack Web API client (Lambda, local runtime, tests). */
 export function slackRefresherDeps(
