@@ -83,6 +83,30 @@ export interface Topic extends TopicDraft {
   withdrawnAt: string | null;
 }
 
+/** A topic as it is stored when proposed (or imported): no card, no votes, no team yet. */
+export function proposedTopic(
+  hackathonId: string,
+  number: number,
+  draft: TopicDraft & Pick<Partial<Topic>, 'carriedFrom'>,
+  proposerId: string,
+  now: string,
+): Topic {
+  return {
+    ...draft,
+    hackathonId,
+    number,
+    proposerId,
+    status: 'proposed',
+    card: null,
+    voteCount: 0,
+    interestCount: 0,
+    createdAt: now,
+    updatedAt: now,
+    updatedBy: proposerId,
+    withdrawnAt: null,
+  };
+}
+
 /** A team's answer to the mid-week check-in: what it achieved so far and what blocks it. */
 export interface CheckIn {
   achieved: string;

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TopicStore } from '../../app/ports.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
-import type { CardRef, CardSent, Topic, TopicDraft } from '../../domain/topic.js';
+import { type CardRef, type CardSent, proposedTopic, type Topic } from '../../domain/topic.js';
 import { keys, withoutKeys } from './keys.js';
 import {
   conditionFailedAt,
@@ -55,27 +55,6 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
     }
   };
 
-  const newTopic = (
-    hackathonId: string,
-    number: number,
-    draft: TopicDraft & Pick<Partial<Topic>, 'carriedFrom'>,
-    proposerId: string,
-    now: string,
-  ): Topic => ({
-    ...draft,
-    hackathonId,
-    number,
-    proposerId,
-    status: 'proposed',
-    card: null,
-    voteCount: 0,
-    interestCount: 0,
-    createdAt: now,
-    updatedAt: now,
-    updatedBy: proposerId,
-    withdrawnAt: null,
-  });
-
   const toTopic = (item: Record<string, unknown>): Topic => {
     const topic = withoutKeys<Topic & { interestedUsers?: Iterable<string>; members?: Iterable<string> }>(
       item,
@@ -103,7 +82,7 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
   return {
     async create(hackathonId, draft, proposerId, now) {
       const number = await reserveNumbers(hackathonId, 1);
-      const topic = newTopic(hackathonId, number, draft, proposerId, now);
+      const topic = proposedTopic(hackathonId, number, draft, proposerId, now);
       try {
         await documents.send(
           new PutCommand({
@@ -130,7 +109,7 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
         throw new ConflictError(`At most ${MAX_TOPICS_PER_BATCH} topics at once.`);
       const first = await reserveNumbers(hackathonId, drafts.length);
       const topics = drafts.map((draft, i) =>
-        newTopic(hackathonId, first + i, draft, draft.proposerId ?? proposerId, now),
+        proposedTopic(hackathonId, first + i, draft, draft.proposerId ?? proposerId, now),
       );
       // A topic carried over from an earlier hackathon leaves a marker, so it is carried over once only.
       const markers = topics.flatMap((topic) =>

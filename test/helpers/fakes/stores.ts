@@ -20,7 +20,12 @@ import type {
 import type { ScheduledRunStore } from '../../../functions/app/scheduled-jobs.js';
 import { ConflictError, NotFoundError } from '../../../functions/domain/errors.js';
 import type { Hackathon } from '../../../functions/domain/hackathon.js';
-import type { CardRef, Topic, TopicStatus } from '../../../functions/domain/topic.js';
+import {
+  type CardRef,
+  proposedTopic,
+  type Topic,
+  type TopicStatus,
+} from '../../../functions/domain/topic.js';
 import type { Vote, VoteKind, VoteSource } from '../../../functions/domain/vote.js';
 
 /** A method the fake leaves out: calling it fails loudly, naming it. */
@@ -298,26 +303,6 @@ export function inMemoryStores(): InMemoryStores {
     topicCounters.set(hackathonId, last);
     return last - count + 1;
   };
-  const newTopic = (
-    hackathonId: string,
-    number: number,
-    draft: Parameters<TopicStore['createMany']>[1][number],
-    proposerId: string,
-    now: string,
-  ): Topic => ({
-    ...copy(draft),
-    hackathonId,
-    number,
-    proposerId,
-    status: 'proposed',
-    card: null,
-    voteCount: 0,
-    interestCount: 0,
-    createdAt: now,
-    updatedAt: now,
-    updatedBy: proposerId,
-    withdrawnAt: null,
-  });
   /** Changes a stored topic in place (the caller has checked it exists). */
   const changeTopic = (topic: Pick<Topic, 'hackathonId' | 'number'>, fields: Partial<Topic>) => {
     const key = topicKey(topic.hackathonId, topic.number);
@@ -328,7 +313,7 @@ export function inMemoryStores(): InMemoryStores {
 
   const topicStore: TopicStore = {
     async create(hackathonId, draft, proposerId, now) {
-      const topic = newTopic(hackathonId, reserveNumbers(hackathonId, 1), draft, proposerId, now);
+      const topic = proposedTopic(hackathonId, reserveNumbers(hackathonId, 1), copy(draft), proposerId, now);
       topics.set(topicKey(hackathonId, topic.number), copy(topic));
       return topic;
     },
@@ -339,7 +324,7 @@ export function inMemoryStores(): InMemoryStores {
       // The numbers are taken before the transaction, as in DynamoDB: a refused batch leaves a gap.
       const first = reserveNumbers(hackathonId, drafts.length);
       const created = drafts.map((draft, i) =>
-        newTopic(hackathonId, first + i, draft, draft.proposerId ?? proposerId, now),
+        proposedTopic(hackathonId, first + i, copy(draft), draft.proposerId ?? proposerId, now),
       );
       // A topic carried over leaves a marker, so it is carried over once only (the whole batch fails).
       const markers = created.flatMap((topic) =>
