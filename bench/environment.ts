@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createDynamoDbClient } from '../functions/adapters/dynamodb/client.js';
 import { connectTable, createStores, type Stores } from '../functions/adapters/dynamodb/stores.js';
-import { offRequestSlackClient } from '../functions/adapters/lambda-bootstrap.js';
 import { continuationRunner } from '../functions/adapters/local/continuations.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../functions/adapters/local/dynamodb-local.js';
 import { ensureTable } from '../functions/adapters/local/ensure-table.js';
@@ -9,8 +8,7 @@ import { fastClock } from '../functions/adapters/local/fast-clock.js';
 import { openStreamReader } from '../functions/adapters/local/stream-reader.js';
 import { createLogger } from '../functions/adapters/logger.js';
 import { SlackPacer } from '../functions/adapters/slack/pacer.js';
-import { slackRefresherDeps } from '../functions/adapters/slack/refresher-deps.js';
-import type { PacingClock } from '../functions/app/deadline.js';
+import type { PacingClock } from '../functions/app/ports/clock.js';
 import type { Topic } from '../functions/domain/topic.js';
 import { recordingScheduler } from '../functions/local/dev/recording-scheduler.js';
 import {
@@ -20,8 +18,8 @@ import {
 } from '../functions/local/dev/signed-request.js';
 import { type ReactionTarget, SlackSim } from '../functions/local/dev/slack-sim.js';
 import { type SlackStandIn, startSlackStandIn } from '../functions/local/dev/slack-stand-in.js';
-import { createRefresherHandler } from '../functions/refresher/handler.js';
-import type { IngressHandler } from '../functions/slack/ingress-handler.js';
+import { buildIngress } from '../functions/runtime/ingress.js';
+import { buildRefresher } from '../functions/runtime/refresher.js';
 import { aTopicDraft } from '../test/helpers/builders.js';
 
 /** What the request benchmarks share: DynamoDB Local, the Slack stand-in, the real ingress and refresher. */
@@ -62,21 +60,27 @@ export async function startBenchEnvironment({
     SLACK_BOT_USER_ID: TEST_BOT_USER_ID,
     LOG_LEVEL: 'error',
   };
-  Object.assign(process.env, ingressEnv);
-  delete process.env.SLACK_SECRET_ARN;
-  const { handler } = (await import('../functions/ingress/index.js')) as { handler: IngressHandler };
+  // In this process, the ingress and the refresher as their Lambdas build them, over the bench's table and
+  // stand-in (a fresh process reads the same from `ingressEnv`).
   const table = connectTable({ tableName, region: 'local', dynamoDbEndpoint: dynamo.endpoint });
+  const credentials = {
+    signingSecret: TEST_SIGNING_SECRET,
+    botToken: TEST_BOT_TOKEN,
+    botUserId: TEST_BOT_USER_ID,
+  };
+  const logger = createLogger({ level: 'error' });
+  const handler = buildIngress({ credentials, slackApiUrl: slack.url, table, logger });
   const stores = createStores(table);
   const stream = await openStreamReader({ endpoint: dynamo.endpoint, tableName, from: 'TRIM_HORIZON' });
   const continuations = continuationRunner();
-  const refresher = createRefresherHandler({
-    deps: slackRefresherDeps(
-      continuations.track(stores),
-      offRequestSlackClient(TEST_BOT_TOKEN, slack.url, new SlackPacer(clock)),
-      TEST_BOT_USER_ID,
-      recordingScheduler(),
-    ),
-    logger: createLogger({ level: 'error' }),
+  const refresher = buildRefresher({
+    credentials,
+    slackApiUrl: slack.url,
+    table,
+    scheduler: recordingScheduler(),
+    logger,
+    pacer: new SlackPacer(clock),
+    observeStores: continuations.track,
   });
   return {
     dynamo,

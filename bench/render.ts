@@ -1,10 +1,8 @@
 import { boardSnapshot } from '../functions/domain/board.js';
 import type { Topic } from '../functions/domain/topic.js';
-import {
-  boardMarkdown,
-  renderWrapUpPage,
-  wrapUpPageFromHackathon,
-} from '../functions/domain/wrapup-markdown.js';
+import { boardMarkdown } from '../functions/markdown/board.js';
+import { wrapUpPageFromHackathon } from '../functions/markdown/wrapup-from-hackathon.js';
+import { renderWrapUpPage } from '../functions/markdown/wrapup-page.js';
 import { hackathonSummary, renderBoard } from '../functions/slack/views/board.js';
 import { highlightsMessage, topicReplyMessage } from '../functions/slack/views/wrapup-messages.js';
 import { aHackathon, anOutcome, aTopicDraft } from '../test/helpers/builders.js';

@@ -25,6 +25,15 @@ export const LAMBDA_NODE_OPTIONS: string = '';
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /**
+ * Packages the ingress installs beside its bundle instead of bundling them (NodejsFunction's `nodeModules`):
+ * the Markdown parser of `/htg import` (mdast-util-from-markdown with micromark, about 100 KB minified). Only
+ * an import loads it, with `import()` (functions/markdown/topic-list.ts), so a cold start neither reads nor
+ * compiles it, and the first import reads it from node_modules beside the bundle. Only the ingress runs an
+ * import (the CDK test checks that the other functions' bundles do not reach it).
+ */
+export const INGRESS_NODE_MODULES: readonly string[] = ['mdast-util-from-markdown'];
+
+/**
  * How every Lambda is bundled. CDK's NodejsFunction (lib/constructs/htg-function.ts) and the bench and
  * bundle tests (which call esbuild directly) both read these, so what is measured is what is deployed.
  */
@@ -39,8 +48,9 @@ export const LAMBDA_BUNDLING = {
   /**
    * The AWS SDK v3 is bundled rather than left to the runtime's copy: `npm run bench` loads the ingress
    * faster with it bundled (README, "Bundling": 3 to 16 % across runs), and the bundle pins the SDK version tested.
+   * Left out are only the packages installed beside the ingress bundle (INGRESS_NODE_MODULES).
    */
-  externalModules: [] as string[],
+  externalModules: [...INGRESS_NODE_MODULES],
   /**
    * Bolt's index loads every receiver it ships, and with them Express, Socket Mode (and undici), OAuth (and
    * jsonwebtoken) and raw-body (and iconv-lite's encoding tables). A Lambda only ever uses AwsLambdaReceiver,
@@ -73,7 +83,10 @@ export function esbuildOptions(
     minify: LAMBDA_BUNDLING.minify,
     sourcemap: LAMBDA_BUNDLING.sourceMap,
     sourcesContent: LAMBDA_BUNDLING.sourcesContent,
-    external: overrides.sdkExternal ? ['@aws-sdk/*', '@smithy/*'] : [...LAMBDA_BUNDLING.externalModules],
+    external: [
+      ...(overrides.sdkExternal ? ['@aws-sdk/*', '@smithy/*'] : []),
+      ...LAMBDA_BUNDLING.externalModules,
+    ],
     banner: { js: LAMBDA_BUNDLING.banner },
     alias: { ...LAMBDA_BUNDLING.alias },
     absWorkingDir: PROJECT_ROOT,

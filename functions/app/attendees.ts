@@ -1,7 +1,7 @@
 import { type Attendee, parseAttendees } from '../domain/assignment.js';
 import { ValidationError } from '../domain/errors.js';
 import { requireActive, requireHackathon, requireOrganizer } from './hackathons.js';
-import type { HackathonStore } from './ports.js';
+import type { HackathonStore } from './ports/stores.js';
 
 /** Organizers replace the attendee list (who takes part, and their company, for mixing teams). */
 export async function setAttendees(
@@ -14,10 +14,11 @@ export async function setAttendees(
   },
 ): Promise<Attendee[]> {
   const hackathon = await requireHackathon(hackathons, request.hackathonId);
-  requireOrganizer(hackathon, request.userId, 'keep the attendee list');
+  requireOrganizer(hackathon, request.userId, 'attendees');
   requireActive(hackathon);
   const { attendees, problems } = parseAttendees(request.lines);
-  if (problems.length > 0) throw new ValidationError({ attendees: problems.join(' ') });
+  if (problems.length > 0)
+    throw new ValidationError({ attendees: { code: 'attendee-lines', lines: problems } });
   await hackathons.setAttendees(hackathon.id, attendees, request.now.toISOString());
   return attendees;
 }

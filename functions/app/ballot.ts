@@ -1,10 +1,9 @@
 import { ConflictError, ValidationError } from '../domain/errors.js';
 import type { Hackathon } from '../domain/hackathon.js';
-import { boldName } from '../domain/text.js';
 import type { Topic } from '../domain/topic.js';
 import { type VoteKind, type VoteOutcome, votingOpen } from '../domain/vote.js';
 import { requireHackathon } from './hackathons.js';
-import type { VoteChange } from './ports.js';
+import type { VoteChange } from './ports/stores.js';
 import type { VoteDeps } from './votes.js';
 
 export interface Ballot {
@@ -24,7 +23,7 @@ export async function openBallot(
 ): Promise<Ballot> {
   const hackathon = await requireHackathon(deps.hackathons, hackathonId);
   if (!votingOpen(hackathon, now))
-    throw new ConflictError(`Voting for ${boldName(hackathon.name)} has closed.`);
+    throw new ConflictError({ code: 'voting-closed', hackathon: hackathon.name, unchanged: false });
   const [topics, mine] = await Promise.all([
     deps.topics.list(hackathon.id),
     deps.votes.listByVoter(hackathon.id, userId),
@@ -68,11 +67,11 @@ export async function submitBallot(
 ): Promise<BallotResult> {
   const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
   if (!votingOpen(hackathon, request.now))
-    throw new ConflictError(`Voting for ${boldName(hackathon.name)} has closed; nothing was changed.`);
+    throw new ConflictError({ code: 'voting-closed', hackathon: hackathon.name, unchanged: true });
   const wanted = { vote: new Set(request.votes), interest: new Set(request.interests) };
   if (hackathon.votesPerPerson !== null && wanted.vote.size > hackathon.votesPerPerson) {
     throw new ValidationError({
-      votes: `You ticked ${wanted.vote.size} topics to vote for, but everyone has ${hackathon.votesPerPerson} votes. Untick ${wanted.vote.size - hackathon.votesPerPerson}.`,
+      votes: { code: 'too-many-votes', ticked: wanted.vote.size, budget: hackathon.votesPerPerson },
     });
   }
   const mine = await deps.votes.listByVoter(hackathon.id, request.userId);

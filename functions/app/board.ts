@@ -1,28 +1,6 @@
-import type { Hackathon } from '../domain/hackathon.js';
-import type { Topic } from '../domain/topic.js';
 import { type ChannelWaitDeps, isChannelUnavailable, waitForInvitation } from './channel-access.js';
-import type { HackathonStore, TopicStore } from './ports.js';
-
-/** Where the living board is: its message, and the thread replies it continues in. */
-export type BoardRef = NonNullable<Hackathon['board']>;
-
-/** Posts, pins and updates the living board (Slack in production, a stand-in in tests). */
-export interface BoardPublisher {
-  /**
-   * Posts the board's first message and pins it (`existing` null), or brings the posted board and its
-   * continuations in the thread up to date, calling `progress` after each reply it adds (so that a board whose
-   * posting is cut short, by Slack's pace or the invocation's end, goes on from there and posts nothing twice).
-   */
-  publish(
-    hackathon: Hackathon,
-    topics: readonly Topic[],
-    existing: BoardRef | null,
-    now: Date,
-    progress?: (ref: BoardRef) => Promise<void>,
-  ): Promise<BoardRef>;
-  /** Removes a board that lost the race to be the hackathon's board. */
-  remove(ref: BoardRef): Promise<void>;
-}
+import type { BoardPublisher, BoardRef } from './ports/slack.js';
+import type { HackathonStore, TopicStore } from './ports/stores.js';
 
 export interface BoardDeps extends ChannelWaitDeps {
   hackathons: HackathonStore;

@@ -1,9 +1,10 @@
 import { ConflictError, ValidationError } from '../domain/errors.js';
 import { type Hackathon, matchCategory } from '../domain/hackathon.js';
-import { boldName } from '../domain/text.js';
 import { type Topic, titleKey } from '../domain/topic.js';
 import { requireHackathon, requireOrganizer } from './hackathons.js';
-import type { CarryOverJob, HackathonStore, TopicStore, VoteStore } from './ports.js';
+import type { CarryOverJob } from './ports/jobs.js';
+import type { CarryOverAnnouncer } from './ports/slack.js';
+import type { HackathonStore, TopicStore, VoteStore } from './ports/stores.js';
 
 /** At most this many topics are carried over at once (and offered in the form: Slack's select holds 100). */
 const CARRY_OVER_MAX = 50;
@@ -30,9 +31,9 @@ export async function carryOverCandidates(
   request: { hackathonId: string; userId: string },
 ): Promise<{ hackathon: Hackathon; groups: CarryOverGroup[] }> {
   const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
-  requireOrganizer(hackathon, request.userId, 'carry topics over');
+  requireOrganizer(hackathon, request.userId, 'carry-over');
   if (hackathon.status !== 'active')
-    throw new ConflictError(`${boldName(hackathon.name)} has ended; it is read-only now.`);
+    throw new ConflictError({ code: 'hackathon-ended', hackathon: hackathon.name, hint: false });
   const present = await deps.topics.list(hackathon.id);
   const carried = new Set(
     present.flatMap((topic) =>
@@ -79,19 +80,15 @@ export async function carryOver(
     now: Date;
   },
 ): Promise<{ hackathon: Hackathon; carried: Topic[] }> {
-  if (request.picks.length === 0)
-    throw new ValidationError({ topics: 'Pick at least one topic to carry over.' });
+  if (request.picks.length === 0) throw new ValidationError({ topics: { code: 'pick-a-topic' } });
   if (request.picks.length > CARRY_OVER_MAX)
-    throw new ValidationError({ topics: `Pick at most ${CARRY_OVER_MAX} topics at once.` });
+    throw new ValidationError({ topics: { code: 'pick-at-most', max: CARRY_OVER_MAX } });
   const { hackathon, groups } = await carryOverCandidates(deps, request);
   const wanted = new Set(request.picks.map((pick) => `${pick.hackathonId}#${pick.number}`));
   const chosen = groups.flatMap(({ from, topics }) =>
     topics.filter((topic) => wanted.has(`${from.id}#${topic.number}`)).map((topic) => ({ from, topic })),
   );
-  if (chosen.length === 0)
-    throw new ConflictError(
-      'Those topics were carried over already, or are no longer offered. Nothing was added.',
-    );
+  if (chosen.length === 0) throw new ConflictError({ code: 'carried-already' });
   const fallback = matchCategory(hackathon.categories, 'Other') ?? (hackathon.categories[0] as string);
   const carried = await deps.topics.createMany(
     hackathon.id,
@@ -123,11 +120,6 @@ export async function carryOver(
     })),
   });
   return { hackathon, carried };
-}
-
-/** Tells the proposers of carried-over topics (off the request path). */
-export interface CarryOverAnnouncer {
-  carriedOver(hackathon: Hackathon, topic: Topic): Promise<void>;
 }
 
 /** The carry-over job: each carried topic's proposer is told once where their topic went. */

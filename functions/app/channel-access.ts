@@ -1,6 +1,8 @@
 import type { ChannelRefusal, Hackathon } from '../domain/hackathon.js';
 import type { CardRef } from '../domain/topic.js';
-import type { HackathonStore, Job, VoteStore } from './ports.js';
+import type { Job } from './ports/jobs.js';
+import type { ChannelAnnouncer } from './ports/slack.js';
+import type { HackathonStore, VoteStore } from './ports/stores.js';
 
 /**
  * Slack refused a post (or update) in a hackathon's channel for a reason retrying will not change: the app is
@@ -23,16 +25,6 @@ export const isChannelUnavailable = (error: unknown): error is ChannelUnavailabl
 
 /** The notice (once per hackathon) asking its creator to invite the app into the channel. */
 const INVITE_NOTICE = 'invite-app';
-
-/** What htg says in or about a hackathon's channel off the request path (Slack in production). */
-export interface ChannelAnnouncer {
-  /** Posts "the hackathon is set up here" in its channel; ChannelUnavailableError if Slack refuses. */
-  hackathonSetUp(hackathon: Hackathon): Promise<CardRef>;
-  /** Deletes an announcement that lost the race to be the hackathon's. */
-  removeAnnouncement(ref: CardRef): Promise<void>;
-  /** Asks the hackathon's creator, by direct message, to invite the app into the channel. */
-  askForInvite(hackathon: Hackathon, reason: ChannelRefusal): Promise<void>;
-}
 
 export interface ChannelWaitDeps {
   hackathons: HackathonStore;

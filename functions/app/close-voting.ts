@@ -4,13 +4,10 @@ import type { CardRef, Topic } from '../domain/topic.js';
 import { reactionKind, type VoteKind } from '../domain/vote.js';
 import { isOutOfTime, resumingFrom } from './deadline.js';
 import { requireActive, requireHackathon, requireOrganizer } from './hackathons.js';
-import type { HackathonStore, ReconcileJob, ReconcileProgress, TopicStore, VoteStore } from './ports.js';
+import type { ReconcileJob, ReconcileProgress } from './ports/jobs.js';
+import type { ReactionReader } from './ports/slack.js';
+import type { HackathonStore, TopicStore, VoteStore } from './ports/stores.js';
 import { proposalFor } from './team-review.js';
-
-/** Reads the reactions on a message from Slack (reactions.get). */
-export interface ReactionReader {
-  reactionsOn(card: CardRef): Promise<Array<{ name: string; users: string[] }>>;
-}
 
 /**
  * `/htg close-voting`: voting closes now (unless it closed already), and a job re-reads every card's reactions
@@ -21,7 +18,7 @@ export async function closeVoting(
   request: { hackathonId: string; userId: string; channelId: string; now: Date },
 ): Promise<{ hackathon: Hackathon; cards: number }> {
   const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
-  requireOrganizer(hackathon, request.userId, 'close voting');
+  requireOrganizer(hackathon, request.userId, 'close-voting');
   requireActive(hackathon);
   const now = request.now.toISOString();
   const closed = await deps.hackathons.closeVoting(hackathon.id, now);

@@ -1,3 +1,5 @@
+import type { PacingClock } from './ports/clock.js';
+
 /**
  * Work that runs inside a Lambda invocation has until the invocation's deadline. Something that would have to
  * wait past it (for Slack's rate limits, say) throws OutOfTimeError instead; long jobs catch it, keep what they
@@ -24,13 +26,7 @@ export const isOutOfTime = (error: unknown): error is OutOfTimeError => error in
 export const resumingFrom = (error: OutOfTimeError, resume: Record<string, unknown>): OutOfTimeError =>
   new OutOfTimeError(error.what, error.waitMs, { ...error.resume, ...resume });
 
-/** A clock work is paced on: real in the Lambdas, sped up in tests (never stopped). */
-export interface PacingClock {
-  /** Milliseconds, like Date.now(). */
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
-
+/** The wall clock work is paced on in the Lambdas and `npm start`. */
 export const realClock: PacingClock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),

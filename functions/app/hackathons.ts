@@ -5,8 +5,8 @@ import {
   isOrganizer,
   validateHackathonSettings,
 } from '../domain/hackathon.js';
-import { boldName, mentions } from '../domain/text.js';
-import type { HackathonStore } from './ports.js';
+import type { OrganizerWork } from '../domain/problems.js';
+import type { HackathonStore } from './ports/stores.js';
 
 export interface SetupRequest {
   /** The workspace htg is installed in (not the person's own: in a Slack Connect channel they differ). */
@@ -22,9 +22,7 @@ export interface SetupRequest {
 export async function setupHackathon(hackathons: HackathonStore, request: SetupRequest): Promise<Hackathon> {
   const existing = await hackathons.findActiveByChannel(request.channelId);
   if (existing?.status === 'active')
-    throw new ConflictError(
-      `This channel already runs ${boldName(existing.name)}. Use \`/htg settings\` to change it.`,
-    );
+    throw new ConflictError({ code: 'channel-has-hackathon', hackathon: existing.name });
   const settings = validateHackathonSettings(request.input, request.userId);
   const now = request.now.toISOString();
   const hackathon: Hackathon = {
@@ -56,7 +54,7 @@ export async function changeSettings(
   request: SettingsRequest,
 ): Promise<Hackathon> {
   const hackathon = await requireHackathon(hackathons, request.hackathonId);
-  requireOrganizer(hackathon, request.userId, 'change the settings');
+  requireOrganizer(hackathon, request.userId, 'settings');
   requireActive(hackathon);
   // The creator stays first; organizers listed in the form follow.
   const settings = validateHackathonSettings(request.input, hackathon.createdBy);
@@ -70,22 +68,23 @@ export async function changeSettings(
 
 export async function requireHackathon(hackathons: HackathonStore, id: string): Promise<Hackathon> {
   const hackathon = await hackathons.get(id);
-  if (!hackathon) throw new NotFoundError('This hackathon no longer exists.');
+  if (!hackathon) throw new NotFoundError({ code: 'hackathon-gone' });
   return hackathon;
 }
 
-export function requireOrganizer(hackathon: Hackathon, userId: string, action: string): void {
+export function requireOrganizer(hackathon: Hackathon, userId: string, to: OrganizerWork): void {
   if (!isOrganizer(hackathon, userId)) {
-    throw new PermissionError(
-      `Only the organizers of ${boldName(hackathon.name)} can ${action}. Ask ${mentions(hackathon.organizers)}.`,
-    );
+    throw new PermissionError({
+      code: 'organizers-only',
+      hackathon: hackathon.name,
+      organizers: hackathon.organizers,
+      to,
+    });
   }
 }
 
 /** After the wrap-up a hackathon is read-only: every change is refused, politely. */
 export function requireActive(hackathon: Hackathon): void {
   if (hackathon.status !== 'active')
-    throw new ConflictError(
-      `${boldName(hackathon.name)} has ended and is read-only now. \`/htg export\` still gives you its wrap-up and board.`,
-    );
+    throw new ConflictError({ code: 'hackathon-ended', hackathon: hackathon.name, hint: true });
 }

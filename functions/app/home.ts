@@ -5,7 +5,7 @@ import { jobTimes } from '../domain/schedule.js';
 import type { Topic } from '../domain/topic.js';
 import { votingOpen } from '../domain/vote.js';
 import { toLocal } from '../domain/zoned-time.js';
-import type { HackathonStore, TopicStore, VoteStore } from './ports.js';
+import type { HackathonStore, TopicStore, VoteStore } from './ports/stores.js';
 
 /** Where a hackathon stands, and the moment its next step happens (null when none is set). */
 export type Phase =

@@ -1,5 +1,6 @@
 import { PermissionError, ValidationError } from '../domain/errors.js';
 import type { Outcome } from '../domain/outcome.js';
+import type { Problem } from '../domain/problems.js';
 import { isWebUrl, mayReportOn, type Topic } from '../domain/topic.js';
 import { requireOpenTopic, type TopicDeps } from './topics.js';
 
@@ -55,7 +56,7 @@ export async function saveOutcome(
 ): Promise<Topic> {
   const { topic } = await mayWrite(deps, request);
   const input = request.input;
-  const errors: Record<string, string> = {};
+  const errors: Record<string, Problem> = {};
   const text = (value: string) => value.replace(/\r\n/g, '\n').trim();
   const sections = {
     problem: text(input.problem),
@@ -66,21 +67,21 @@ export async function saveOutcome(
   };
   for (const [field, value] of Object.entries(sections)) {
     if (value.length > OUTCOME_TEXT_MAX)
-      errors[field] = `Keep it under ${OUTCOME_TEXT_MAX} characters (it has ${value.length}).`;
+      errors[field] = { code: 'too-long', field: 'answer', max: OUTCOME_TEXT_MAX, length: value.length };
   }
   const highlight = input.highlight.replace(/\s+/g, ' ').trim();
-  if (highlight.length > HIGHLIGHT_MAX) errors.highlight = `One line: at most ${HIGHLIGHT_MAX} characters.`;
-  if (!highlight && !sections.achievements && !sections.outcome)
-    errors.highlight = 'Write at least a one-line highlight, the achievements or the outcome.';
+  if (highlight.length > HIGHLIGHT_MAX) errors.highlight = { code: 'highlight-one-line', max: HIGHLIGHT_MAX };
+  if (!highlight && !sections.achievements && !sections.outcome) errors.highlight = { code: 'outcome-empty' };
   const code = [...new Set(input.code.map((link) => link.trim()).filter(Boolean))];
   const bad = code.find((link) => !isWebUrl(link));
-  if (bad) errors.code = `"${bad.slice(0, 60)}" is not a web address: one full https:// link per line.`;
-  else if (code.length > CODE_LINKS_MAX) errors.code = `At most ${CODE_LINKS_MAX} links.`;
+  if (bad) errors.code = { code: 'not-a-link', text: bad.slice(0, 60), form: 'outcome' };
+  else if (code.length > CODE_LINKS_MAX)
+    errors.code = { code: 'too-many', field: 'links', max: CODE_LINKS_MAX };
   const contributors = [...new Set(input.contributors.map((c) => c.trim()).filter(Boolean))];
   if (contributors.length > CONTRIBUTORS_MAX)
-    errors.contributors = `At most ${CONTRIBUTORS_MAX} contributors.`;
+    errors.contributors = { code: 'too-many', field: 'contributors', max: CONTRIBUTORS_MAX };
   const emoji = input.emoji?.trim() || null;
-  if (emoji && emoji.length > 40) errors.emoji = 'One emoji, e.g. 🚀 or :rocket:.';
+  if (emoji && emoji.length > 40) errors.emoji = { code: 'one-emoji' };
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   return deps.topics.setOutcome(
     topic,
@@ -101,8 +102,6 @@ async function mayWrite(deps: TopicDeps, request: TopicRequest) {
   const found = await requireOpenTopic(deps, request);
   const { hackathon, topic } = found;
   if (!mayReportOn(topic, hackathon.organizers, request.userId, { proposer: true }))
-    throw new PermissionError(
-      `Only the team of #${topic.number}, its proposer and the organizers can write its outcome.`,
-    );
+    throw new PermissionError({ code: 'team-only', number: topic.number, to: 'outcome' });
   return found;
 }

@@ -1,22 +1,11 @@
-import type { BoardSnapshot } from '../domain/board.js';
 import type { Hackathon } from '../domain/hackathon.js';
 import type { Topic } from '../domain/topic.js';
 import { votingOpen } from '../domain/vote.js';
 import { toLocal } from '../domain/zoned-time.js';
-import type { HackathonStore, ScheduledPost, TopicStore } from './ports.js';
-import type { PostedPartsStore } from './posted-parts.js';
-import type { ScheduledJobEvent } from './schedules.js';
+import type { ScheduledPost } from './ports/jobs.js';
+import type { ScheduledJobEvent, ScheduledRunStore } from './ports/scheduling.js';
+import type { HackathonStore, TopicStore } from './ports/stores.js';
 import { wrapUp } from './wrap-up.js';
-
-/** Executions already run, the parts each posted, and the board as the last summary showed it. */
-export interface ScheduledRunStore extends PostedPartsStore {
-  /** True for the first claim of an execution, false for a retry or duplicate of one that ran or is running. */
-  claim(hackathonId: string, execution: string, now: Date): Promise<boolean>;
-  /** Gives a claim back after a failure, so Scheduler's retry can run the execution again. */
-  release(hackathonId: string, execution: string): Promise<void>;
-  lastSummary(hackathonId: string): Promise<BoardSnapshot | null>;
-  saveSummary(hackathonId: string, snapshot: BoardSnapshot): Promise<void>;
-}
 
 export interface ScheduledJobDeps {
   hackathons: HackathonStore;

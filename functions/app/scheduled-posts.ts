@@ -1,35 +1,12 @@
-import type { BoardSnapshot } from '../domain/board.js';
 import { boardSnapshot } from '../domain/board.js';
-import type { Hackathon } from '../domain/hackathon.js';
 import { jobTimes } from '../domain/schedule.js';
-import type { Topic } from '../domain/topic.js';
 import { type ChannelWaitDeps, isChannelUnavailable, waitForInvitation } from './channel-access.js';
-import type { ScheduledPostJob, TopicStore } from './ports.js';
-import { type PostedParts, postedParts } from './posted-parts.js';
-import { checkInTeams, type ScheduledRunStore } from './scheduled-jobs.js';
-
-/**
- * Posts what scheduled jobs have to say (Slack in production, a stand-in in tests), skipping the parts already
- * posted. ChannelUnavailableError when Slack refuses the channel.
- */
-export interface ScheduleAnnouncer {
-  votingSummary(hackathon: Hackathon, topics: readonly Topic[], now: Date, parts: PostedParts): Promise<void>;
-  hackathonSummary(
-    hackathon: Hackathon,
-    topics: readonly Topic[],
-    previous: BoardSnapshot | null,
-    now: Date,
-    parts: PostedParts,
-  ): Promise<void>;
-  /** Asks a team, in a thread on its card, what it achieved so far and what blocks it; returns the ts. */
-  checkIn(hackathon: Hackathon, topic: Topic): Promise<string>;
-  wrapUpReminder(
-    hackathon: Hackathon,
-    topics: readonly Topic[],
-    wrapUpAt: Date,
-    parts: PostedParts,
-  ): Promise<void>;
-}
+import type { ScheduledPostJob } from './ports/jobs.js';
+import type { ScheduledRunStore } from './ports/scheduling.js';
+import type { ScheduleAnnouncer } from './ports/slack.js';
+import type { TopicStore } from './ports/stores.js';
+import { postedParts } from './posted-parts.js';
+import { checkInTeams } from './scheduled-jobs.js';
 
 export interface ScheduledPostDeps extends ChannelWaitDeps {
   topics: TopicStore;

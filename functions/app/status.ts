@@ -1,5 +1,6 @@
 import { ConflictError, PermissionError, ValidationError } from '../domain/errors.js';
-import { parseStatus, STATUS_WORDS } from '../domain/status.js';
+import type { Problem } from '../domain/problems.js';
+import { parseStatus } from '../domain/status.js';
 import { isWebUrl, LINKS_MAX, mayReportOn, type Topic } from '../domain/topic.js';
 import { requireOpenTopic, type TopicDeps } from './topics.js';
 
@@ -19,17 +20,12 @@ export async function changeStatus(
 ): Promise<Topic> {
   const { hackathon, topic } = await requireOpenTopic(deps, request);
   if (!mayReportOn(topic, hackathon.organizers, request.userId)) {
-    throw new PermissionError(`Only the team of #${topic.number} and the organizers can change its status.`);
+    throw new PermissionError({ code: 'team-only', number: topic.number, to: 'status' });
   }
   const parsed = parseStatus(request.text);
-  if (!parsed)
-    throw new ValidationError({
-      status: `Say a status: ${STATUS_WORDS}. For example \`/htg status #${topic.number} done\`.`,
-    });
+  if (!parsed) throw new ValidationError({ status: { code: 'status-word', number: topic.number } });
   if (parsed.status === 'dropped' && !parsed.note) {
-    throw new ValidationError({
-      status: `Say what became of it, e.g. \`/htg status #${topic.number} dropped closed in favour of #45\`.`,
-    });
+    throw new ValidationError({ status: { code: 'dropped-needs-note', number: topic.number } });
   }
   return deps.topics.setStatus(topic, parsed.status, parsed.note, request.userId, request.now.toISOString());
 }
@@ -41,16 +37,12 @@ export async function addTopicLink(
 ): Promise<{ topic: Topic; added: boolean }> {
   const { hackathon, topic } = await requireOpenTopic(deps, request);
   if (!mayReportOn(topic, hackathon.organizers, request.userId, { proposer: true }))
-    throw new PermissionError(
-      `Only the proposer and team of #${topic.number} and the organizers can add links to it.`,
-    );
+    throw new PermissionError({ code: 'team-only', number: topic.number, to: 'links' });
   const url = request.url.trim().replace(/^<([^|>]+)(\|[^>]*)?>$/, '$1');
-  if (!isWebUrl(url))
-    throw new ValidationError({
-      url: `Give a full link starting with https://, e.g. \`/htg link #${topic.number} https://github.com/…\`.`,
-    });
+  if (!isWebUrl(url)) throw new ValidationError({ url: { code: 'full-link', number: topic.number } });
   const result = await deps.topics.addLink(topic, url, LINKS_MAX);
-  if (result === 'full') throw new ConflictError(`#${topic.number} has ${LINKS_MAX} links already.`);
+  if (result === 'full')
+    throw new ConflictError({ code: 'links-full', number: topic.number, max: LINKS_MAX });
   return { topic, added: result === 'added' };
 }
 
@@ -61,9 +53,7 @@ const CHECK_IN_MAX = 1000;
 export async function checkInToAnswer(deps: TopicDeps, request: TopicRequest): Promise<Topic> {
   const { hackathon, topic } = await requireOpenTopic(deps, request);
   if (!mayReportOn(topic, hackathon.organizers, request.userId)) {
-    throw new PermissionError(
-      `Only the team of #${topic.number} and the organizers can answer its check-in.`,
-    );
+    throw new PermissionError({ code: 'team-only', number: topic.number, to: 'check-in' });
   }
   return topic;
 }
@@ -76,10 +66,12 @@ export async function answerCheckIn(
   const topic = await checkInToAnswer(deps, request);
   const achieved = (request.achieved ?? '').trim();
   const blockers = (request.blockers ?? '').trim();
-  const errors: Record<string, string> = {};
-  if (!achieved) errors.achieved = 'Say what the team achieved so far, even if it is little.';
-  else if (achieved.length > CHECK_IN_MAX) errors.achieved = `Keep it under ${CHECK_IN_MAX} characters.`;
-  if (blockers.length > CHECK_IN_MAX) errors.blockers = `Keep it under ${CHECK_IN_MAX} characters.`;
+  const errors: Record<string, Problem> = {};
+  if (!achieved) errors.achieved = { code: 'required', field: 'achieved' };
+  else if (achieved.length > CHECK_IN_MAX)
+    errors.achieved = { code: 'too-long', field: 'answer', max: CHECK_IN_MAX };
+  if (blockers.length > CHECK_IN_MAX)
+    errors.blockers = { code: 'too-long', field: 'answer', max: CHECK_IN_MAX };
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   return deps.topics.setCheckIn(topic, {
     achieved,

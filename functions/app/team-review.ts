@@ -1,48 +1,14 @@
 import { type AssignmentProposal, proposeTeams, rankTopics, teamCap } from '../domain/assignment.js';
 import { ConflictError, ValidationError } from '../domain/errors.js';
 import type { Hackathon } from '../domain/hackathon.js';
+import type { Problem } from '../domain/problems.js';
 import { planTeams, type ReviewedTeam } from '../domain/team-plan.js';
-import { boldName } from '../domain/text.js';
-import type { CardRef, Topic, TopicStatus } from '../domain/topic.js';
+import type { CardRef, Topic } from '../domain/topic.js';
 import { type ChannelWaitDeps, isChannelUnavailable, waitForInvitation } from './channel-access.js';
 import { requireHackathon, requireOrganizer } from './hackathons.js';
-import type { HackathonStore, PublishTeamsJob, TeamStore, TopicStore } from './ports.js';
-
-/** One line of the ranking message: rank · topic · votes · team. */
-export interface RankingRow {
-  rank: number;
-  number: number;
-  title: string;
-  votes: number;
-  kind: Topic['kind'];
-  status: TopicStatus;
-  team: string[];
-}
-
-export interface PublishSummary {
-  teams: number;
-  people: number;
-  notPicked: number[];
-}
-
-/** Tells the channel and the people concerned about teams (Slack in production, a stand-in in tests). */
-export interface TeamAnnouncer {
-  /** Posts the ranking message, or updates it where it was posted; returns where it is. */
-  ranking(
-    hackathon: Hackathon,
-    rows: RankingRow[],
-    published: boolean,
-    existing: CardRef | null,
-  ): Promise<CardRef>;
-  /** Someone was put on a team. */
-  placed(hackathon: Hackathon, userId: string, topic: Topic): Promise<void>;
-  /** Someone was taken off a team. */
-  removed(hackathon: Hackathon, userId: string, topic: Topic): Promise<void>;
-  /** A topic's proposer: their topic was not picked. */
-  notPicked(hackathon: Hackathon, topic: Topic): Promise<void>;
-  /** The organizer who published: it is done. */
-  published(hackathon: Hackathon, job: PublishTeamsJob, summary: PublishSummary): Promise<void>;
-}
+import type { PublishTeamsJob } from './ports/jobs.js';
+import type { PublishSummary, RankingRow, TeamAnnouncer } from './ports/slack.js';
+import type { HackathonStore, TeamStore, TopicStore } from './ports/stores.js';
 
 export interface TeamReviewDeps {
   hackathons: HackathonStore;
@@ -58,9 +24,6 @@ export interface TeamReview {
   /** Who said they would work on each topic. */
   interested: Map<number, string[]>;
 }
-
-/** The form field of a topic's team (inline errors name it). */
-export const teamField = (number: number) => `team_${number}`;
 
 /**
  * `/htg teams` and the button in the voting-close report: the proposed teams for organizers to review. People
@@ -115,13 +78,12 @@ export async function publishTeams(
 ): Promise<PublishSummary> {
   const hackathon = await requireReviewer(deps.hackathons, request);
   const topics = new Map((await deps.topics.list(hackathon.id)).map((topic) => [topic.number, topic]));
-  const errors: Record<string, string> = {};
+  const errors: Record<string, Problem> = {};
   const reviewed: ReviewedTeam[] = [];
   for (const team of request.reviewed) {
     const topic = topics.get(team.number);
     if (!topic || topic.status === 'withdrawn' || topic.kind !== 'hacking') {
-      if (team.chosen.length > 0)
-        errors[teamField(team.number)] = `#${team.number} was withdrawn meanwhile: leave its team empty.`;
+      if (team.chosen.length > 0) errors[team.number] = { code: 'team-withdrawn', number: team.number };
       continue;
     }
     reviewed.push(team);
@@ -136,8 +98,11 @@ export async function publishTeams(
   if (onePerPerson) {
     for (const placed of plan.onSeveral.values()) {
       for (const number of placed.slice(1)) {
-        errors[teamField(number)] ??=
-          `Someone here is also on #${placed[0]}: in ${hackathon.name} everyone is on one team (organizers can change that in /htg settings).`;
+        errors[number] ??= {
+          code: 'on-several-teams',
+          hackathon: hackathon.name,
+          alsoOn: placed[0] as number,
+        };
       }
     }
   }
@@ -146,10 +111,7 @@ export async function publishTeams(
     const cap = teamCap(topics.get(team.number) as Topic, hackathon.teamSize.max);
     if (size > cap) {
       const joined = size - new Set(team.chosen).size;
-      errors[teamField(team.number)] ??=
-        `#${team.number} has room for ${cap}, and ${size} would be on it` +
-        (joined > 0 ? ` (${joined} joined it since you opened this form)` : '') +
-        '.';
+      errors[team.number] ??= { code: 'team-over-cap', number: team.number, cap, size, joinedSince: joined };
     }
   }
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
@@ -295,13 +257,11 @@ async function requireReviewer(
   request: { hackathonId: string; userId: string; now: Date },
 ): Promise<Hackathon> {
   const hackathon = await requireHackathon(hackathons, request.hackathonId);
-  requireOrganizer(hackathon, request.userId, 'review and publish teams');
+  requireOrganizer(hackathon, request.userId, 'teams');
   if (hackathon.status !== 'active')
-    throw new ConflictError(`${boldName(hackathon.name)} has ended; it is read-only now.`);
+    throw new ConflictError({ code: 'hackathon-ended', hackathon: hackathon.name, hint: false });
   if (!hackathon.votingClosesAt || Date.parse(hackathon.votingClosesAt) > request.now.getTime()) {
-    throw new ConflictError(
-      `Voting for ${boldName(hackathon.name)} is still open. Close it with \`/htg close-voting\` first; the teams follow from the final votes.`,
-    );
+    throw new ConflictError({ code: 'voting-still-open', hackathon: hackathon.name });
   }
   return hackathon;
 }

@@ -1,8 +1,7 @@
 import { teamCap } from '../domain/assignment.js';
 import { ConflictError } from '../domain/errors.js';
-import { boldName } from '../domain/text.js';
 import type { Topic } from '../domain/topic.js';
-import type { HackathonStore, JoinOutcome, LeaveOutcome, TeamStore, TopicStore } from './ports.js';
+import type { HackathonStore, JoinOutcome, LeaveOutcome, TeamStore, TopicStore } from './ports/stores.js';
 import { requireOpenTopic } from './topics.js';
 
 export interface TeamDeps {
@@ -34,14 +33,9 @@ export async function joinTopic(
     cap,
     hackathon.onePerPerson ?? true,
   );
-  if (outcome === 'team-full')
-    throw new ConflictError(
-      `The team of #${topic.number} is full (${cap} people). Pick another topic, or ask an organizer.`,
-    );
+  if (outcome === 'team-full') throw new ConflictError({ code: 'team-full', number: topic.number, cap });
   if (outcome === 'in-another-team') {
-    throw new ConflictError(
-      `You are in another team already, and in ${boldName(hackathon.name)} everyone joins one team. Leave it first with \`/htg leave #<number>\`.`,
-    );
+    throw new ConflictError({ code: 'in-another-team', hackathon: hackathon.name });
   }
   return { topic, outcome };
 }

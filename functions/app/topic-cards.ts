@@ -1,25 +1,10 @@
 import type { Hackathon } from '../domain/hackathon.js';
 import type { CardRef, Topic } from '../domain/topic.js';
 import { type ChannelWaitDeps, isChannelUnavailable, waitForInvitation } from './channel-access.js';
-import { isOutOfTime, type PacingClock } from './deadline.js';
-import type { HackathonStore, TopicStore } from './ports.js';
-
-/** Posts and updates topic cards in Slack. Implemented in adapters/slack. */
-export interface CardPublisher {
-  post(hackathon: Hackathon, topic: Topic): Promise<CardRef>;
-  update(hackathon: Hackathon, topic: Topic): Promise<void>;
-  /** Deletes a card that was posted but is not the topic's (a duplicate). */
-  remove(card: CardRef): Promise<void>;
-  /** A short fingerprint of the card's content for the topic as it is (equal content, equal fingerprint). */
-  fingerprint(hackathon: Hackathon, topic: Topic): string;
-  /**
-   * Resolves when an update of the card would go to Slack at once, keeping that turn for the next update; waits
-   * for Slack's rate limit meanwhile, and throws OutOfTimeError if the turn would come after `until`. `busy`:
-   * the hackathon's cards are still changing, so the update leaves room in the limit for the cards' final
-   * counts once they stop.
-   */
-  turn(card: CardRef, until: number, busy: boolean): Promise<void>;
-}
+import { isOutOfTime } from './deadline.js';
+import type { PacingClock } from './ports/clock.js';
+import type { CardPublisher } from './ports/slack.js';
+import type { HackathonStore, TopicStore } from './ports/stores.js';
 
 /** How long a hackathon's counts must stay still before its cards stop being busy. */
 export const QUIET_MS = 3_000;

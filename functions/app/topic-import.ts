@@ -15,9 +15,9 @@ import {
   type TopicDraft,
   titleKey,
 } from '../domain/topic.js';
-import { type ImportedTopic, parseTopicList } from '../domain/topic-list-import.js';
+import { type ImportedTopic, parseTopicList } from '../markdown/topic-list.js';
 import { requireActive, requireHackathon, requireOrganizer } from './hackathons.js';
-import type { HackathonStore, ImportDraftStore, TopicStore } from './ports.js';
+import type { HackathonStore, ImportDraftStore, TopicStore } from './ports/stores.js';
 
 /** An import preview lives this long between "Preview" and "Import". */
 const IMPORT_DRAFT_TTL_SECONDS = 60 * 60;
@@ -50,18 +50,15 @@ export async function previewImport(
   request: { hackathonId: string; userId: string; markdown: string },
 ): Promise<ImportPreview> {
   const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
-  requireOrganizer(hackathon, request.userId, 'import topics');
+  requireOrganizer(hackathon, request.userId, 'import');
   requireActive(hackathon);
-  const found = parseTopicList(request.markdown);
+  const found = await parseTopicList(request.markdown);
   if (found.length === 0) {
-    throw new ValidationError({
-      markdown:
-        'No topics found. Paste a list with one "- topic" bullet per topic (under "### Category" headings), or "## Title" headings.',
-    });
+    throw new ValidationError({ markdown: { code: 'no-topics-found' } });
   }
   if (found.length > MAX_IMPORT_TOPICS) {
     throw new ValidationError({
-      markdown: `That is ${found.length} topics; import at most ${MAX_IMPORT_TOPICS} at once.`,
+      markdown: { code: 'import-too-big', found: found.length, max: MAX_IMPORT_TOPICS },
     });
   }
   const draftId = await deps.drafts.save(hackathon.id, found, IMPORT_DRAFT_TTL_SECONDS);
@@ -75,10 +72,10 @@ export async function confirmImport(
   request: { hackathonId: string; userId: string; draftId: string; now: Date },
 ): Promise<{ hackathon: Hackathon; created: Topic[]; skipped: ImportPreviewItem[] }> {
   let hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
-  requireOrganizer(hackathon, request.userId, 'import topics');
+  requireOrganizer(hackathon, request.userId, 'import');
   requireActive(hackathon);
   const found = await deps.drafts.get(hackathon.id, request.draftId);
-  if (!found) throw new ConflictError('This preview has expired. Run `/htg import` again.');
+  if (!found) throw new ConflictError({ code: 'import-preview-expired' });
   const plan = planImport(hackathon, await deps.topics.list(hackathon.id), found);
   const toCreate = plan.filter((item) => item.duplicateOf === null);
   const newCategories = [

@@ -1,9 +1,8 @@
 import { ConflictError, NotFoundError, PermissionError } from '../domain/errors.js';
 import { type Hackathon, isOrganizer, proposalsOpen } from '../domain/hackathon.js';
-import { boldName, mentions } from '../domain/text.js';
 import { canChangeTopic, type Topic, type TopicDraftInput, validateTopicDraft } from '../domain/topic.js';
 import { requireHackathon } from './hackathons.js';
-import type { HackathonStore, TopicStore } from './ports.js';
+import type { HackathonStore, TopicStore } from './ports/stores.js';
 
 export interface TopicDeps {
   hackathons: HackathonStore;
@@ -28,11 +27,13 @@ export async function proposeTopic(deps: TopicDeps, request: ProposeRequest): Pr
 /** Throws when the person may not propose now (proposals closed or hackathon ended). */
 export function assertMayPropose(hackathon: Hackathon, userId: string, now: Date): void {
   if (hackathon.status !== 'active')
-    throw new ConflictError(`${boldName(hackathon.name)} has ended; it is read-only now.`);
+    throw new ConflictError({ code: 'hackathon-ended', hackathon: hackathon.name, hint: false });
   if (!proposalsOpen(hackathon, now) && !isOrganizer(hackathon, userId)) {
-    throw new ConflictError(
-      `Proposals for ${boldName(hackathon.name)} are closed. An organizer can still add a topic: ${mentions(hackathon.organizers)}.`,
-    );
+    throw new ConflictError({
+      code: 'proposals-closed',
+      hackathon: hackathon.name,
+      organizers: hackathon.organizers,
+    });
   }
 }
 
@@ -50,16 +51,15 @@ export async function topicToChange(
 ): Promise<{ hackathon: Hackathon; topic: Topic }> {
   const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
   const topic = await deps.topics.get(hackathon.id, request.number);
-  if (!topic) throw new NotFoundError(`There is no topic #${request.number} in ${boldName(hackathon.name)}.`);
+  if (!topic)
+    throw new NotFoundError({ code: 'no-topic', hackathon: hackathon.name, number: request.number });
   if (!canChangeTopic(topic, hackathon.organizers, request.userId)) {
-    throw new PermissionError(
-      `Only <@${topic.proposerId}>, who proposed #${topic.number}, or an organizer can change it.`,
-    );
+    throw new PermissionError({ code: 'proposer-only', number: topic.number, proposerId: topic.proposerId });
   }
   if (hackathon.status !== 'active')
-    throw new ConflictError(`${boldName(hackathon.name)} has ended; it is read-only now.`);
+    throw new ConflictError({ code: 'hackathon-ended', hackathon: hackathon.name, hint: false });
   if (topic.status === 'withdrawn')
-    throw new ConflictError(`#${topic.number} was withdrawn; it can no longer be changed.`);
+    throw new ConflictError({ code: 'topic-withdrawn', number: topic.number, refused: 'change' });
   return { hackathon, topic };
 }
 
@@ -70,9 +70,7 @@ export async function editTopic(
 ): Promise<Topic> {
   const { hackathon, topic } = await topicToChange(deps, request);
   if (topic.updatedAt !== request.expectedUpdatedAt) {
-    throw new ConflictError(
-      `#${topic.number} was changed while you were editing it; nothing was saved. Open it again.`,
-    );
+    throw new ConflictError({ code: 'topic-changed', number: topic.number, when: 'while-editing' });
   }
   const draft = validateTopicDraft({ emoji: topic.emoji, ...request.input }, [
     ...hackathon.categories,
@@ -108,9 +106,9 @@ export async function requireOpenTopic(
 ): Promise<{ hackathon: Hackathon; topic: Topic }> {
   const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
   if (hackathon.status !== 'active')
-    throw new ConflictError(`${boldName(hackathon.name)} has ended; it is read-only now.`);
+    throw new ConflictError({ code: 'hackathon-ended', hackathon: hackathon.name, hint: false });
   const topic = await deps.topics.get(hackathon.id, request.number);
   if (!topic || topic.status === 'withdrawn')
-    throw new NotFoundError(`There is no open topic #${request.number}.`);
+    throw new NotFoundError({ code: 'no-open-topic', number: request.number });
   return { hackathon, topic };
 }

@@ -2,7 +2,7 @@ import type { Hackathon } from '../domain/hackathon.js';
 import type { CardRef, Topic } from '../domain/topic.js';
 import { reactionKind, type Vote, type VoteKind, type VoteOutcome, votingOpen } from '../domain/vote.js';
 import { requireHackathon } from './hackathons.js';
-import type { HackathonStore, TopicStore, VoteStore } from './ports.js';
+import type { HackathonStore, TopicStore, VoteStore } from './ports/stores.js';
 
 export interface VoteDeps {
   hackathons: HackathonStore;

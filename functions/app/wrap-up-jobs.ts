@@ -4,20 +4,17 @@
  */
 import type { Hackathon } from '../domain/hackathon.js';
 import { isSlackUserId } from '../domain/outcome.js';
-import { boldName } from '../domain/text.js';
 import type { Topic } from '../domain/topic.js';
-import { boardMarkdown, renderWrapUpPage, wrapUpPageFromHackathon } from '../domain/wrapup-markdown.js';
+import { boardMarkdown } from '../markdown/board.js';
+import { wrapUpPageFromHackathon } from '../markdown/wrapup-from-hackathon.js';
+import { renderWrapUpPage } from '../markdown/wrapup-page.js';
 import { type ChannelWaitDeps, isChannelUnavailable, waitForInvitation } from './channel-access.js';
 import { requireHackathon } from './hackathons.js';
-import type { ExportJob, WrapUpJob } from './ports.js';
-import { type PostedPartsStore, postedParts, withPrefix } from './posted-parts.js';
-import {
-  type MarkdownFile,
-  type PeopleDirectory,
-  type WrapUpDeps,
-  type WrapUpPublisher,
-  wrappedTopics,
-} from './wrap-up.js';
+import type { ExportJob, WrapUpJob } from './ports/jobs.js';
+import type { PostedPartsStore } from './ports/posted-parts.js';
+import type { MarkdownFile, PeopleDirectory, WrapUpPublisher } from './ports/slack.js';
+import { postedParts, withPrefix } from './posted-parts.js';
+import { type WrapUpDeps, wrappedTopics } from './wrap-up.js';
 
 /** The two Markdown files: the wrap-up page (gardener/documentation format) and the topic board. */
 async function markdownFiles(
@@ -80,11 +77,7 @@ export async function postWrapUp(deps: WrapUpJobDeps, job: WrapUpJob): Promise<v
   }
   const { hackathon, topics } = posted;
   if (!(await deps.votes.firstNotice(hackathon.id, job.requestedBy, 'wrapped-up'))) return;
-  await deps.wrapUps.done(
-    job.channelId,
-    job.requestedBy,
-    `${boldName(hackathon.name)} is wrapped up: the highlights and ${topics.length} ${topics.length === 1 ? 'topic' : 'topics'} are in the channel, with the Markdown files in the thread. The hackathon is read-only now.`,
-  );
+  await deps.wrapUps.done(job.requestedBy, hackathon, topics.length);
 }
 
 /** The highlights, the replies and the files, each not yet posted; returns the hackathon after, and its topics. */
@@ -112,7 +105,7 @@ async function postWrapUpMessages(
     await deps.wrapUps.files(
       { channelId: wrap.channelId, threadTs: wrap.ts },
       await markdownFiles(deps.people, now, all),
-      `The wrap-up of ${now.name} as Markdown: the page for the community website and the topic board.`,
+      { kind: 'wrap-up', hackathon: now.name },
     );
     await deps.hackathons.setWrapUpFiles(now.id);
   }
@@ -135,10 +128,9 @@ export async function sendExport(deps: WrapUpJobDeps, job: ExportJob): Promise<v
       content: JSON.stringify(await deps.archive.export(hackathon.id, new Date(job.requestedAt)), null, 2),
     });
   }
-  await deps.wrapUps.files(
-    { userId: job.requestedBy },
-    files,
-    `${hackathon.name} as Markdown, as of now: the wrap-up page and the topic board` +
-      (organizer ? ', and its complete data as JSON (organizers only).' : '.'),
-  );
+  await deps.wrapUps.files({ userId: job.requestedBy }, files, {
+    kind: 'export',
+    hackathon: hackathon.name,
+    withData: organizer,
+  });
 }

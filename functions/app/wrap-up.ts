@@ -1,37 +1,8 @@
 import { rankTopics } from '../domain/assignment.js';
 import type { Hackathon } from '../domain/hackathon.js';
-import type { CardRef, Topic } from '../domain/topic.js';
+import type { Topic } from '../domain/topic.js';
 import { requireHackathon, requireOrganizer } from './hackathons.js';
-import type { HackathonStore, TopicStore } from './ports.js';
-import type { PostedParts } from './posted-parts.js';
-
-/** A Markdown file htg hands out: the wrap-up page and the topic board. */
-export interface MarkdownFile {
-  name: string;
-  title: string;
-  content: string;
-}
-
-/** People's display names, for the Markdown (Slack shows mentions; a web page needs names). */
-export interface PeopleDirectory {
-  names(userIds: readonly string[]): Promise<Map<string, string>>;
-}
-
-/** Posts the wrap-up and hands out files (Slack in production, a stand-in in tests). */
-export interface WrapUpPublisher {
-  /** The highlights message in the channel: a numbered list, one line per topic (its pages each once). */
-  highlights(hackathon: Hackathon, topics: readonly Topic[], parts: PostedParts): Promise<CardRef>;
-  /** One topic's details, as replies in the highlights' thread (each once); returns the first reply's ts. */
-  topicReply(hackathon: Hackathon, thread: CardRef, topic: Topic, parts: PostedParts): Promise<string>;
-  /** Uploads the files into a thread of the channel, or to one person (a direct message). */
-  files(
-    target: { channelId: string; threadTs: string } | { userId: string },
-    files: readonly MarkdownFile[],
-    comment: string,
-  ): Promise<void>;
-  /** Tells the person who asked that it is done, by direct message (only they see it, and it stays). */
-  done(channelId: string, userId: string, text: string): Promise<void>;
-}
+import type { HackathonStore, TopicStore } from './ports/stores.js';
 
 export interface WrapUpDeps {
   hackathons: HackathonStore;
@@ -53,7 +24,7 @@ export async function wrapUp(
   withoutOutcome: number;
 }> {
   const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
-  if (!request.scheduled) requireOrganizer(hackathon, request.userId, 'wrap the hackathon up');
+  if (!request.scheduled) requireOrganizer(hackathon, request.userId, 'wrap-up');
   const outcome = await deps.hackathons.end({
     kind: 'wrap-up',
     hackathonId: hackathon.id,

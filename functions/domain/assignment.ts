@@ -1,3 +1,4 @@
+import type { AttendeeLineProblem } from './problems.js';
 import type { Topic } from './topic.js';
 
 /** Someone taking part in the hackathon, with their company where known (to mix companies in teams). */
@@ -166,17 +167,19 @@ const COMPANY_MAX = 60;
  */
 export function parseAttendees(lines: ReadonlyArray<{ users: string[]; text: string }>): {
   attendees: Attendee[];
-  problems: string[];
+  problems: AttendeeLineProblem[];
 } {
   const byUser = new Map<string, Attendee>();
-  const problems: string[] = [];
+  const problems: AttendeeLineProblem[] = [];
   lines.forEach((line, index) => {
     const text = line.text.replace(/\s+/g, ' ').trim();
     if (line.users.length === 0 && text === '') return;
     if (line.users.length !== 1) {
-      problems.push(
-        `Line ${index + 1} ${line.users.length === 0 ? `("${text.slice(0, 40)}") names nobody: start it with an @mention` : 'names several people: one per line'}.`,
-      );
+      problems.push({
+        line: index + 1,
+        text: text.slice(0, 40),
+        names: line.users.length === 0 ? 'nobody' : 'several',
+      });
       return;
     }
     const userId = line.users[0] as string;

@@ -1,5 +1,6 @@
 import { canonicalEmojiName } from './emoji.js';
 import { ValidationError } from './errors.js';
+import type { Problem } from './problems.js';
 import { DEFAULT_SUMMARY_TIMES, parseSummaryTimes, SUMMARY_TIMES_MAX } from './summary-times.js';
 
 export const DEFAULT_CATEGORIES = [
@@ -136,69 +137,65 @@ export function validateHackathonSettings(
   input: HackathonSettingsInput,
   creatorId: string,
 ): HackathonSettings {
-  const errors: Record<string, string> = {};
+  const errors: Record<string, Problem> = {};
   const name = clean(input.name);
-  if (!name) errors.name = 'Give the hackathon a name, e.g. "Hack The Garden 05/2026".';
-  else if (name.length > NAME_MAX) errors.name = `Keep the name under ${NAME_MAX} characters.`;
+  if (!name) errors.name = { code: 'required', field: 'name' };
+  else if (name.length > NAME_MAX) errors.name = { code: 'too-long', field: 'name', max: NAME_MAX };
 
   const startDate = clean(input.startDate);
   const endDate = clean(input.endDate);
-  if (!startDate || !isCalendarDate(startDate)) errors.startDate = 'Pick the first day of the hackathon.';
-  if (!endDate || !isCalendarDate(endDate)) errors.endDate = 'Pick the last day of the hackathon.';
+  if (!startDate || !isCalendarDate(startDate)) errors.startDate = { code: 'required', field: 'start-date' };
+  if (!endDate || !isCalendarDate(endDate)) errors.endDate = { code: 'required', field: 'end-date' };
   else if (startDate && isCalendarDate(startDate) && endDate < startDate)
-    errors.endDate = 'The hackathon cannot end before it starts.';
+    errors.endDate = { code: 'ends-before-start' };
 
   const timeZone = clean(input.timeZone) ?? '';
-  if (!isTimeZone(timeZone))
-    errors.timeZone = 'Use an IANA time zone name such as Europe/Berlin or America/New_York.';
+  if (!isTimeZone(timeZone)) errors.timeZone = { code: 'time-zone' };
 
   const location = clean(input.location);
   if (location && location.length > LOCATION_MAX)
-    errors.location = `Keep the location under ${LOCATION_MAX} characters.`;
+    errors.location = { code: 'too-long', field: 'location', max: LOCATION_MAX };
 
   const categories = parseCategories(input.categories);
-  if (categories.length === 0) errors.categories = 'List at least one category, one per line.';
-  else if (categories.length > CATEGORIES_MAX) errors.categories = `At most ${CATEGORIES_MAX} categories.`;
+  if (categories.length === 0) errors.categories = { code: 'required', field: 'categories' };
+  else if (categories.length > CATEGORIES_MAX)
+    errors.categories = { code: 'too-many', field: 'categories', max: CATEGORIES_MAX };
   else if (categories.some((c) => c.length > CATEGORY_MAX))
-    errors.categories = `Keep each category under ${CATEGORY_MAX} characters.`;
+    errors.categories = { code: 'too-long', field: 'category', max: CATEGORY_MAX };
 
   const voteEmoji = emojiName(input.voteEmoji) ?? DEFAULT_VOTE_EMOJI;
   const workEmoji = emojiName(input.workEmoji) ?? DEFAULT_WORK_EMOJI;
-  if (!EMOJI_NAME.test(voteEmoji)) errors.voteEmoji = 'Use an emoji name such as arrow_up or +1.';
-  if (!EMOJI_NAME.test(workEmoji)) errors.workEmoji = 'Use an emoji name such as rocket or hand.';
-  else if (workEmoji === voteEmoji) errors.workEmoji = 'Pick an emoji different from the vote emoji.';
+  if (!EMOJI_NAME.test(voteEmoji)) errors.voteEmoji = { code: 'emoji-name', field: 'vote' };
+  if (!EMOJI_NAME.test(workEmoji)) errors.workEmoji = { code: 'emoji-name', field: 'work' };
+  else if (workEmoji === voteEmoji) errors.workEmoji = { code: 'same-emoji' };
 
   const votesPerPerson = wholeNumber(input.votesPerPerson);
   if (votesPerPerson === 'invalid' || (typeof votesPerPerson === 'number' && votesPerPerson < 1))
-    errors.votesPerPerson = 'Leave empty for unlimited, or give a whole number of at least 1.';
+    errors.votesPerPerson = { code: 'votes-per-person' };
 
   const min = wholeNumber(input.teamSizeMin) ?? 1;
   const max = wholeNumber(input.teamSizeMax) ?? 5;
-  if (min === 'invalid' || min < 1 || min > 50)
-    errors.teamSizeMin = 'A team needs at least 1 person (at most 50).';
-  if (max === 'invalid' || max < 1 || max > 50) errors.teamSizeMax = 'Give a maximum team size from 1 to 50.';
-  else if (typeof min === 'number' && max < min)
-    errors.teamSizeMax = 'The maximum cannot be below the minimum.';
+  if (min === 'invalid' || min < 1 || min > 50) errors.teamSizeMin = { code: 'team-size-min' };
+  if (max === 'invalid' || max < 1 || max > 50) errors.teamSizeMax = { code: 'team-size-max' };
+  else if (typeof min === 'number' && max < min) errors.teamSizeMax = { code: 'max-below-min' };
 
   const proposalsCloseAt = instant(input.proposalsCloseAt);
   const votingClosesAt = instant(input.votingClosesAt);
-  if (proposalsCloseAt === 'invalid') errors.proposalsCloseAt = 'Pick a date and time.';
-  if (votingClosesAt === 'invalid') errors.votingClosesAt = 'Pick a date and time.';
+  if (proposalsCloseAt === 'invalid') errors.proposalsCloseAt = { code: 'date-time' };
+  if (votingClosesAt === 'invalid') errors.votingClosesAt = { code: 'date-time' };
   else if (
     votingClosesAt &&
     proposalsCloseAt &&
     proposalsCloseAt !== 'invalid' &&
     votingClosesAt < proposalsCloseAt
   )
-    errors.votingClosesAt = 'Voting cannot close before proposals close.';
+    errors.votingClosesAt = { code: 'voting-before-proposals' };
 
   const summaryTimes =
     input.summaryTimes == null ? [...DEFAULT_SUMMARY_TIMES] : parseSummaryTimes(input.summaryTimes);
-  if (summaryTimes === null)
-    errors.summaryTimes =
-      'Give times of day such as 09:00 or 09:00, 16:30 (24-hour), or leave empty for no summaries.';
+  if (summaryTimes === null) errors.summaryTimes = { code: 'summary-times' };
   else if (summaryTimes.length > SUMMARY_TIMES_MAX)
-    errors.summaryTimes = `At most ${SUMMARY_TIMES_MAX} summaries a day.`;
+    errors.summaryTimes = { code: 'too-many', field: 'summaries', max: SUMMARY_TIMES_MAX };
   const checkInAt = instant(input.checkInAt);
   const wrapUpReminderAt = instant(input.wrapUpReminderAt);
   const wrapUpAt = instant(input.wrapUpAt);
@@ -207,7 +204,7 @@ export function validateHackathonSettings(
     ['wrapUpReminderAt', wrapUpReminderAt],
     ['wrapUpAt', wrapUpAt],
   ] as const) {
-    if (value === 'invalid') errors[field] = 'Pick a date and time.';
+    if (value === 'invalid') errors[field] = { code: 'date-time' };
   }
   if (
     wrapUpReminderAt &&
@@ -216,7 +213,7 @@ export function validateHackathonSettings(
     wrapUpAt !== 'invalid' &&
     wrapUpAt < wrapUpReminderAt
   )
-    errors.wrapUpReminderAt = 'Remind people before the wrap-up, not after it.';
+    errors.wrapUpReminderAt = { code: 'reminder-after-wrap-up' };
 
   const organizers = [creatorId, ...(input.organizers ?? []).filter((id) => /^[UW][A-Z0-9]+$/.test(id))];
 

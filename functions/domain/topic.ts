@@ -1,6 +1,7 @@
 import { ValidationError } from './errors.js';
 import { matchCategory } from './hackathon.js';
 import type { Outcome } from './outcome.js';
+import type { Problem } from './problems.js';
 
 export const TITLE_MAX = 150;
 export const DESCRIPTION_MAX = 3000;
@@ -130,31 +131,35 @@ export interface TopicDraftInput {
 
 /** Checks and normalises a proposal against the hackathon's categories; all problems at once, per field. */
 export function validateTopicDraft(input: TopicDraftInput, categories: readonly string[]): TopicDraft {
-  const errors: Record<string, string> = {};
+  const errors: Record<string, Problem> = {};
   const title = input.title?.replace(/\s+/g, ' ').trim() ?? '';
-  if (!title) errors.title = 'Give the topic a title.';
+  if (!title) errors.title = { code: 'required', field: 'title' };
   else if (title.length > TITLE_MAX)
-    errors.title = `Keep the title under ${TITLE_MAX} characters (it has ${title.length}).`;
+    errors.title = { code: 'too-long', field: 'title', max: TITLE_MAX, length: title.length };
 
   const category = matchCategory(categories, input.category ?? '');
-  if (!category) errors.category = `Pick one of the hackathon's categories: ${categories.join(', ')}.`;
+  if (!category) errors.category = { code: 'pick-category', categories };
 
   const kind = input.kind ?? 'hacking';
-  if (kind !== 'hacking' && kind !== 'discussion') errors.kind = 'Pick hacking topic or discussion topic.';
+  if (kind !== 'hacking' && kind !== 'discussion') errors.kind = { code: 'pick-kind' };
 
   const teamSize = input.teamSize || null;
-  if (teamSize !== null && !(teamSize in TEAM_SIZE_LABELS)) errors.teamSize = 'Pick small, medium or large.';
+  if (teamSize !== null && !(teamSize in TEAM_SIZE_LABELS)) errors.teamSize = { code: 'pick-team-size' };
 
   const description = (input.description ?? '').replace(/\r\n/g, '\n').trim();
   if (description.length > DESCRIPTION_MAX)
-    errors.description = `Keep the description under ${DESCRIPTION_MAX} characters (it has ${description.length}).`;
+    errors.description = {
+      code: 'too-long',
+      field: 'description',
+      max: DESCRIPTION_MAX,
+      length: description.length,
+    };
 
   const rawLinks = typeof input.links === 'string' ? input.links.split(/\s+/) : [...(input.links ?? [])];
   const links = [...new Set(rawLinks.map((link) => link.trim()).filter(Boolean))];
   const badLink = links.find((link) => !isWebUrl(link));
-  if (badLink)
-    errors.links = `"${shorten(badLink, 60)}" is not a web address; use full links starting with https://, one per line.`;
-  else if (links.length > LINKS_MAX) errors.links = `At most ${LINKS_MAX} links.`;
+  if (badLink) errors.links = { code: 'not-a-link', text: shorten(badLink, 60), form: 'topic' };
+  else if (links.length > LINKS_MAX) errors.links = { code: 'too-many', field: 'links', max: LINKS_MAX };
 
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
   return {

@@ -4,26 +4,23 @@
  * timers instead of EventBridge Scheduler; the listeners, the refresher and the scheduled jobs are the ones the
  * Lambdas run.
  */
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { App } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
+import type { App } from '@slack/bolt';
 import { createDynamoDbClient } from '../adapters/dynamodb/client.js';
 import { connectTable, createStores } from '../adapters/dynamodb/stores.js';
-import { offRequestSlackClient } from '../adapters/lambda-bootstrap.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../adapters/local/dynamodb-local.js';
 import { ensureTable } from '../adapters/local/ensure-table.js';
 import { createLocalScheduler, type LocalScheduler } from '../adapters/local/local-scheduler.js';
 import { openStreamReader, pollStream } from '../adapters/local/stream-reader.js';
 import { createLogger } from '../adapters/logger.js';
 import { loadRuntimeConfig } from '../adapters/runtime-config.js';
-import { slackRefresherDeps } from '../adapters/slack/refresher-deps.js';
+import { offRequestSlackClient } from '../adapters/slack/off-request-client.js';
+import { SlackPacer } from '../adapters/slack/pacer.js';
 import { syncSchedules } from '../app/schedules.js';
-import { createRefresherHandler } from '../refresher/handler.js';
-import { createScheduledJobsHandler } from '../scheduled/handler.js';
-import { slackAppOptions } from '../slack/app-options.js';
-import { registerListeners } from '../slack/listeners/index.js';
+import { buildSocketModeIngress } from '../runtime/ingress.js';
+import { buildRefresher } from '../runtime/refresher.js';
+import { buildScheduledJobs } from '../runtime/scheduled.js';
 import { missingLocalSlackSettings, missingSettingsReport } from './local-settings.js';
 
 // Lambda runs Node.js 22 or newer; on this machine's Node 20 the AWS SDK would warn about its plans for 2027 on
@@ -44,8 +41,7 @@ if (missing.length > 0) {
 
 const env = process.env;
 const botToken = env.SLACK_BOT_TOKEN as string;
-const logger = createLogger({ level: env.LOG_LEVEL === 'debug' ? 'debug' : 'info', name: 'local' });
-logger.redact(botToken, env.SLACK_APP_TOKEN, env.SLACK_SIGNING_SECRET);
+const appToken = env.SLACK_APP_TOKEN as string;
 let dynamo: DynamoDbLocal | undefined;
 let app: App | undefined;
 let poller: { stop(): Promise<void> } | undefined;
@@ -67,53 +63,53 @@ process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
 
 try {
   dynamo = await startDynamoDbLocal({ dbPath: env.HTG_LOCAL_DATA ?? '.local/dynamodb' });
-  const slackApiUrl = env.SLACK_API_URL;
-  // Locally an auth.test at start is fine; it saves the developer looking up the bot's ids.
-  const identity = env.SLACK_BOT_USER_ID
-    ? { user_id: env.SLACK_BOT_USER_ID, bot_id: env.SLACK_BOT_ID }
-    : await new WebClient(botToken, slackApiUrl ? { slackApiUrl } : {}).auth.test();
-  const config = loadRuntimeConfig({
+  const localEnv = {
     ...env,
     TABLE_NAME: env.TABLE_NAME ?? 'htg-local',
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     SLACK_SECRET_ARN: '',
+  };
+  // One pacer for every off-request Slack call of this process, as in a Lambda.
+  const pacer = new SlackPacer();
+  // Locally an auth.test at start is fine; it saves the developer looking up the bot's ids. It goes through
+  // the Lambdas' off-request client: a Slack that does not answer fails the start within a minute instead of
+  // being retried for half an hour (the Web API client's default).
+  const identity = env.SLACK_BOT_USER_ID
+    ? { user_id: env.SLACK_BOT_USER_ID, bot_id: env.SLACK_BOT_ID }
+    : await offRequestSlackClient(
+        botToken,
+        loadRuntimeConfig(localEnv, { slack: false }).slackApiUrl,
+        pacer,
+      ).auth.test();
+  const config = loadRuntimeConfig({
+    ...localEnv,
     SLACK_BOT_USER_ID: identity.user_id,
     SLACK_BOT_ID: identity.bot_id,
     // Socket Mode connections are authenticated by the app-level token; there are no request signatures.
     SLACK_SIGNING_SECRET: env.SLACK_SIGNING_SECRET ?? 'unused-in-socket-mode',
   });
   if (config.slack.source !== 'environment') throw new Error('Locally, Slack credentials come from .env');
+  const { credentials } = config.slack;
+  const { slackApiUrl } = config;
+  const logger = createLogger({ level: config.logLevel, name: 'local' });
   await ensureTable(
     createDynamoDbClient({ region: config.region, endpoint: config.dynamoDbEndpoint }),
     config.tableName,
   );
-  const stores = createStores(connectTable(config));
+  const table = connectTable(config);
 
-  app = new App({
-    socketMode: true,
-    appToken: env.SLACK_APP_TOKEN,
-    ...slackAppOptions(config.slack.credentials, config, logger),
-  });
-  registerListeners(app, { logger, ...stores, clock: () => new Date(), newId: randomUUID });
+  app = buildSocketModeIngress({ appToken, credentials, slackApiUrl, table, logger });
   await app.start();
 
   // Timers in this process fire the scheduled-jobs handler, as EventBridge Scheduler does in AWS.
-  const client = offRequestSlackClient(botToken, slackApiUrl);
-  const scheduledJobs = createScheduledJobsHandler({
-    deps: stores,
-    logger,
-  });
   scheduler = createLocalScheduler({
-    run: scheduledJobs,
+    run: buildScheduledJobs({ table, logger }),
     onError: (error, event) => logger.error(`Scheduled ${event.kind} for ${event.hackathonId} failed`, error),
   });
   // The table's stream drives the refresher, as the event source mapping does in AWS.
-  const refresher = createRefresherHandler({
-    deps: slackRefresherDeps(stores, client, config.slack.credentials.botUserId, scheduler),
-    logger,
-  });
+  const refresher = buildRefresher({ credentials, slackApiUrl, table, scheduler, logger, pacer });
   // Timers do not outlive the process: arm the schedules of every hackathon already in the table.
-  const table = connectTable(config);
+  const stores = createStores(table);
   const { Items = [] } = await table.documents.send(
     new ScanCommand({
       TableName: config.tableName,

@@ -8,19 +8,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createDynamoDbClient } from '../adapters/dynamodb/client.js';
 import { connectTable, createStores } from '../adapters/dynamodb/stores.js';
-import { offRequestSlackClient } from '../adapters/lambda-bootstrap.js';
 import { continuationRunner } from '../adapters/local/continuations.js';
 import { ensureTable } from '../adapters/local/ensure-table.js';
 import { fastClock } from '../adapters/local/fast-clock.js';
 import { openStreamReader } from '../adapters/local/stream-reader.js';
 import { createLogger } from '../adapters/logger.js';
 import { SlackPacer } from '../adapters/slack/pacer.js';
-import { slackRefresherDeps } from '../adapters/slack/refresher-deps.js';
-import type { Scheduler } from '../app/schedules.js';
+import type { Scheduler } from '../app/ports/scheduling.js';
 import type { Topic } from '../domain/topic.js';
-import { createRefresherHandler } from '../refresher/handler.js';
-import { createScheduledJobsHandler } from '../scheduled/handler.js';
-import type { IngressHandler } from '../slack/ingress-handler.js';
+import { buildIngress } from '../runtime/ingress.js';
+import { buildRefresher } from '../runtime/refresher.js';
+import { buildScheduledJobs } from '../runtime/scheduled.js';
 import { TEST_BOT_TOKEN, TEST_BOT_USER_ID, TEST_SIGNING_SECRET } from './dev/signed-request.js';
 import { type ReactionTarget, SlackSim } from './dev/slack-sim.js';
 import { type RecordedCall, startSlackStandIn } from './dev/slack-stand-in.js';
@@ -143,40 +141,37 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
     progress(line);
   };
 
-  const previousEnv = { ...process.env };
-  Object.assign(process.env, {
-    TABLE_NAME: tableName,
-    DYNAMODB_ENDPOINT: options.dynamoDbEndpoint,
-    SLACK_API_URL: slack.url,
-    SLACK_SECRET_ARN: '',
-    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-    SLACK_BOT_USER_ID: TEST_BOT_USER_ID,
-    LOG_LEVEL: 'error',
-  });
   const stream = await openStreamReader({
     endpoint: options.dynamoDbEndpoint,
     tableName,
     from: 'TRIM_HORIZON',
   });
   try {
-    const { handler } = (await import('../ingress/index.js')) as { handler: IngressHandler };
-    const sim = new SlackSim(handler, slack);
+    // What the Lambdas run, from the builders they use; the table, the Slack stand-in and the sped-up Slack
+    // clock are the rehearsal's own.
     const table = connectTable({ tableName, region: 'local', dynamoDbEndpoint: options.dynamoDbEndpoint });
-    const stores = createStores(table);
-    const client = offRequestSlackClient(TEST_BOT_TOKEN, slack.url, new SlackPacer(clock));
-    const noScheduler: Scheduler = { sync: async () => undefined };
+    const credentials = {
+      signingSecret: TEST_SIGNING_SECRET,
+      botToken: TEST_BOT_TOKEN,
+      botUserId: TEST_BOT_USER_ID,
+    };
     const logger = createLogger({ level: 'error', name: 'rehearsal' });
+    const sim = new SlackSim(buildIngress({ credentials, slackApiUrl: slack.url, table, logger }), slack);
+    const noScheduler: Scheduler = { sync: async () => undefined };
     // Work longer than one invocation (cards paced to Slack's limits) goes on in continuation jobs: run them.
     const continuations = continuationRunner();
-    const refresher = createRefresherHandler({
-      deps: slackRefresherDeps(continuations.track(stores), client, TEST_BOT_USER_ID, noScheduler),
+    const refresher = buildRefresher({
+      credentials,
+      slackApiUrl: slack.url,
+      table,
+      scheduler: noScheduler,
       logger,
+      pacer: new SlackPacer(clock),
+      observeStores: continuations.track,
     });
-    const scheduled = createScheduledJobsHandler({
-      deps: stores,
-      logger,
-    });
+    const scheduled = buildScheduledJobs({ table, logger });
+    /** What the rehearsal reads back to check the end state. */
+    const stores = createStores(table);
     const refresh = async () => {
       const { batchItemFailures } = await continuations.run(stream, await stream.read(), (Records) =>
         refresher({ Records }),
@@ -485,7 +480,6 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
   } finally {
     stream.close();
     await slack.close();
-    process.env = previousEnv;
   }
 }
 

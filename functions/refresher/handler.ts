@@ -2,17 +2,26 @@ import { randomUUID } from 'node:crypto';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { newHackathons, newJobs, scheduleChanges, topicChanges } from '../adapters/dynamodb/topic-changes.js';
 import type { Logger } from '../adapters/logger.js';
-import { type BoardPublisher, syncBoard } from '../app/board.js';
-import { announceCarriedOver, type CarryOverAnnouncer } from '../app/carry-over.js';
-import { announceHackathon, bringWaitingPosts, type ChannelAnnouncer } from '../app/channel-access.js';
+import { syncBoard } from '../app/board.js';
+import { announceCarriedOver } from '../app/carry-over.js';
+import { announceHackathon, bringWaitingPosts } from '../app/channel-access.js';
 import { type ReconcileDeps, type ReconcileReport, reconcileReactions } from '../app/close-voting.js';
 import { isOutOfTime } from '../app/deadline.js';
-import type { Job, RefreshCardsJob, TeamStore } from '../app/ports.js';
+import type { Job, RefreshCardsJob } from '../app/ports/jobs.js';
+import type { Scheduler } from '../app/ports/scheduling.js';
+import type {
+  BoardPublisher,
+  CarryOverAnnouncer,
+  ChannelAnnouncer,
+  PeopleDirectory,
+  TeamAnnouncer,
+  WrapUpPublisher,
+} from '../app/ports/slack.js';
+import type { TeamStore } from '../app/ports/stores.js';
 import { postScheduled, type ScheduledPostDeps } from '../app/scheduled-posts.js';
-import { type Scheduler, syncSchedules } from '../app/schedules.js';
-import { applyTeams, refreshRanking, type TeamAnnouncer } from '../app/team-review.js';
+import { syncSchedules } from '../app/schedules.js';
+import { applyTeams, refreshRanking } from '../app/team-review.js';
 import { type CardDeps, refreshCards, syncTopicCard } from '../app/topic-cards.js';
-import type { PeopleDirectory, WrapUpPublisher } from '../app/wrap-up.js';
 import { postWrapUp, sendExport, type WrapUpJobDeps } from '../app/wrap-up-jobs.js';
 
 export type RefresherHandler = (

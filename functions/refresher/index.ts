@@ -1,25 +1,32 @@
 /**
  * Refresher Lambda, triggered by the table's stream: posts new topic cards and updates changed ones, keeps the
- * living board and the hackathons' EventBridge schedules, and runs jobs, off the request path. Configuration,
- * credentials and clients are built once, during the init phase.
+ * living board and the hackathons' EventBridge schedules, and runs jobs, off the request path. This entry reads
+ * the environment and the Slack credentials once, during the init phase; the handler comes from the builder
+ * every process that runs the refresher uses. Only here are the schedules kept in EventBridge Scheduler.
  */
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { createEventBridgeScheduler } from '../adapters/aws/event-bridge-scheduler.js';
-import { bootstrapLambda } from '../adapters/lambda-bootstrap.js';
-import { slackRefresherDeps } from '../adapters/slack/refresher-deps.js';
-import { createRefresherHandler } from './handler.js';
+import { connectTable } from '../adapters/dynamodb/stores.js';
+import { createLogger } from '../adapters/logger.js';
+import { loadRuntimeConfig } from '../adapters/runtime-config.js';
+import { loadSlackCredentials } from '../adapters/slack/credentials.js';
+import { buildRefresher } from '../runtime/refresher.js';
 
-const { config, logger, credentials, slack, stores } = await bootstrapLambda('refresher');
+const config = loadRuntimeConfig(process.env);
+const logger = createLogger({ level: config.logLevel, name: 'refresher' });
+const credentials = await loadSlackCredentials(config);
 if (!config.scheduler)
   throw new Error(
     'The refresher keeps EventBridge schedules: set SCHEDULE_GROUP_NAME, SCHEDULED_JOBS_ARN and SCHEDULER_ROLE_ARN',
   );
-const scheduler = createEventBridgeScheduler({
-  client: new SchedulerClient({ region: config.region }),
-  ...config.scheduler,
-});
 
-export const handler = createRefresherHandler({
-  deps: slackRefresherDeps(stores, slack, credentials.botUserId, scheduler),
+export const handler = buildRefresher({
+  credentials,
+  slackApiUrl: config.slackApiUrl,
+  table: connectTable(config),
+  scheduler: createEventBridgeScheduler({
+    client: new SchedulerClient({ region: config.region }),
+    ...config.scheduler,
+  }),
   logger,
 });

@@ -11,7 +11,7 @@ export function slackAppOptions(
   credentials: SlackCredentials,
   config: Pick<RuntimeConfig, 'slackApiUrl'>,
   logger: Logger,
-): Pick<AppOptions, 'authorize' | 'logger' | 'clientOptions' | 'convoStore' | 'ignoreSelf'> {
+): Pick<AppOptions, 'authorize' | 'logger' | 'logLevel' | 'clientOptions' | 'convoStore' | 'ignoreSelf'> {
   const authorization = {
     botToken: credentials.botToken,
     botUserId: credentials.botUserId,
@@ -20,6 +20,9 @@ export function slackAppOptions(
   return {
     authorize: async () => authorization,
     logger: toBoltLogger(logger),
+    // Bolt sets the logger it is given to this level, INFO when none is passed: LOG_LEVEL would not hold, and
+    // a process that shares one logger between Bolt and its other handlers would log at info throughout.
+    logLevel: logger.getLevel() as unknown as BoltLogLevel,
     clientOptions: {
       fetch: httpFetch,
       ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),

@@ -17,6 +17,8 @@ export interface HtgFunctionProps {
   reservedConcurrentExecutions?: number;
   memorySize?: number;
   timeout?: Duration;
+  /** Packages installed beside the bundle rather than bundled (lib/bundling.ts, INGRESS_NODE_MODULES). */
+  nodeModules?: readonly string[];
 }
 
 /** Node.js runtime every function runs on (Node.js 22 or newer, per the project's fixed choices). */
@@ -72,6 +74,8 @@ export class HtgFunction extends Construct {
         sourceMap: LAMBDA_BUNDLING.sourceMap,
         sourcesContent: LAMBDA_BUNDLING.sourcesContent,
         externalModules: [...LAMBDA_BUNDLING.externalModules],
+        // CDK runs `npm ci` for these with the project's lock file, in the bundle's folder: the versions tested.
+        ...(props.nodeModules ? { nodeModules: [...props.nodeModules] } : {}),
         banner: LAMBDA_BUNDLING.banner,
         // NodejsFunction runs esbuild's CLI from the project root: one --alias:<package>=<stub> per package.
         esbuildArgs: {

@@ -3,6 +3,7 @@ import type { CfnTable, ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { FunctionUrlAuthType, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { INGRESS_NODE_MODULES } from '../bundling.js';
 import { INGRESS_TABLE_ACTIONS } from '../table-grants.js';
 import { HtgFunction } from './htg-function.js';
 
@@ -30,6 +31,7 @@ export class SlackIngress extends Construct {
       logRetentionDays: props.logRetentionDays,
       logLevel: props.logLevel,
       reservedConcurrentExecutions: props.reservedConcurrency,
+      nodeModules: INGRESS_NODE_MODULES,
       environment: {
         TABLE_NAME: props.table.tableName,
         SLACK_SECRET_ARN: props.slackSecret.secretArn,

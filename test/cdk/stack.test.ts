@@ -5,6 +5,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableSchema } from '../../functions/adapters/dynamodb/table-schema.js';
+import { INGRESS_NODE_MODULES } from '../../lib/bundling.js';
 import { addHtgStack } from '../../lib/htg-app.js';
 import { INGRESS_TABLE_ACTIONS } from '../../lib/table-grants.js';
 
@@ -463,6 +464,24 @@ describe('the ingress bundle', () => {
     expect(code).toContain('sourceMappingURL=index.mjs.map');
     expect(code).not.toMatch(/from\s*"@aws-sdk\//);
     expect(code).toContain('GetSecretValue');
+  });
+
+  it("has /htg import's Markdown parser installed beside it at the locked version; the others need none", () => {
+    const assetDir = (fn: Resource) =>
+      join(assemblyDir, `asset.${fn.Properties.Code.S3Key.replace(/\.zip$/, '')}`);
+    const lock = JSON.parse(readFileSync(new URL('../../package-lock.json', import.meta.url), 'utf8')) as {
+      packages: Record<string, { version: string }>;
+    };
+    const ingress = assetDir(ingressFunction()[1]);
+    for (const name of INGRESS_NODE_MODULES) {
+      const installed = JSON.parse(readFileSync(join(ingress, 'node_modules', name, 'package.json'), 'utf8'));
+      expect(installed.version, name).toBe(lock.packages[`node_modules/${name}`]?.version);
+    }
+    for (const prefix of ['CardsRefresher', 'SchedulesJobs']) {
+      const code = readFileSync(join(assetDir(lambda(prefix)[1]), 'index.mjs'), 'utf8');
+      for (const name of INGRESS_NODE_MODULES)
+        expect(code, `${prefix} imports ${name}`).not.toContain(`"${name}"`);
+    }
   });
 });
 

@@ -14,7 +14,7 @@ import {
 import { SlackSim } from '../../functions/local/dev/slack-sim.js';
 import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { topicActionValue } from '../../functions/slack/views/topic-card.js';
-import { esbuildOptions, UNUSED_IN_LAMBDA } from '../../lib/bundling.js';
+import { esbuildOptions, INGRESS_NODE_MODULES, UNUSED_IN_LAMBDA } from '../../lib/bundling.js';
 import { newChannel, setUpHackathon } from '../helpers/hackathon-setup.js';
 import { type IngressHarness, startIngressHarness } from '../helpers/ingress-harness.js';
 
@@ -74,6 +74,16 @@ describe('what the ingress bundle holds', () => {
     expect(Object.keys(metafile.inputs).some((input) => input.includes('zod/v4/classic'))).toBe(false);
   });
 
+  it("leaves out /htg import's Markdown parser, which only an import loads, from node_modules", () => {
+    const packages = bundledPackages();
+    for (const name of [...INGRESS_NODE_MODULES, 'micromark', 'micromark-core-commonmark'])
+      expect(packages, name).not.toContain(name);
+    const code = readFileSync(outfile, 'utf8');
+    // A static import would be hoisted to the top of the bundle and loaded at every cold start.
+    expect(code).toContain('import("mdast-util-from-markdown")');
+    expect(code).not.toMatch(/from\s*"mdast-util-from-markdown"/);
+  });
+
   it('stays within the 800 KB budget', () => {
     expect(readFileSync(outfile).length).toBeLessThan(800_000);
   });
@@ -129,6 +139,17 @@ describe('the bundled ingress serves every listener type', () => {
     // Event: the Home tab is built and published.
     expect(await sim.openHome('U0VOTER')).toBe(200);
     expect(harness.slack.callsTo('views.publish').at(-1)?.args.user_id).toBe('U0VOTER');
+  });
+
+  it('previews a pasted topic list (/htg import), with the parser loaded beside the bundle', async () => {
+    const { channel } = await setUpHackathon(sim, 'U0IMPORTER', { answers: { name: 'Import week' } });
+    await sim.command('U0IMPORTER', channel, 'import');
+    const { status, reply } = await sim.submit('U0IMPORTER', sim.lastOpenedView(), {
+      markdown: '### Core\n- Bundled import\n    - a detail',
+    });
+    expect(status).toBe(200);
+    expect(reply?.response_action).toBe('update');
+    expect(JSON.stringify(reply?.view)).toContain('Found *1* topic: *1* to import');
   });
 
   it('refuses forged and replayed requests with 401 and writes nothing', async () => {

@@ -1,15 +1,14 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import { expect, vi } from 'vitest';
-import { connectTable, createStores, type Stores } from '../../functions/adapters/dynamodb/stores.js';
-import { offRequestSlackClient } from '../../functions/adapters/lambda-bootstrap.js';
+import { connectTable } from '../../functions/adapters/dynamodb/stores.js';
+import type { Table } from '../../functions/adapters/dynamodb/table.js';
 import { continuationRunner } from '../../functions/adapters/local/continuations.js';
 import { fastClock } from '../../functions/adapters/local/fast-clock.js';
 import { openStreamReader, type StreamReader } from '../../functions/adapters/local/stream-reader.js';
 import { createLogger } from '../../functions/adapters/logger.js';
 import { SlackPacer } from '../../functions/adapters/slack/pacer.js';
-import { slackRefresherDeps } from '../../functions/adapters/slack/refresher-deps.js';
-import type { PacingClock } from '../../functions/app/deadline.js';
+import type { PacingClock } from '../../functions/app/ports/clock.js';
 import {
   type RecordingScheduler,
   recordingScheduler,
@@ -21,8 +20,9 @@ import {
 } from '../../functions/local/dev/signed-request.js';
 import { SlackSim } from '../../functions/local/dev/slack-sim.js';
 import { type SlackStandIn, startSlackStandIn } from '../../functions/local/dev/slack-stand-in.js';
-import { createRefresherHandler } from '../../functions/refresher/handler.js';
-import { createScheduledJobsHandler, type ScheduledJobsHandler } from '../../functions/scheduled/handler.js';
+import { buildRefresher } from '../../functions/runtime/refresher.js';
+import { buildScheduledJobs } from '../../functions/runtime/scheduled.js';
+import type { ScheduledJobsHandler } from '../../functions/scheduled/handler.js';
 import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { INGRESS_TABLE_ACTIONS, REFRESHER_TABLE_ACTIONS } from '../../lib/table-grants.js';
 import { createTestTable, type TestTable } from './dynamodb.js';
@@ -167,19 +167,30 @@ export async function startIngressHarness(
   const scheduler = recordingScheduler();
   let now: Date | null = null;
   const clock = () => now ?? new Date();
-  const client = offRequestSlackClient(TEST_BOT_TOKEN, slack.url, new SlackPacer(pacingClock));
-  const stores = createStores(table);
-  const scheduled = createScheduledJobsHandler({
-    deps: stores,
+  // The refresher and the scheduled jobs as their Lambdas build them, over the test table and the stand-in.
+  const scheduled = buildScheduledJobs({
+    table,
     logger: createLogger({ level: 'info', name: 'scheduled' }),
     clock,
   });
-  const refresherOver = (over: Stores) =>
-    createRefresherHandler({
-      deps: slackRefresherDeps(continuations.track(over), client, TEST_BOT_USER_ID, scheduler, clock),
+  // One pacer for both refreshers `refresherThrough` may build: the second knows what the first sent.
+  const pacer = new SlackPacer(pacingClock);
+  const refresherOver = (over: Table) =>
+    buildRefresher({
+      credentials: {
+        signingSecret: TEST_SIGNING_SECRET,
+        botToken: TEST_BOT_TOKEN,
+        botUserId: TEST_BOT_USER_ID,
+      },
+      slackApiUrl: slack.url,
+      table: over,
+      scheduler,
       logger: createLogger({ level: 'warn', name: 'refresher' }),
+      clock,
+      pacer,
+      observeStores: continuations.track,
     });
-  let refresher = refresherOver(stores);
+  let refresher = refresherOver(table);
   return {
     table,
     slack,
@@ -206,9 +217,7 @@ export async function startIngressHarness(
     },
     refresherThrough: (endpoint) => {
       refresher = refresherOver(
-        createStores(
-          connectTable({ tableName: table.tableName, region: 'local', dynamoDbEndpoint: endpoint }),
-        ),
+        connectTable({ tableName: table.tableName, region: 'local', dynamoDbEndpoint: endpoint }),
       );
     },
     dynamoActions,

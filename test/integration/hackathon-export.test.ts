@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportHackathon, restoreHackathon } from '../../functions/adapters/dynamodb/hackathon-export.js';
+import {
+  exportHackathon,
+  RestoreRefusedError,
+  restoreHackathon,
+} from '../../functions/adapters/dynamodb/hackathon-export.js';
 import { createStores } from '../../functions/adapters/dynamodb/stores.js';
-import { ConflictError } from '../../functions/domain/errors.js';
 import { aHackathon, anOutcome, aTopicDraft } from '../helpers/builders.js';
 import { createTestTable, type TestTable } from '../helpers/dynamodb.js';
 
@@ -77,7 +80,7 @@ describe('hackathon export and restore', () => {
     expect(restored).toMatchObject({ voteCount: 3, members: ['U0A', 'U0B'], status: 'done' });
 
     // Restoring over data that is there is refused, and nothing is overwritten.
-    await expect(restoreHackathon(target, json)).rejects.toThrow(ConflictError);
+    await expect(restoreHackathon(target, json)).rejects.toThrow(RestoreRefusedError);
     expect(normalized(await target.items())).toBe(normalized(original));
     await expect(restoreHackathon(target, { format: 'something else', items: [] })).rejects.toThrow(
       'This is not an htg hackathon export',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStores, type Stores } from '../../functions/adapters/dynamodb/stores.js';
-import type { PublishTeamsJob } from '../../functions/app/ports.js';
+import type { PublishTeamsJob } from '../../functions/app/ports/jobs.js';
 import { type ApplyTeamsDeps, applyTeams, publishTeams } from '../../functions/app/team-review.js';
 import type { Hackathon } from '../../functions/domain/hackathon.js';
 import { aHackathon, aTopicDraft } from '../helpers/builders.js';

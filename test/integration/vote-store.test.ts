@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHackathonStore } from '../../functions/adapters/dynamodb/hackathon-store.js';
 import { createTopicStore } from '../../functions/adapters/dynamodb/topic-store.js';
 import { createVoteStore } from '../../functions/adapters/dynamodb/vote-store.js';
-import type { VoteChange } from '../../functions/app/ports.js';
+import type { VoteChange } from '../../functions/app/ports/stores.js';
 import { aHackathon, aTopicDraft } from '../helpers/builders.js';
 import { createTestTable, type TestTable } from '../helpers/dynamodb.js';
 

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
-import { createBotCheck, UNKNOWN_USER_RETRY_MS } from '../../functions/slack/bot-users.js';
+import { createBotCheck, UNKNOWN_USER_RETRY_MS } from '../../functions/adapters/slack/bot-users.js';
 
 /** A client whose users.info answers from `answer` (throwing: Slack refused, e.g. rate limited). */
 function client(answer: (user: string) => { is_bot?: boolean }) {

@@ -8,12 +8,14 @@ import {
   validateHackathonSettings,
 } from '../../functions/domain/hackathon.js';
 import { canChangeTopic, titleKey, validateTopicDraft } from '../../functions/domain/topic.js';
+import { fieldErrors as inlineErrors } from '../../functions/slack/messages.js';
 
+/** The inline errors a person would see under each field (the domain's problems in the edge's words). */
 function fieldErrors(run: () => unknown): Record<string, string> {
   try {
     run();
   } catch (error) {
-    if (error instanceof ValidationError) return { ...error.fields };
+    if (error instanceof ValidationError) return inlineErrors(error);
     throw error;
   }
   throw new Error('expected a ValidationError');

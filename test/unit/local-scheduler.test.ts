@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLocalScheduler } from '../../functions/adapters/local/local-scheduler.js';
-import type { ScheduledJobEvent } from '../../functions/app/schedules.js';
+import type { ScheduledJobEvent } from '../../functions/app/ports/scheduling.js';
 import { desiredSchedules } from '../../functions/domain/schedule.js';
 import { aHackathon } from '../helpers/builders.js';
 

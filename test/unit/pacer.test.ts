@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SlackPacer } from '../../functions/adapters/slack/pacer.js';
 import { METHOD_TIERS, methodLimit } from '../../functions/adapters/slack/rate-limits.js';
-import { isOutOfTime, type PacingClock } from '../../functions/app/deadline.js';
+import { isOutOfTime } from '../../functions/app/deadline.js';
+import type { PacingClock } from '../../functions/app/ports/clock.js';
 import type { SlackWorld } from '../../functions/local/dev/slack-rules/index.js';
 import { rateLimitedCount, rateLimits } from '../../functions/local/dev/slack-rules/rate-limits.js';
 

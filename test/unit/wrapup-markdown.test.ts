@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic, TopicDraft } from '../../functions/domain/topic.js';
-import {
-  boardMarkdown,
-  parseWrapUpPage,
-  renderWrapUpPage,
-  sectionKey,
-  type WrapUpPage,
-  wrapUpPageFromHackathon,
-} from '../../functions/domain/wrapup-markdown.js';
+import { boardMarkdown } from '../../functions/markdown/board.js';
+import { wrapUpPageFromHackathon } from '../../functions/markdown/wrapup-from-hackathon.js';
+import { renderWrapUpPage, type WrapUpPage } from '../../functions/markdown/wrapup-page.js';
 import { aHackathon, anOutcome, aTopicDraft } from '../helpers/builders.js';
 import { fixtureText } from '../helpers/fixtures.js';
+import { parseWrapUpPage, sectionKey } from '../helpers/wrapup-page-parser.js';
 
 const PAGES = 'hackathons/gardener-documentation/website/community/hackathons/';
 

@@ -7,7 +7,7 @@ import {
   type SchedulerClient,
   UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
-import type { ScheduledJobEvent, Scheduler } from '../../app/schedules.js';
+import type { ScheduledJobEvent, Scheduler } from '../../app/ports/scheduling.js';
 
 export interface EventBridgeSchedulerConfig {
   client: SchedulerClient;

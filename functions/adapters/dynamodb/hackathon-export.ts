@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
-import { ConflictError, NotFoundError } from '../../domain/errors.js';
+import { NotFoundError } from '../../domain/errors.js';
 import type { Hackathon } from '../../domain/hackathon.js';
 import { currentKey, keys } from './keys.js';
 import { isConditionFailure, queryAll, type Table } from './table.js';
@@ -63,7 +63,7 @@ export async function exportHackathon(
     ExpressionAttributeValues: { ':pk': keys.hackathon(hackathonId).pk },
   });
   const hackathon = partition.find((item) => item.sk === 'HACKATHON') as Hackathon | undefined;
-  if (!hackathon) throw new NotFoundError('This hackathon no longer exists.');
+  if (!hackathon) throw new NotFoundError({ code: 'hackathon-gone' });
   const pointers: Array<Record<string, unknown>> = [];
   const channel = await documents.send(
     new GetCommand({ TableName: tableName, Key: keys.activeHackathon(hackathon.channelId) }),
@@ -87,13 +87,21 @@ export async function exportHackathon(
 }
 
 /**
+ * A restore refused: the data is not an htg export, or the table holds part of it already. Its message is for
+ * the operator running the restore from a terminal, not for Slack.
+ */
+export class RestoreRefusedError extends Error {
+  override name = 'RestoreRefusedError';
+}
+
+/**
  * Writes an export back, into a table that does not hold this hackathon: every item is put only where no item
  * with its key exists, so nothing present is ever overwritten. Refuses data that is not an htg export.
  */
 export async function restoreHackathon(table: Table, data: unknown): Promise<{ items: number }> {
   const parsed = exportSchema.safeParse(data, { error: englishErrors });
   if (!parsed.success)
-    throw new ConflictError(`This is not an htg hackathon export: ${parsed.error.issues[0]?.message}`);
+    throw new RestoreRefusedError(`This is not an htg hackathon export: ${parsed.error.issues[0]?.message}`);
   let written = 0;
   for (const item of parsed.data.items) {
     try {
@@ -108,7 +116,7 @@ export async function restoreHackathon(table: Table, data: unknown): Promise<{ i
       written++;
     } catch (error) {
       if (isConditionFailure(error))
-        throw new ConflictError(
+        throw new RestoreRefusedError(
           `The table already holds ${item.pk} / ${item.sk}; restore into a table without this hackathon (${written} items were written before it).`,
         );
       throw error;

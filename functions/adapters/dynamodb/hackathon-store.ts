@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { HackathonStore, Job } from '../../app/ports.js';
+import type { Job } from '../../app/ports/jobs.js';
+import type { HackathonStore } from '../../app/ports/stores.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import type { Hackathon, HackathonSettings } from '../../domain/hackathon.js';
 import type { CardRef } from '../../domain/topic.js';
@@ -78,8 +79,7 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
           },
         ]);
       } catch (error) {
-        if (conditionFailedAt(error, 0))
-          throw new ConflictError('This channel already has an active hackathon.');
+        if (conditionFailedAt(error, 0)) throw new ConflictError({ code: 'channel-taken' });
         throw error;
       }
     },
@@ -109,10 +109,7 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
         );
         return withoutKeys<Hackathon>(Attributes ?? {});
       } catch (error) {
-        if (isConditionFailure(error))
-          throw new ConflictError(
-            'Someone else changed these settings in the meantime. Open the settings again.',
-          );
+        if (isConditionFailure(error)) throw new ConflictError({ code: 'settings-changed-meanwhile' });
         throw error;
       }
     },
@@ -133,7 +130,7 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
         const current = await get(id);
-        if (!current) throw new NotFoundError('This hackathon no longer exists.');
+        if (!current) throw new NotFoundError({ code: 'hackathon-gone' });
         return current;
       }
     },
@@ -150,7 +147,7 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
           }),
         );
       } catch (error) {
-        if (isConditionFailure(error)) throw new NotFoundError('This hackathon no longer exists.');
+        if (isConditionFailure(error)) throw new NotFoundError({ code: 'hackathon-gone' });
         throw error;
       }
     },
@@ -202,9 +199,7 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
         ]);
       } catch (error) {
         if (conditionFailedAt(error, 0) || conditionFailedAt(error, 1))
-          throw new ConflictError(
-            'Another organizer published teams while you were reviewing them. Run `/htg teams` to review them as they are now.',
-          );
+          throw new ConflictError({ code: 'teams-published-meanwhile' });
         throw error;
       }
     },

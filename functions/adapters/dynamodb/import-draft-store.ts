@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { ImportDraftStore } from '../../app/ports.js';
-import type { ImportedTopic } from '../../domain/topic-list-import.js';
+import type { ImportDraftStore } from '../../app/ports/stores.js';
+import type { ImportedTopic } from '../../markdown/topic-list.js';
 import { keys } from './keys.js';
 import type { Table } from './table.js';
 import { tableSchema } from './table-schema.js';

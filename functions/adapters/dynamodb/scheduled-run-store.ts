@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ScheduledRunStore } from '../../app/scheduled-jobs.js';
+import type { ScheduledRunStore } from '../../app/ports/scheduling.js';
 import type { BoardSnapshot } from '../../domain/board.js';
 import { keys } from './keys.js';
 import { isConditionFailure, type Table } from './table.js';

@@ -1,5 +1,11 @@
-import type { HackathonStore, ImportDraftStore, TeamStore, TopicStore, VoteStore } from '../../app/ports.js';
-import type { ScheduledRunStore } from '../../app/scheduled-jobs.js';
+import type { ScheduledRunStore } from '../../app/ports/scheduling.js';
+import type {
+  HackathonStore,
+  ImportDraftStore,
+  TeamStore,
+  TopicStore,
+  VoteStore,
+} from '../../app/ports/stores.js';
 import { createDocumentClient } from './client.js';
 import { exportHackathon } from './hackathon-export.js';
 import { createHackathonStore } from './hackathon-store.js';

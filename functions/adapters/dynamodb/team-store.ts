@@ -1,4 +1,4 @@
-import type { TeamStore } from '../../app/ports.js';
+import type { TeamStore } from '../../app/ports/stores.js';
 import { keys } from './keys.js';
 import { conditionFailedAt, type Table, transactWithRetry } from './table.js';
 

@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import type { Job } from '../../app/ports.js';
+import type { Job } from '../../app/ports/jobs.js';
 import { withoutKeys } from './keys.js';
 import { tableSchema } from './table-schema.js';
 

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { TopicStore } from '../../app/ports.js';
+import type { TopicStore } from '../../app/ports/stores.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { type CardRef, type CardSent, proposedTopic, type Topic } from '../../domain/topic.js';
 import { keys, withoutKeys } from './keys.js';
@@ -50,7 +50,7 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
       );
       return Number(Attributes?.topicCounter) - count + 1;
     } catch (error) {
-      if (isConditionFailure(error)) throw new NotFoundError('This hackathon no longer exists.');
+      if (isConditionFailure(error)) throw new NotFoundError({ code: 'hackathon-gone' });
       throw error;
     }
   };
@@ -106,7 +106,7 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
     async createMany(hackathonId, drafts, proposerId, now) {
       if (drafts.length === 0) return [];
       if (drafts.length > MAX_TOPICS_PER_BATCH)
-        throw new ConflictError(`At most ${MAX_TOPICS_PER_BATCH} topics at once.`);
+        throw new ConflictError({ code: 'batch-too-big', max: MAX_TOPICS_PER_BATCH, carryingOver: false });
       const first = await reserveNumbers(hackathonId, drafts.length);
       const topics = drafts.map((draft, i) =>
         proposedTopic(hackathonId, first + i, draft, draft.proposerId ?? proposerId, now),
@@ -130,9 +130,7 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
           : [],
       );
       if (topics.length + markers.length > 100)
-        throw new ConflictError(
-          `At most ${MAX_TOPICS_PER_BATCH / 2} topics at once when carrying them over.`,
-        );
+        throw new ConflictError({ code: 'batch-too-big', max: MAX_TOPICS_PER_BATCH / 2, carryingOver: true });
       try {
         await transactWithRetry(documents, [
           ...topics.map((topic) => ({
@@ -146,9 +144,7 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
         ]);
       } catch (error) {
         if (markers.some((_, i) => conditionFailedAt(error, topics.length + i)))
-          throw new ConflictError(
-            'Some of these topics were carried over already, just now. Nothing was added.',
-          );
+          throw new ConflictError({ code: 'carried-just-now' });
         throw error;
       }
       return topics;
@@ -206,9 +202,7 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
         ]);
       } catch (error) {
         if (conditionFailedAt(error, 0))
-          throw new ConflictError(
-            `#${topic.number} was changed or withdrawn in the meantime; nothing was saved.`,
-          );
+          throw new ConflictError({ code: 'topic-changed', number: topic.number, when: 'meanwhile' });
         throw error;
       }
       return { ...topic, ...draft, updatedAt: now, updatedBy: userId };
@@ -232,7 +226,7 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
         const current = await get(topic.hackathonId, topic.number);
-        if (!current) throw new NotFoundError(`Topic #${topic.number} does not exist.`);
+        if (!current) throw new NotFoundError({ code: 'topic-gone', number: topic.number });
         return current;
       }
     },
@@ -323,7 +317,7 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
         ]);
       } catch (error) {
         if (conditionFailedAt(error, 0))
-          throw new ConflictError(`#${topic.number} was withdrawn; its status can no longer change.`);
+          throw new ConflictError({ code: 'topic-withdrawn', number: topic.number, refused: 'status' });
         throw error;
       }
       return { ...topic, status, statusNote: note, updatedAt: now, updatedBy: userId };
@@ -350,9 +344,7 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
         );
       } catch (error) {
         if (isConditionFailure(error))
-          throw new ConflictError(
-            `Someone else saved the outcome of #${topic.number} while you were writing. Open it again to see theirs; nothing of yours was stored.`,
-          );
+          throw new ConflictError({ code: 'outcome-saved-meanwhile', number: topic.number });
         throw error;
       }
       return { ...topic, outcome };
@@ -371,7 +363,8 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
           }),
         );
       } catch (error) {
-        if (isConditionFailure(error)) throw new ConflictError(`#${topic.number} was withdrawn.`);
+        if (isConditionFailure(error))
+          throw new ConflictError({ code: 'topic-withdrawn', number: topic.number, refused: 'nothing' });
         throw error;
       }
       return { ...topic, checkIn };

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { HackathonGuard, VoteChange, VoteStore } from '../../app/ports.js';
+import type { HackathonGuard, VoteChange, VoteStore } from '../../app/ports/stores.js';
 import type { Vote } from '../../domain/vote.js';
 import { keys } from './keys.js';
 import {

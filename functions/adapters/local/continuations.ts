@@ -1,5 +1,5 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
-import type { Job } from '../../app/ports.js';
+import type { Job } from '../../app/ports/jobs.js';
 import type { Stores } from '../dynamodb/stores.js';
 import type { StreamReader } from './stream-reader.js';
 

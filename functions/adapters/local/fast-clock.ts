@@ -1,4 +1,4 @@
-import type { PacingClock } from '../../app/deadline.js';
+import type { PacingClock } from '../../app/ports/clock.js';
 
 /**
  * A clock that runs `speed` times faster than the real one, for the Slack stand-in's rate limits and htg's

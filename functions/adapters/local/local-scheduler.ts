@@ -1,4 +1,4 @@
-import type { ScheduledJobEvent, Scheduler } from '../../app/schedules.js';
+import type { ScheduledJobEvent, Scheduler } from '../../app/ports/scheduling.js';
 import { nextFire, type ScheduleSpec } from '../../domain/schedule.js';
 
 /** setTimeout's longest delay; longer waits re-arm. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import type { BoardPublisher, BoardRef } from '../../app/board.js';
+import type { BoardPublisher, BoardRef } from '../../app/ports/slack.js';
 import type { KnownBlock } from '../../slack/views/blocks.js';
 import { finalBoard, renderBoard } from '../../slack/views/board.js';
 import { inChannel } from './channel-refusals.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
-import type { CardPublisher } from '../../app/topic-cards.js';
+import type { CardPublisher } from '../../app/ports/slack.js';
 import { topicCard } from '../../slack/views/topic-card.js';
 import { inChannel } from './channel-refusals.js';
 import type { SlackPacer } from './pacer.js';

@@ -1,5 +1,6 @@
 import { type WebAPICallResult, WebClient, type WebClientOptions } from '@slack/web-api';
-import { OutOfTimeError, type PacingClock, realClock } from '../../app/deadline.js';
+import { OutOfTimeError, realClock } from '../../app/deadline.js';
+import type { PacingClock } from '../../app/ports/clock.js';
 import { methodLimit, POSTS_PER_CHANNEL, pacingKey } from './rate-limits.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { PostedParts } from '../../app/posted-parts.js';
+import type { PostedParts } from '../../app/ports/posted-parts.js';
 import type { KnownBlock } from '../../slack/views/blocks.js';
 
 /**

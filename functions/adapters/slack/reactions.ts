@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { ReactionReader } from '../../app/close-voting.js';
+import type { ReactionReader } from '../../app/ports/slack.js';
 
 /** Reads a message's reactions with reactions.get (every user, not the first few). */
 export function createReactionReader(client: WebClient): ReactionReader {

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { Scheduler } from '../../app/schedules.js';
+import type { Scheduler } from '../../app/ports/scheduling.js';
 import { CardActivity } from '../../app/topic-cards.js';
 import type { RefresherDeps } from '../../refresher/handler.js';
 import { type KnownBlock, section } from '../../slack/views/blocks.js';

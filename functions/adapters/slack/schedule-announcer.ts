@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { ScheduleAnnouncer } from '../../app/scheduled-posts.js';
+import type { ScheduleAnnouncer } from '../../app/ports/slack.js';
 import { hackathonSummary, votingSummary } from '../../slack/views/board.js';
 import { checkInQuestion, wrapUpReminderMessage } from '../../slack/views/schedule-messages.js';
 import { inChannel } from './channel-refusals.js';

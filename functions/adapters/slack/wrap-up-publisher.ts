@@ -1,6 +1,11 @@
 import type { WebClient } from '@slack/web-api';
-import type { PeopleDirectory, WrapUpPublisher } from '../../app/wrap-up.js';
-import { highlightsMessage, topicReplyMessage } from '../../slack/views/wrapup-messages.js';
+import type { PeopleDirectory, WrapUpPublisher } from '../../app/ports/slack.js';
+import {
+  filesComment,
+  highlightsMessage,
+  topicReplyMessage,
+  wrappedUpText,
+} from '../../slack/views/wrapup-messages.js';
 import { inChannel } from './channel-refusals.js';
 import { postPages } from './pages.js';
 
@@ -44,7 +49,7 @@ export function createWrapUpPublisher(client: WebClient): WrapUpPublisher {
       if (!first) throw new Error('the topic reply has no parts');
       return first;
     },
-    async files(target, files, comment) {
+    async files(target, files, about) {
       // A person gets the files in their direct message with the app.
       const channelId =
         'userId' in target
@@ -54,7 +59,7 @@ export function createWrapUpPublisher(client: WebClient): WrapUpPublisher {
         client.files.uploadV2({
           channel_id: channelId,
           ...('threadTs' in target ? { thread_ts: target.threadTs } : {}),
-          initial_comment: comment,
+          initial_comment: filesComment(about),
           file_uploads: files.map((file) => ({
             file: Buffer.from(file.content, 'utf8'),
             filename: file.name,
@@ -64,8 +69,12 @@ export function createWrapUpPublisher(client: WebClient): WrapUpPublisher {
       );
     },
     // A direct message: the wrap-up finishes long after the click, when an ephemeral message would be missed.
-    async done(_channelId, userId, text) {
-      await client.chat.postMessage({ channel: userId, text, unfurl_links: false });
+    async done(userId, hackathon, topics) {
+      await client.chat.postMessage({
+        channel: userId,
+        text: wrappedUpText(hackathon, topics),
+        unfurl_links: false,
+      });
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Scheduler } from '../../app/schedules.js';
+import type { Scheduler } from '../../app/ports/scheduling.js';
 import type { ScheduleSpec } from '../../domain/schedule.js';
 
 /** A Scheduler that keeps what it was told: each hackathon's schedules as the last sync left them. */

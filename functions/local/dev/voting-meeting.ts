@@ -1,4 +1,4 @@
-import type { PacingClock } from '../../app/deadline.js';
+import type { PacingClock } from '../../app/ports/clock.js';
 import type { Hackathon } from '../../domain/hackathon.js';
 import type { Topic } from '../../domain/topic.js';
 import { topicCard } from '../../slack/views/topic-card.js';

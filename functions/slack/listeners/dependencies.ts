@@ -1,5 +1,11 @@
 import type { Logger } from '../../adapters/logger.js';
-import type { HackathonStore, ImportDraftStore, TeamStore, TopicStore, VoteStore } from '../../app/ports.js';
+import type {
+  HackathonStore,
+  ImportDraftStore,
+  TeamStore,
+  TopicStore,
+  VoteStore,
+} from '../../app/ports/stores.js';
 
 /** What listeners need from the composition root: stores, a clock and an id source. */
 export interface ListenerDependencies {

@@ -1,29 +1,34 @@
 import type { App } from '@slack/bolt';
-import { registerCheckIn } from './actions/check-in-actions.js';
-import { registerOutcome } from './actions/outcome-actions.js';
-import { registerTeamActions } from './actions/team-actions.js';
-import { registerTopicCardActions } from './actions/topic-card-actions.js';
+import {
+  registerCheckIn,
+  registerOutcome,
+  registerTeamActions,
+  registerTopicCardActions,
+} from './actions/index.js';
 import { hackathonSubcommands } from './commands/hackathon-commands.js';
-import { registerHtgCommand } from './commands/htg-command.js';
+import { registerHtgCommand } from './commands/index.js';
 import { statusSubcommands } from './commands/status-commands.js';
 import { teamSubcommands } from './commands/team-commands.js';
 import { topicSubcommands } from './commands/topic-commands.js';
 import { voteSubcommands } from './commands/vote-commands.js';
 import { wrapUpSubcommands } from './commands/wrapup-commands.js';
 import type { ListenerDependencies } from './dependencies.js';
-import { registerAppHome } from './events/app-home.js';
-import { registerMemberJoined } from './events/member-joined.js';
-import { registerReactionEvents } from './events/reactions.js';
-import { registerAttendeeViews } from './views/attendees-views.js';
-import { registerBallotViews } from './views/ballot-views.js';
-import { registerHackathonViews } from './views/hackathon-views.js';
-import { registerImportViews } from './views/import-views.js';
-import { registerTeamViews } from './views/team-views.js';
-import { registerTopicViews } from './views/topic-views.js';
+import { registerAppHome, registerMemberJoined, registerReactionEvents } from './events/index.js';
+import {
+  registerAttendeeViews,
+  registerBallotViews,
+  registerHackathonViews,
+  registerImportViews,
+  registerTeamViews,
+  registerTopicViews,
+} from './views/index.js';
 
 export type { ListenerDependencies } from './dependencies.js';
 
-/** Registers every listener on a Bolt app; shared by the Lambda ingress and the local Socket Mode runtime. */
+/**
+ * Registers every listener on a Bolt app; shared by the Lambda ingress and the local Socket Mode runtime. Each
+ * folder's index.ts registers the callbacks its files export (named, so tests call them directly).
+ */
 export function registerListeners(app: App, deps: ListenerDependencies): void {
   registerHtgCommand(app, deps, [
     ...hackathonSubcommands,

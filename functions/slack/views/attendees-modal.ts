@@ -1,6 +1,6 @@
 import type { Hackathon } from '../../domain/hackathon.js';
-import { boldName } from '../../domain/text.js';
 import { context, type KnownBlock, type ModalView, plainText, section } from './blocks.js';
+import { boldName } from './mrkdwn.js';
 
 export const ATTENDEES_CALLBACK = 'hackathon_attendees';
 

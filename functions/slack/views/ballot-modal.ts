@@ -1,5 +1,4 @@
 import type { Ballot } from '../../app/ballot.js';
-import { boldName } from '../../domain/text.js';
 import type { Topic } from '../../domain/topic.js';
 import {
   clip,
@@ -10,6 +9,7 @@ import {
   SLACK_LIMITS,
   section,
 } from './blocks.js';
+import { boldName } from './mrkdwn.js';
 
 export const BALLOT_CALLBACK = 'ballot';
 /** Slack allows at most 10 options in one checkbox group. */

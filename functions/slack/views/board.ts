@@ -1,11 +1,10 @@
 import { rankTopics } from '../../domain/assignment.js';
 import { type BoardChange, type BoardSnapshot, changesSince, groupBoard } from '../../domain/board.js';
 import type { Hackathon } from '../../domain/hackathon.js';
-import { escapeMrkdwn, mentions } from '../../domain/text.js';
 import type { Topic, TopicStatus } from '../../domain/topic.js';
 import { clip, context, type KnownBlock, plainText, SLACK_LIMITS, section } from './blocks.js';
 import { chunkLines } from './chunk-lines.js';
-import { slackLink } from './mrkdwn.js';
+import { escapeMrkdwn, mentions, slackLink } from './mrkdwn.js';
 import { paginate as pages } from './paginate.js';
 import { STATUS_LABELS } from './topic-list-message.js';
 import { formatWhen } from './when.js';

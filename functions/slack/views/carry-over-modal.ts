@@ -1,7 +1,7 @@
 import type { CarryOverGroup } from '../../app/carry-over.js';
 import type { Hackathon } from '../../domain/hackathon.js';
-import { boldName } from '../../domain/text.js';
 import { type ModalView, plainText, SLACK_LIMITS, section } from './blocks.js';
+import { boldName } from './mrkdwn.js';
 
 export const CARRY_OVER_CALLBACK = 'carry_over';
 /** Slack's limits for select options: 75 characters of text, 150 of value, 100 options. */

@@ -1,5 +1,5 @@
 import type { ChannelRefusal, Hackathon } from '../../domain/hackathon.js';
-import { boldName, mentions } from '../../domain/text.js';
+import { boldName, mentions } from './mrkdwn.js';
 
 /** The announcement in the channel that a hackathon is set up there. */
 export function setupAnnouncementText(hackathon: Hackathon): string {

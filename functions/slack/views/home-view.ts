@@ -1,8 +1,8 @@
 import type { HomeEntry, Phase } from '../../app/home.js';
 import type { Hackathon } from '../../domain/hackathon.js';
-import { escapeMrkdwn, mentions } from '../../domain/text.js';
 import { hasWork, type Topic } from '../../domain/topic.js';
 import { clip, context, type KnownBlock, plainText, SLACK_LIMITS, section, sections } from './blocks.js';
+import { escapeMrkdwn, mentions } from './mrkdwn.js';
 import { outcomeActionId, topicActionValue } from './topic-card.js';
 import { STATUS_LABELS } from './topic-list-message.js';
 import { formatWhen } from './when.js';

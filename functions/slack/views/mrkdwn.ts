@@ -1,7 +1,23 @@
-import { escapeMrkdwn } from '../../domain/text.js';
 import { clip } from './blocks.js';
 
-export { escapeMrkdwn };
+/**
+ * Escapes text for Slack's mrkdwn, the markup every message htg sends is written in: `&`, `<` and `>` are its
+ * only control characters, and escaping them stops user text from pinging (`<!channel>`, `<@U…>`) or forging
+ * links.
+ */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A hackathon's name in bold, escaped, for messages. */
+export function boldName(name: string): string {
+  return `*${escapeMrkdwn(name)}*`;
+}
+
+/** Slack mentions of users, comma separated. */
+export function mentions(userIds: readonly string[]): string {
+  return userIds.map((id) => `<@${id}>`).join(', ');
+}
 
 /** User text shown as inline code: escaped, backticks removed so it cannot close the code span, shortened. */
 export function inlineCode(text: string, maxLength = 40): string {

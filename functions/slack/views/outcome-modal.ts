@@ -1,9 +1,9 @@
 import type { OutcomeDraft } from '../../app/outcomes.js';
 import { CODE_LINKS_MAX, HIGHLIGHT_MAX, OUTCOME_TEXT_MAX } from '../../app/outcomes.js';
 import { isSlackUserId } from '../../domain/outcome.js';
-import { escapeMrkdwn } from '../../domain/text.js';
 import type { Topic } from '../../domain/topic.js';
 import { type KnownBlock, type ModalView, plainText, SLACK_LIMITS, section } from './blocks.js';
+import { escapeMrkdwn } from './mrkdwn.js';
 import { lineListInputs, TEXT_INPUT_MAX } from './text-input.js';
 
 export const OUTCOME_CALLBACK = 'topic_outcome';

@@ -1,6 +1,6 @@
 import type { Hackathon } from '../../domain/hackathon.js';
-import { boldName, escapeMrkdwn, mentions } from '../../domain/text.js';
 import { type CheckIn, hasWork, type Topic } from '../../domain/topic.js';
+import type { Notice } from '../messages.js';
 import {
   clip,
   context,
@@ -11,6 +11,7 @@ import {
   section,
 } from './blocks.js';
 import { chunkLines } from './chunk-lines.js';
+import { boldName, escapeMrkdwn, mentions } from './mrkdwn.js';
 import { paginate } from './paginate.js';
 import { formatWhen } from './when.js';
 
@@ -131,4 +132,12 @@ export function checkInLine(checkIn: CheckIn): string {
     `📝 *Check-in:* ${escapeMrkdwn(checkIn.achieved)}${blockers ? ` · *blocked by:* ${escapeMrkdwn(blockers)}` : ''}`,
     SLACK_LIMITS.sectionText,
   );
+}
+
+/** The check-in form's notice. */
+export function checkInSavedNotice(topic: Pick<Topic, 'number' | 'title'>): Notice {
+  return {
+    title: 'Check-in saved',
+    text: `Thanks! The check-in of *#${topic.number} ${escapeMrkdwn(topic.title)}* now shows on its card and on the board.`,
+  };
 }

@@ -1,9 +1,11 @@
-import type { PublishSummary, RankingRow } from '../../app/team-review.js';
+import type { PublishSummary, RankingRow } from '../../app/ports/slack.js';
+import type { JoinOutcome, LeaveOutcome } from '../../app/ports/stores.js';
 import type { Hackathon } from '../../domain/hackathon.js';
-import { boldName, escapeMrkdwn, mentions } from '../../domain/text.js';
 import type { Topic } from '../../domain/topic.js';
+import type { Notice } from '../messages.js';
 import { context, type KnownBlock, section } from './blocks.js';
 import { chunkLines } from './chunk-lines.js';
+import { boldName, escapeMrkdwn, mentions } from './mrkdwn.js';
 import { firstPage } from './paginate.js';
 
 export const TEAM_ACTIONS = { review: 'teams_review' } as const;
@@ -110,4 +112,49 @@ export function publishedText(hackathon: Hackathon, summary: PublishSummary): st
 export function carriedOverText(hackathon: Hackathon, topic: Topic): string {
   const from = topic.carriedFrom;
   return `Your topic *${escapeMrkdwn(topic.title)}*${from ? `, not picked at ${boldName(from.hackathonName)},` : ''} was carried over to ${boldName(hackathon.name)} as \`#${topic.number}\`. Its card is in <#${hackathon.channelId}>, open for votes.`;
+}
+
+// Replies to the person who joined, left, published teams or carried topics over.
+
+/** `/htg join` or `/htg leave` without a topic number. */
+export function topicNumberNeededText(command: 'join' | 'leave'): string {
+  return `Say which topic: \`/htg ${command} #12\`.`;
+}
+
+/** `/htg join #N` or the card's button: joined, or in the team already. */
+export function joinedText(topic: Pick<Topic, 'number' | 'title'>, outcome: JoinOutcome): string {
+  return outcome === 'already-member'
+    ? `You are in the team of #${topic.number} already.`
+    : `You joined the team of *#${topic.number} ${escapeMrkdwn(topic.title)}*.`;
+}
+
+/** `/htg leave #N` or the card's button: left, or not in the team. */
+export function leftText(topic: Pick<Topic, 'number' | 'title'>, outcome: LeaveOutcome): string {
+  return outcome === 'not-member'
+    ? `You are not in the team of #${topic.number}.`
+    : `You left the team of *#${topic.number} ${escapeMrkdwn(topic.title)}*.`;
+}
+
+/** `/htg carry-over` when no earlier hackathon has a topic to bring here. */
+export function nothingToCarryOverText(): string {
+  return 'No earlier hackathon in this workspace has topics that were not picked (and not carried over already).';
+}
+
+/** The team review form's notice: what is being published. */
+export function publishingTeamsNotice(summary: PublishSummary): Notice {
+  return {
+    title: 'Publishing teams',
+    text:
+      `${summary.teams} ${summary.teams === 1 ? 'team' : 'teams'} with ${summary.people} ${summary.people === 1 ? 'person' : 'people'}` +
+      (summary.notPicked.length ? `; not picked: ${summary.notPicked.map((n) => `#${n}`).join(', ')}` : '') +
+      '. The cards and the ranking message follow in a moment, and everyone placed or moved is told.',
+  };
+}
+
+/** The carry-over form's notice: the numbers the carried topics got here. */
+export function carriedOverNotice(carried: ReadonlyArray<Pick<Topic, 'number'>>): Notice {
+  return {
+    title: 'Topics carried over',
+    text: `Carried over ${carried.length} ${carried.length === 1 ? 'topic' : 'topics'} as ${carried.map((t) => `#${t.number}`).join(', ')}. Their cards are posted here and their proposers told.`,
+  };
 }

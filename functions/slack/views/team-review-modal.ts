@@ -1,7 +1,5 @@
 import type { TeamReview } from '../../app/team-review.js';
-import { teamField } from '../../app/team-review.js';
 import type { RankedTopic } from '../../domain/assignment.js';
-import { boldName, escapeMrkdwn, mentions } from '../../domain/text.js';
 import {
   clip,
   context,
@@ -11,6 +9,7 @@ import {
   SLACK_LIMITS,
   section,
 } from './blocks.js';
+import { boldName, escapeMrkdwn, mentions } from './mrkdwn.js';
 
 export const TEAM_REVIEW_CALLBACK = 'team_review';
 
@@ -63,10 +62,19 @@ export function teamReviewModal(review: TeamReview): ModalView {
   };
 }
 
+/** The block of a topic's team input; inline errors and the submitted teams are found by it. */
+export const teamBlockId = (number: number) => `team_${number}`;
+
+/** The topic number of a team input's block, or null for any other block. */
+export function teamNumberOf(blockId: string | undefined): number | null {
+  const match = /^team_(\d{1,5})$/.exec(blockId ?? '');
+  return match ? Number(match[1]) : null;
+}
+
 function teamInput(row: RankedTopic): KnownBlock {
   return {
     type: 'input',
-    block_id: teamField(row.number),
+    block_id: teamBlockId(row.number),
     optional: true,
     label: plainText(`${row.rank}. #${row.number} ${row.title}`, 150),
     hint: plainText(`${row.votes} ${row.votes === 1 ? 'vote' : 'votes'} · room for ${row.cap}`),

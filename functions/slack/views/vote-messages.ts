@@ -1,8 +1,10 @@
+import type { BallotResult } from '../../app/ballot.js';
 import type { ReconcileChange, ReconcileReport } from '../../app/close-voting.js';
 import type { Hackathon } from '../../domain/hackathon.js';
-import { boldName, escapeMrkdwn } from '../../domain/text.js';
 import type { Topic } from '../../domain/topic.js';
+import type { Notice } from '../messages.js';
 import type { EphemeralMessage } from './help-message.js';
+import { boldName, escapeMrkdwn } from './mrkdwn.js';
 
 const topicLine = (topic: Topic) => `\`#${topic.number}\` ${escapeMrkdwn(topic.title)}`;
 
@@ -102,4 +104,28 @@ export function teamProposalText(report: ReconcileReport): string {
     'Nothing is published yet. *Review and publish teams* (or `/htg teams`) lets you move people, then announces the teams.',
   ];
   return lines.filter(Boolean).join('\n').slice(0, 3000);
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The ballot's notice: what changed, and which ticks were not counted. */
+export function ballotSavedNotice(result: Pick<BallotResult, 'added' | 'removed' | 'refused'>): Notice {
+  const changes = [
+    result.added.vote && `+${plural(result.added.vote, 'vote', 'votes')}`,
+    result.removed.vote && `−${plural(result.removed.vote, 'vote', 'votes')}`,
+    result.added.interest && `+${result.added.interest} "I'd work on it"`,
+    result.removed.interest && `−${result.removed.interest} "I'd work on it"`,
+  ].filter(Boolean);
+  const refused = result.refused.map((r) => `#${r.number}`).join(', ');
+  return {
+    title: 'Votes saved',
+    text:
+      (changes.length ? `Saved: ${changes.join(', ')}.` : 'Nothing changed.') +
+      (refused ? ` Not counted (withdrawn meanwhile, or your votes were used up): ${refused}.` : ''),
+  };
+}
+
+/** `/htg close-voting`'s answer, while the cards' reactions are re-read. */
+export function votingClosingText(hackathon: Pick<Hackathon, 'name'>, cards: number): string {
+  return `Voting for ${boldName(hackathon.name)} is closed. I am re-reading the reactions on ${cards} ${cards === 1 ? 'card' : 'cards'} and will tell you here what I had missed.`;
 }

@@ -1,10 +1,10 @@
+import type { FilesAbout } from '../../app/ports/slack.js';
 import type { Hackathon } from '../../domain/hackathon.js';
 import { isSlackUserId, OUTCOME_SECTIONS } from '../../domain/outcome.js';
-import { escapeMrkdwn } from '../../domain/text.js';
 import type { Topic } from '../../domain/topic.js';
 import { clip, context, type KnownBlock, section } from './blocks.js';
 import { chunkLines } from './chunk-lines.js';
-import { slackLink } from './mrkdwn.js';
+import { boldName, escapeMrkdwn, slackLink } from './mrkdwn.js';
 import { paginate } from './paginate.js';
 import { STATUS_LABELS } from './topic-list-message.js';
 
@@ -86,4 +86,43 @@ export function topicReplyMessage(topic: Topic): MessagePages {
       continued: (page, total) => context(`${name}, continued (${page}/${total})`),
     }),
   };
+}
+
+/** The direct message to whoever asked for the wrap-up, once it is all posted. */
+export function wrappedUpText(hackathon: Hackathon, topics: number): string {
+  return `${boldName(hackathon.name)} is wrapped up: the highlights and ${topics} ${topics === 1 ? 'topic' : 'topics'} are in the channel, with the Markdown files in the thread. The hackathon is read-only now.`;
+}
+
+/** The comment on a set of Markdown files: the wrap-up's in its thread, or an export sent to one person. */
+export function filesComment(about: FilesAbout): string {
+  const name = escapeMrkdwn(about.hackathon);
+  return about.kind === 'wrap-up'
+    ? `The wrap-up of ${name} as Markdown: the page for the community website and the topic board.`
+    : `${name} as Markdown, as of now: the wrap-up page and the topic board` +
+        (about.withData ? ', and its complete data as JSON (organizers only).' : '.');
+}
+
+/** `/htg wrapup` for a hackathon that is wrapped up already. */
+export function wrappedUpAlreadyText(hackathon: Pick<Hackathon, 'name'>): string {
+  return `${boldName(hackathon.name)} is wrapped up already; it is read-only. \`/htg export\` gives you its Markdown files again.`;
+}
+
+/** `/htg wrapup`'s answer while the wrap-up is posted: how many topics, how many without an outcome. */
+export function wrappingUpText(
+  hackathon: Pick<Hackathon, 'name'>,
+  topics: number,
+  withoutOutcome: number,
+): string {
+  return (
+    `Wrapping up ${boldName(hackathon.name)}: the highlights of ${topics} ${topics === 1 ? 'topic' : 'topics'} and their details follow in the channel in a moment, with the Markdown files.` +
+    (withoutOutcome > 0
+      ? ` ${withoutOutcome} of them had no outcome written; they appear with their status.`
+      : '') +
+    ' The hackathon is read-only from now on.'
+  );
+}
+
+/** `/htg export`'s answer while the files are made. */
+export function exportingText(hackathon: Pick<Hackathon, 'name'>): string {
+  return `I am putting ${boldName(hackathon.name)} into Markdown (the wrap-up page and the topic board) and will send you the files in a direct message.`;
 }

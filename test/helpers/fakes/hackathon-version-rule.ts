@@ -9,7 +9,7 @@
  * integration test.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { HackathonStore } from '../../../functions/app/ports.js';
+import type { HackathonStore } from '../../../functions/app/ports/stores.js';
 import type { Hackathon } from '../../../functions/domain/hackathon.js';
 import { aHackathon } from '../builders.js';
 

@@ -4,16 +4,21 @@
  * how often. Posting fakes can be told to refuse their channel (ChannelUnavailableError, as the adapters throw
  * for `not_in_channel`) or to fail after some posts (Slack answering 500 halfway through a job).
  */
-import type { CarryOverAnnouncer } from '../../../functions/app/carry-over.js';
-import { type ChannelAnnouncer, ChannelUnavailableError } from '../../../functions/app/channel-access.js';
-import type { ReactionReader } from '../../../functions/app/close-voting.js';
+import { ChannelUnavailableError } from '../../../functions/app/channel-access.js';
 import { OutOfTimeError } from '../../../functions/app/deadline.js';
-import type { PostedParts } from '../../../functions/app/posted-parts.js';
-import type { TeamAnnouncer } from '../../../functions/app/team-review.js';
-import type { CardPublisher } from '../../../functions/app/topic-cards.js';
-import type { PeopleDirectory, WrapUpPublisher } from '../../../functions/app/wrap-up.js';
+import type { PostedParts } from '../../../functions/app/ports/posted-parts.js';
+import type {
+  CardPublisher,
+  CarryOverAnnouncer,
+  ChannelAnnouncer,
+  PeopleDirectory,
+  ReactionReader,
+  TeamAnnouncer,
+  WrapUpPublisher,
+} from '../../../functions/app/ports/slack.js';
 import type { ChannelRefusal } from '../../../functions/domain/hackathon.js';
 import type { CardRef, Topic } from '../../../functions/domain/topic.js';
+import { wrappedUpText } from '../../../functions/slack/views/wrapup-messages.js';
 
 let sequence = 0;
 /** A message ts, unique in the test run (Slack's are unique per channel). */
@@ -184,12 +189,13 @@ export function recordingWrapUpPublisher(
       );
       return posted[0] as string;
     },
-    async files(target, files, _comment) {
+    async files(target, files, _about) {
       const where = 'userId' in target ? dm(target.userId) : `${target.channelId} thread ${target.threadTs}`;
       if (!('userId' in target)) gate.check(target.channelId);
       said.push(`${where}: files ${files.map((file) => file.name).join(', ')}`);
     },
-    done: async (_channelId, userId, text) => void said.push(`${dm(userId)}: ${text}`),
+    done: async (userId, hackathon, topics) =>
+      void said.push(`${dm(userId)}: ${wrappedUpText(hackathon, topics)}`),
   };
   return {
     wrapUps,

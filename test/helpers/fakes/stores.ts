@@ -8,16 +8,16 @@
  * Methods no test needs yet throw `not implemented in the fake: <name>`; implement them from the adapter's
  * conditions when a test needs them.
  */
+import type { Job } from '../../../functions/app/ports/jobs.js';
+import type { ScheduledRunStore } from '../../../functions/app/ports/scheduling.js';
 import type {
   HackathonGuard,
   HackathonStore,
-  Job,
   TeamStore,
   TopicStore,
   VoteChange,
   VoteStore,
-} from '../../../functions/app/ports.js';
-import type { ScheduledRunStore } from '../../../functions/app/scheduled-jobs.js';
+} from '../../../functions/app/ports/stores.js';
 import { ConflictError, NotFoundError } from '../../../functions/domain/errors.js';
 import type { Hackathon } from '../../../functions/domain/hackathon.js';
 import {
@@ -149,7 +149,7 @@ export function inMemoryStores(): InMemoryStores {
   const hackathonStore: HackathonStore = {
     async create(hackathon) {
       const pointer = activeByChannel.get(hackathon.channelId);
-      if (pointer && !pointer.ended) throw new ConflictError('This channel already has an active hackathon.');
+      if (pointer && !pointer.ended) throw new ConflictError({ code: 'channel-taken' });
       if (hackathons.has(hackathon.id)) throw new ConditionFailed(`hackathon ${hackathon.id} exists`);
       activeByChannel.set(hackathon.channelId, { hackathonId: hackathon.id, ended: false });
       hackathons.set(hackathon.id, copy(defined(hackathon) as Hackathon));
@@ -165,9 +165,7 @@ export function inMemoryStores(): InMemoryStores {
 
     async updateSettings(id, settings, expectedUpdatedAt, now) {
       if (hackathons.get(id)?.updatedAt !== expectedUpdatedAt)
-        throw new ConflictError(
-          'Someone else changed these settings in the meantime. Open the settings again.',
-        );
+        throw new ConflictError({ code: 'settings-changed-meanwhile' });
       change(id, { ...defined(settings), updatedAt: now });
       return readHackathon(id) as Hackathon;
     },
@@ -188,7 +186,7 @@ export function inMemoryStores(): InMemoryStores {
 
     async closeVoting(id, now) {
       const hackathon = hackathons.get(id);
-      if (!hackathon) throw new NotFoundError('This hackathon no longer exists.');
+      if (!hackathon) throw new NotFoundError({ code: 'hackathon-gone' });
       // Only an open or later close moves: voting that closed already stays closed when it did.
       if (hackathon.votingClosesAt === null || hackathon.votingClosesAt > now)
         change(id, { votingClosesAt: now, updatedAt: now });
@@ -196,7 +194,7 @@ export function inMemoryStores(): InMemoryStores {
     },
 
     async setAttendees(id, attendees, now) {
-      if (!hackathons.has(id)) throw new NotFoundError('This hackathon no longer exists.');
+      if (!hackathons.has(id)) throw new NotFoundError({ code: 'hackathon-gone' });
       change(id, { attendees, updatedAt: now });
     },
 
@@ -214,9 +212,7 @@ export function inMemoryStores(): InMemoryStores {
           ? hackathon.teamsVersion === undefined
           : hackathon.teamsVersion === expectedVersion);
       if (!versionHolds || jobs.has(jobKey(job)))
-        throw new ConflictError(
-          'Another organizer published teams while you were reviewing them. Run `/htg teams` to review them as they are now.',
-        );
+        throw new ConflictError({ code: 'teams-published-meanwhile' });
       change(job.hackathonId, { teamsVersion: job.version });
       jobs.set(jobKey(job), copy(job));
     },
@@ -298,7 +294,7 @@ export function inMemoryStores(): InMemoryStores {
     };
   };
   const reserveNumbers = (hackathonId: string, count: number) => {
-    if (!hackathons.has(hackathonId)) throw new NotFoundError('This hackathon no longer exists.');
+    if (!hackathons.has(hackathonId)) throw new NotFoundError({ code: 'hackathon-gone' });
     const last = (topicCounters.get(hackathonId) ?? 0) + count;
     topicCounters.set(hackathonId, last);
     return last - count + 1;
@@ -320,7 +316,8 @@ export function inMemoryStores(): InMemoryStores {
 
     async createMany(hackathonId, drafts, proposerId, now) {
       if (drafts.length === 0) return [];
-      if (drafts.length > 100) throw new ConflictError('At most 100 topics at once.');
+      if (drafts.length > 100)
+        throw new ConflictError({ code: 'batch-too-big', max: 100, carryingOver: false });
       // The numbers are taken before the transaction, as in DynamoDB: a refused batch leaves a gap.
       const first = reserveNumbers(hackathonId, drafts.length);
       const created = drafts.map((draft, i) =>
@@ -333,11 +330,9 @@ export function inMemoryStores(): InMemoryStores {
           : [],
       );
       if (created.length + markers.length > 100)
-        throw new ConflictError('At most 50 topics at once when carrying them over.');
+        throw new ConflictError({ code: 'batch-too-big', max: 50, carryingOver: true });
       if (markers.some((marker) => carriedMarkers.has(marker)))
-        throw new ConflictError(
-          'Some of these topics were carried over already, just now. Nothing was added.',
-        );
+        throw new ConflictError({ code: 'carried-just-now' });
       for (const topic of created) topics.set(topicKey(hackathonId, topic.number), copy(topic));
       for (const marker of markers) carriedMarkers.add(marker);
       return created;
@@ -355,7 +350,7 @@ export function inMemoryStores(): InMemoryStores {
 
     async withdraw(topic, userId, now) {
       const current = storedTopic(topic);
-      if (!current) throw new NotFoundError(`Topic #${topic.number} does not exist.`);
+      if (!current) throw new NotFoundError({ code: 'topic-gone', number: topic.number });
       if (current.status !== 'withdrawn')
         changeTopic(topic, { status: 'withdrawn', withdrawnAt: now, updatedAt: now, updatedBy: userId });
       return readTopic(topicKey(topic.hackathonId, topic.number)) as Topic;
@@ -382,7 +377,7 @@ export function inMemoryStores(): InMemoryStores {
     async setStatus(topic, status, note, userId, now) {
       const current = storedTopic(topic);
       if (!current || current.status === 'withdrawn')
-        throw new ConflictError(`#${topic.number} was withdrawn; its status can no longer change.`);
+        throw new ConflictError({ code: 'topic-withdrawn', number: topic.number, refused: 'status' });
       changeTopic(topic, { status, statusNote: note, updatedAt: now, updatedBy: userId });
       // Keyed by topic and time, as in the table: the same change written again is one entry.
       statusChanges.set(`${topicKey(topic.hackathonId, topic.number)}#${now}`, {
@@ -403,10 +398,7 @@ export function inMemoryStores(): InMemoryStores {
         current !== undefined &&
         current.status !== 'withdrawn' &&
         (expectedUpdatedAt === null ? !current.outcome : current.outcome?.updatedAt === expectedUpdatedAt);
-      if (!holds)
-        throw new ConflictError(
-          `Someone else saved the outcome of #${topic.number} while you were writing. Open it again to see theirs; nothing of yours was stored.`,
-        );
+      if (!holds) throw new ConflictError({ code: 'outcome-saved-meanwhile', number: topic.number });
       changeTopic(topic, { outcome });
       return { ...topic, outcome: copy(outcome) };
     },
@@ -414,7 +406,7 @@ export function inMemoryStores(): InMemoryStores {
     async setCheckIn(topic, checkIn) {
       const current = storedTopic(topic);
       if (!current || current.status === 'withdrawn')
-        throw new ConflictError(`#${topic.number} was withdrawn.`);
+        throw new ConflictError({ code: 'topic-withdrawn', number: topic.number, refused: 'nothing' });
       changeTopic(topic, { checkIn });
       return { ...topic, checkIn: copy(checkIn) };
     },

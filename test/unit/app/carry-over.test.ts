@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { announceCarriedOver, carryOver, carryOverCandidates } from '../../../functions/app/carry-over.js';
-import type { CarryOverJob } from '../../../functions/app/ports.js';
+import type { CarryOverJob } from '../../../functions/app/ports/jobs.js';
 import { ConflictError, PermissionError, ValidationError } from '../../../functions/domain/errors.js';
 import type { Hackathon } from '../../../functions/domain/hackathon.js';
 import type { TopicStatus } from '../../../functions/domain/topic.js';

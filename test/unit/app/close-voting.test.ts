@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { closeVoting, type ReconcileDeps, reconcileReactions } from '../../../functions/app/close-voting.js';
 import { isOutOfTime, OutOfTimeError } from '../../../functions/app/deadline.js';
-import type { Job, ReconcileJob } from '../../../functions/app/ports.js';
+import type { Job, ReconcileJob } from '../../../functions/app/ports/jobs.js';
 import { PermissionError } from '../../../functions/domain/errors.js';
 import type { Hackathon } from '../../../functions/domain/hackathon.js';
 import type { CardRef } from '../../../functions/domain/topic.js';

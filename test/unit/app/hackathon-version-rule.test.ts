@@ -11,7 +11,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createHackathonStore } from '../../../functions/adapters/dynamodb/hackathon-store.js';
 import { keys } from '../../../functions/adapters/dynamodb/keys.js';
 import { createTopicStore } from '../../../functions/adapters/dynamodb/topic-store.js';
-import type { HackathonStore } from '../../../functions/app/ports.js';
+import type { HackathonStore } from '../../../functions/app/ports/stores.js';
 import { applyReaction, type ReactionResult, rememberHackathons } from '../../../functions/app/votes.js';
 import type { Hackathon } from '../../../functions/domain/hackathon.js';
 import type { CardRef } from '../../../functions/domain/topic.js';

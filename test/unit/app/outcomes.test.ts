@@ -111,11 +111,13 @@ describe('saving an outcome', () => {
 
   it('refuses an outcome that says nothing, or a code link that is no link, field by field', async () => {
     await expect(save('U0ANNA', {}, null)).rejects.toMatchObject({
-      fields: { highlight: expect.any(String) },
+      fields: { highlight: { code: 'outcome-empty' } },
     });
     const bad = save('U0ANNA', { highlight: 'Done', code: ['not a link'] }, null);
     await expect(bad).rejects.toBeInstanceOf(ValidationError);
-    await expect(bad).rejects.toMatchObject({ fields: { code: expect.stringContaining('not a link') } });
+    await expect(bad).rejects.toMatchObject({
+      fields: { code: { code: 'not-a-link', text: 'not a link', form: 'outcome' } },
+    });
     expect(await storedOutcome()).toBeUndefined();
   });
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { PublishTeamsJob } from '../../../functions/app/ports.js';
-import { applyTeams, openTeamReview, publishTeams, teamField } from '../../../functions/app/team-review.js';
+import type { PublishTeamsJob } from '../../../functions/app/ports/jobs.js';
+import { applyTeams, openTeamReview, publishTeams } from '../../../functions/app/team-review.js';
 import { joinTopic } from '../../../functions/app/teams.js';
 import { ConflictError, PermissionError, ValidationError } from '../../../functions/domain/errors.js';
 import type { Hackathon } from '../../../functions/domain/hackathon.js';
@@ -134,7 +134,7 @@ describe('publishing reviewed teams', () => {
     await expect(refusal).rejects.toBeInstanceOf(ValidationError);
     await expect(refusal).rejects.toMatchObject({
       fields: {
-        [teamField(2)]: '#2 has room for 2, and 3 would be on it (1 joined it since you opened this form).',
+        2: { code: 'team-over-cap', number: 2, cap: 2, size: 3, joinedSince: 1 },
       },
     });
     await nothingRecorded();
@@ -146,8 +146,8 @@ describe('publishing reviewed teams', () => {
     const refusal = publish([team(1, ['U0ANNA']), team(2, ['U0ANNA']), team(3, ['U0BOB'])]);
     await expect(refusal).rejects.toMatchObject({
       fields: {
-        [teamField(2)]: expect.stringContaining('also on #1'),
-        [teamField(3)]: '#3 was withdrawn meanwhile: leave its team empty.',
+        2: { code: 'on-several-teams', alsoOn: 1 },
+        3: { code: 'team-withdrawn', number: 3 },
       },
     });
     await nothingRecorded();

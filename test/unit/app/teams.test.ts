@@ -26,7 +26,9 @@ describe('joining and leaving a team', () => {
     expect((await join(1, 'U0ANNA')).outcome).toBe('already-member');
     expect((await join(1, 'U0BOB')).outcome).toBe('joined');
     // A small topic holds two.
-    await expect(join(1, 'U0CARL')).rejects.toThrow('is full (2 people)');
+    await expect(join(1, 'U0CARL')).rejects.toMatchObject({
+      problem: { code: 'team-full', number: 1, cap: 2 },
+    });
     expect(await team(1)).toEqual(['U0ANNA', 'U0BOB']);
   });
 
@@ -42,7 +44,7 @@ describe('joining and leaving a team', () => {
 
   it('keeps everyone on one team unless organizers turned that off', async () => {
     await join(1, 'U0ANNA');
-    await expect(join(2, 'U0ANNA')).rejects.toThrow('You are in another team already');
+    await expect(join(2, 'U0ANNA')).rejects.toMatchObject({ problem: { code: 'in-another-team' } });
     expect(await leave(1, 'U0ANNA')).toMatchObject({ outcome: 'left' });
     expect((await join(2, 'U0ANNA')).outcome).toBe('joined');
     expect(stores.stored.personTeams(hackathon.id, 'U0ANNA')).toBe(1);

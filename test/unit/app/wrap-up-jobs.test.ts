@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { WrapUpJob } from '../../../functions/app/ports.js';
+import type { WrapUpJob } from '../../../functions/app/ports/jobs.js';
 import { wrapUp } from '../../../functions/app/wrap-up.js';
 import { postWrapUp, type WrapUpJobDeps } from '../../../functions/app/wrap-up-jobs.js';
 import { PermissionError } from '../../../functions/domain/errors.js';

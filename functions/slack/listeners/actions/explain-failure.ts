@@ -1,6 +1,26 @@
-import type { App, BlockAction } from '@slack/bolt';
-import { friendlyText, SOMETHING_WENT_WRONG } from '../../errors.js';
+import { directMessage, type ReplyClient, tellEphemeral } from '../../../adapters/slack/replies.js';
+import { friendlyText, SOMETHING_WENT_WRONG } from '../../messages.js';
 import type { ListenerDependencies } from '../dependencies.js';
+
+/** Where a button was clicked and by whom, as Slack's block_actions payload says it. */
+export interface ButtonBody {
+  user: { id: string };
+  trigger_id: string;
+  /** The channel of a message button; none on the Home tab. */
+  channel?: { id: string } | undefined;
+  container?: { channel_id?: string } | undefined;
+}
+
+/**
+ * What a button's callback reads of Bolt's arguments. Bolt passes all of its own; a test passes these few
+ * fields.
+ */
+export interface ButtonArgs {
+  ack: () => Promise<void>;
+  body: ButtonBody;
+  action: { value?: string | undefined };
+  client: ReplyClient;
+}
 
 /**
  * Runs a button's work; if it cannot be done, tells the person who clicked (only them) why: an ephemeral
@@ -8,8 +28,8 @@ import type { ListenerDependencies } from '../dependencies.js';
  */
 export async function explainFailure(
   deps: ListenerDependencies,
-  client: Parameters<Parameters<App['action']>[1]>[0]['client'],
-  body: BlockAction,
+  client: ReplyClient,
+  body: ButtonBody,
   work: () => Promise<void>,
 ): Promise<void> {
   try {
@@ -22,8 +42,8 @@ export async function explainFailure(
     // Nobody to tell (Slack always names the person; a payload without one is not Slack's): just the log.
     if (!body.user?.id) return;
     await (channel
-      ? client.chat.postEphemeral({ channel, user: body.user.id, text })
-      : client.chat.postMessage({ channel: body.user.id, text })
+      ? tellEphemeral(client, channel, body.user.id, text)
+      : directMessage(client, body.user.id, text)
     ).catch((postError: unknown) => deps.logger.warn('Could not explain a failed button action', postError));
   }
 }

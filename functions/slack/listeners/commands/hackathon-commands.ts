@@ -1,6 +1,7 @@
+import { openModal } from '../../../adapters/slack/replies.js';
 import { requireActive, requireOrganizer } from '../../../app/hackathons.js';
 import { defaultSettings } from '../../../domain/hackathon.js';
-import { boldName } from '../../../domain/text.js';
+import { channelRunsHackathonText } from '../../messages.js';
 import { attendeesModal } from '../../views/attendees-modal.js';
 import { hackathonModal } from '../../views/hackathon-modal.js';
 import { ephemeral, type Subcommand, withChannelHackathon } from './subcommands.js';
@@ -13,14 +14,13 @@ const setup: Subcommand = {
     // By channel alone: someone from a partner organisation in a Slack Connect channel finds the same hackathon.
     const existing = await deps.hackathons.findActiveByChannel(request.channelId);
     if (existing?.status === 'active') {
-      return ephemeral(
-        `This channel already runs ${boldName(existing.name)}. Organizers change it with \`/htg settings\`.`,
-      );
+      return ephemeral(channelRunsHackathonText(existing));
     }
-    await client.views.open({
-      trigger_id: request.triggerId,
-      view: hackathonModal('setup', defaultSettings(request.userId), { channelId: request.channelId }),
-    });
+    await openModal(
+      client,
+      request.triggerId,
+      hackathonModal('setup', defaultSettings(request.userId), { channelId: request.channelId }),
+    );
     return null;
   },
 };
@@ -30,16 +30,17 @@ const settings: Subcommand = {
   usage: 'settings',
   summary: "change this channel's hackathon (organizers)",
   run: withChannelHackathon(async (request, { client }, hackathon) => {
-    requireOrganizer(hackathon, request.userId, 'change the settings');
+    requireOrganizer(hackathon, request.userId, 'settings');
     requireActive(hackathon);
-    await client.views.open({
-      trigger_id: request.triggerId,
-      view: hackathonModal('settings', hackathon, {
+    await openModal(
+      client,
+      request.triggerId,
+      hackathonModal('settings', hackathon, {
         channelId: hackathon.channelId,
         hackathonId: hackathon.id,
         updatedAt: hackathon.updatedAt,
       }),
-    });
+    );
     return null;
   }),
 };
@@ -49,9 +50,9 @@ const attendees: Subcommand = {
   usage: 'attendees',
   summary: 'keep the attendee list, with companies (organizers)',
   run: withChannelHackathon(async (request, { client }, hackathon) => {
-    requireOrganizer(hackathon, request.userId, 'keep the attendee list');
+    requireOrganizer(hackathon, request.userId, 'attendees');
     requireActive(hackathon);
-    await client.views.open({ trigger_id: request.triggerId, view: attendeesModal(hackathon) });
+    await openModal(client, request.triggerId, attendeesModal(hackathon));
     return null;
   }),
 };

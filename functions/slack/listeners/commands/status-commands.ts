@@ -1,7 +1,6 @@
 import { addTopicLink, changeStatus } from '../../../app/status.js';
 import { topicNumber } from '../../../app/teams.js';
-import { escapeMrkdwn } from '../../../domain/text.js';
-import { STATUS_LABELS } from '../../views/topic-list-message.js';
+import { linkAddedText, linkUsageText, statusChangedText, statusUsageText } from '../../messages.js';
 import { ephemeral, type Subcommand, withChannelHackathon } from './subcommands.js';
 
 /** Splits "#12 rest of the text" into the topic number and the rest. */
@@ -16,7 +15,7 @@ const status: Subcommand = {
   summary: "change a topic's status (its team and organizers)",
   run: withChannelHackathon(async (request, { deps }, hackathon) => {
     const { number, rest } = numberAndRest(request.args);
-    if (number === null) return ephemeral('Say which topic and status: `/htg status #12 done`.');
+    if (number === null) return ephemeral(statusUsageText());
     const topic = await changeStatus(deps, {
       hackathonId: hackathon.id,
       number,
@@ -24,11 +23,7 @@ const status: Subcommand = {
       text: rest,
       now: deps.clock(),
     });
-    return ephemeral(
-      `*#${topic.number} ${escapeMrkdwn(topic.title)}* is now ${STATUS_LABELS[topic.status]}` +
-        (topic.statusNote ? `: ${escapeMrkdwn(topic.statusNote)}` : '') +
-        '.',
-    );
+    return ephemeral(statusChangedText(topic));
   }),
 };
 
@@ -38,16 +33,14 @@ const link: Subcommand = {
   summary: 'add a PR, issue or document to a topic',
   run: withChannelHackathon(async (request, { deps }, hackathon) => {
     const { number, rest } = numberAndRest(request.args);
-    if (number === null) return ephemeral('Say which topic and link: `/htg link #12 https://github.com/…`.');
+    if (number === null) return ephemeral(linkUsageText());
     const { topic, added } = await addTopicLink(deps, {
       hackathonId: hackathon.id,
       number,
       userId: request.userId,
       url: rest,
     });
-    return ephemeral(
-      added ? `Added the link to #${topic.number}.` : `#${topic.number} has that link already.`,
-    );
+    return ephemeral(linkAddedText(topic, added));
   }),
 };
 

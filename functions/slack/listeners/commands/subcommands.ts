@@ -1,5 +1,6 @@
-import type { webApi } from '@slack/bolt';
+import type { ReplyClient } from '../../../adapters/slack/replies.js';
 import type { Hackathon } from '../../../domain/hackathon.js';
+import { noHackathonHereText } from '../../messages.js';
 import type { EphemeralMessage } from '../../views/help-message.js';
 import type { ListenerDependencies } from '../dependencies.js';
 
@@ -13,7 +14,7 @@ export interface SubcommandRequest {
 
 export interface SubcommandTools {
   deps: ListenerDependencies;
-  client: webApi.WebClient;
+  client: ReplyClient;
 }
 
 /**
@@ -65,11 +66,7 @@ export function ephemeral(text: string): EphemeralMessage {
 }
 
 /** The answer to a command used in a channel without a hackathon. */
-const NO_HACKATHON = ephemeral(
-  'There is no hackathon in this channel yet. An organizer can set one up here with `/htg setup` ' +
-    '(name, dates, time zone, categories and voting rules); topics, votes and teams then live in this channel. ' +
-    '`/htg help` lists everything htg does.',
-);
+const NO_HACKATHON = ephemeral(noHackathonHereText());
 
 /**
  * A subcommand's `run` for commands about the channel's hackathon: it finds the hackathon, or answers with how

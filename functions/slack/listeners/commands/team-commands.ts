@@ -1,12 +1,16 @@
+import { openModal } from '../../../adapters/slack/replies.js';
 import { carryOverCandidates } from '../../../app/carry-over.js';
 import { openTeamReview } from '../../../app/team-review.js';
 import { joinTopic, leaveTopic, topicNumber } from '../../../app/teams.js';
-import { escapeMrkdwn } from '../../../domain/text.js';
 import { carryOverModal } from '../../views/carry-over-modal.js';
+import {
+  joinedText,
+  leftText,
+  nothingToCarryOverText,
+  topicNumberNeededText,
+} from '../../views/team-messages.js';
 import { teamReviewModal } from '../../views/team-review-modal.js';
 import { ephemeral, type Subcommand, withChannelHackathon } from './subcommands.js';
-
-const needsNumber = (command: string) => ephemeral(`Say which topic: \`/htg ${command} #12\`.`);
 
 const join: Subcommand = {
   name: 'join',
@@ -14,17 +18,13 @@ const join: Subcommand = {
   summary: "join a topic's team",
   run: withChannelHackathon(async (request, { deps }, hackathon) => {
     const number = topicNumber(request.args);
-    if (number === null) return needsNumber('join');
+    if (number === null) return ephemeral(topicNumberNeededText('join'));
     const { topic, outcome } = await joinTopic(deps, {
       hackathonId: hackathon.id,
       number,
       userId: request.userId,
     });
-    return ephemeral(
-      outcome === 'already-member'
-        ? `You are in the team of #${topic.number} already.`
-        : `You joined the team of *#${topic.number} ${escapeMrkdwn(topic.title)}*.`,
-    );
+    return ephemeral(joinedText(topic, outcome));
   }),
 };
 
@@ -34,17 +34,13 @@ const leave: Subcommand = {
   summary: "leave a topic's team",
   run: withChannelHackathon(async (request, { deps }, hackathon) => {
     const number = topicNumber(request.args);
-    if (number === null) return needsNumber('leave');
+    if (number === null) return ephemeral(topicNumberNeededText('leave'));
     const { topic, outcome } = await leaveTopic(deps, {
       hackathonId: hackathon.id,
       number,
       userId: request.userId,
     });
-    return ephemeral(
-      outcome === 'not-member'
-        ? `You are not in the team of #${topic.number}.`
-        : `You left the team of *#${topic.number} ${escapeMrkdwn(topic.title)}*.`,
-    );
+    return ephemeral(leftText(topic, outcome));
   }),
 };
 
@@ -58,7 +54,7 @@ const teams: Subcommand = {
       userId: request.userId,
       now: deps.clock(),
     });
-    await client.views.open({ trigger_id: request.triggerId, view: teamReviewModal(review) });
+    await openModal(client, request.triggerId, teamReviewModal(review));
     return null;
   }),
 };
@@ -69,11 +65,8 @@ const carryOver: Subcommand = {
   summary: 'bring topics not picked at earlier hackathons into this one (organizers)',
   run: withChannelHackathon(async (request, { deps, client }, hackathon) => {
     const { groups } = await carryOverCandidates(deps, { hackathonId: hackathon.id, userId: request.userId });
-    if (groups.length === 0)
-      return ephemeral(
-        'No earlier hackathon in this workspace has topics that were not picked (and not carried over already).',
-      );
-    await client.views.open({ trigger_id: request.triggerId, view: carryOverModal(hackathon, groups) });
+    if (groups.length === 0) return ephemeral(nothingToCarryOverText());
+    await openModal(client, request.triggerId, carryOverModal(hackathon, groups));
     return null;
   }),
 };

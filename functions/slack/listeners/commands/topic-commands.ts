@@ -1,3 +1,4 @@
+import { openModal } from '../../../adapters/slack/replies.js';
 import { requireActive, requireOrganizer } from '../../../app/hackathons.js';
 import { assertMayPropose, listTopics } from '../../../app/topics.js';
 import { importModal } from '../../views/import-modals.js';
@@ -11,10 +12,7 @@ const propose: Subcommand = {
   summary: 'propose a topic (a form opens; the title is prefilled from what you type)',
   run: withChannelHackathon(async (request, { deps, client }, hackathon) => {
     assertMayPropose(hackathon, request.userId, deps.clock());
-    await client.views.open({
-      trigger_id: request.triggerId,
-      view: topicModal(hackathon, { title: request.args }),
-    });
+    await openModal(client, request.triggerId, topicModal(hackathon, { title: request.args }));
     return null;
   }),
 };
@@ -34,9 +32,9 @@ const importTopics: Subcommand = {
   usage: 'import',
   summary: 'paste a Markdown topic list, preview it, import it (organizers)',
   run: withChannelHackathon(async (request, { client }, hackathon) => {
-    requireOrganizer(hackathon, request.userId, 'import topics');
+    requireOrganizer(hackathon, request.userId, 'import');
     requireActive(hackathon);
-    await client.views.open({ trigger_id: request.triggerId, view: importModal(hackathon) });
+    await openModal(client, request.triggerId, importModal(hackathon));
     return null;
   }),
 };

@@ -1,9 +1,9 @@
+import { openModal } from '../../../adapters/slack/replies.js';
 import { openBallot } from '../../../app/ballot.js';
 import { closeVoting } from '../../../app/close-voting.js';
 import { myVotes } from '../../../app/votes.js';
-import { boldName } from '../../../domain/text.js';
 import { ballotModal } from '../../views/ballot-modal.js';
-import { myVotesMessage } from '../../views/vote-messages.js';
+import { myVotesMessage, votingClosingText } from '../../views/vote-messages.js';
 import { ephemeral, type Subcommand, withChannelHackathon } from './subcommands.js';
 
 const myVotesCommand: Subcommand = {
@@ -22,7 +22,7 @@ const vote: Subcommand = {
   summary: 'a ballot with every open topic: tick what you vote for and would work on',
   run: withChannelHackathon(async (request, { deps, client }, hackathon) => {
     const ballot = await openBallot(deps, hackathon.id, request.userId, deps.clock());
-    await client.views.open({ trigger_id: request.triggerId, view: ballotModal(ballot) });
+    await openModal(client, request.triggerId, ballotModal(ballot));
     return null;
   }),
 };
@@ -38,9 +38,7 @@ const closeVotingCommand: Subcommand = {
       channelId: request.channelId,
       now: deps.clock(),
     });
-    return ephemeral(
-      `Voting for ${boldName(closed.name)} is closed. I am re-reading the reactions on ${cards} ${cards === 1 ? 'card' : 'cards'} and will tell you here what I had missed.`,
-    );
+    return ephemeral(votingClosingText(closed, cards));
   }),
 };
 

@@ -1,5 +1,5 @@
 import { requestExport, wrapUp } from '../../../app/wrap-up.js';
-import { boldName } from '../../../domain/text.js';
+import { exportingText, wrappedUpAlreadyText, wrappingUpText } from '../../views/wrapup-messages.js';
 import { ephemeral, type Subcommand, withChannelHackathon } from './subcommands.js';
 
 const wrapup: Subcommand = {
@@ -13,17 +13,8 @@ const wrapup: Subcommand = {
       channelId: request.channelId,
       now: deps.clock(),
     });
-    if (result.outcome === 'already-ended')
-      return ephemeral(
-        `${boldName(hackathon.name)} is wrapped up already; it is read-only. \`/htg export\` gives you its Markdown files again.`,
-      );
-    return ephemeral(
-      `Wrapping up ${boldName(hackathon.name)}: the highlights of ${result.topics} ${result.topics === 1 ? 'topic' : 'topics'} and their details follow in the channel in a moment, with the Markdown files.` +
-        (result.withoutOutcome > 0
-          ? ` ${result.withoutOutcome} of them had no outcome written; they appear with their status.`
-          : '') +
-        ' The hackathon is read-only from now on.',
-    );
+    if (result.outcome === 'already-ended') return ephemeral(wrappedUpAlreadyText(hackathon));
+    return ephemeral(wrappingUpText(hackathon, result.topics, result.withoutOutcome));
   }),
 };
 
@@ -38,9 +29,7 @@ const exportCommand: Subcommand = {
       channelId: request.channelId,
       now: deps.clock(),
     });
-    return ephemeral(
-      `I am putting ${boldName(hackathon.name)} into Markdown (the wrap-up page and the topic board) and will send you the files in a direct message.`,
-    );
+    return ephemeral(exportingText(hackathon));
   }),
 };
 

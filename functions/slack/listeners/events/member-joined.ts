@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt';
 import * as z from 'zod/mini';
 import { appJoinedChannel } from '../../../app/channel-access.js';
 import type { ListenerDependencies } from '../dependencies.js';
@@ -10,23 +9,30 @@ const memberJoinedSchema = z.object({
   event_ts: z.optional(z.string()),
 });
 
+/** What the callback reads of Bolt's `member_joined_channel` arguments; the event is checked against its schema. */
+export interface MemberJoinedArgs {
+  event: unknown;
+  body: { event_time?: number | undefined };
+  context: { botUserId?: string | undefined };
+}
+
 /**
  * `member_joined_channel` for the app's own user: someone invited htg into a channel (Bolt's ignoreSelf keeps
  * this event). When the channel runs a hackathon, what waited for the invitation (announcement, cards, board) is
  * posted off the request path: one DynamoDB read and one conditional write here, no Slack call. Other members
  * joining are not htg's concern.
  */
-export function registerMemberJoined(app: App, deps: ListenerDependencies): void {
-  app.event('member_joined_channel', async ({ event, body, context }) => {
-    const parsed = memberJoinedSchema.safeParse(event);
-    if (!parsed.success || parsed.data.user !== context.botUserId) return;
-    const { channel, inviter, event_ts } = parsed.data;
-    const envelope = body as { event_time?: number };
-    await appJoinedChannel(deps, {
-      channelId: channel,
-      inviter: inviter ?? null,
-      // The same in every redelivery of this event, so a redelivery finds its job recorded.
-      at: Number(event_ts ?? envelope.event_time ?? 0),
-    });
+export async function memberJoinedChannel(
+  deps: ListenerDependencies,
+  { event, body, context }: MemberJoinedArgs,
+): Promise<void> {
+  const parsed = memberJoinedSchema.safeParse(event);
+  if (!parsed.success || parsed.data.user !== context.botUserId) return;
+  const { channel, inviter, event_ts } = parsed.data;
+  await appJoinedChannel(deps, {
+    channelId: channel,
+    inviter: inviter ?? null,
+    // The same in every redelivery of this event, so a redelivery finds its job recorded.
+    at: Number(event_ts ?? body.event_time ?? 0),
   });
 }

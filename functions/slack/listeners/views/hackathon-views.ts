@@ -1,13 +1,12 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewOutput } from '@slack/bolt';
 import * as z from 'zod/mini';
 import { carryOverCandidates } from '../../../app/carry-over.js';
 import { changeSettings, setupHackathon } from '../../../app/hackathons.js';
 import type { HackathonSettingsInput } from '../../../domain/hackathon.js';
-import { boldName } from '../../../domain/text.js';
 import { FormValues, parseMetadata, viewStateSchema } from '../../forms.js';
-import { HACKATHON_CALLBACKS } from '../../views/hackathon-modal.js';
+import { hackathonCreatedNotice, settingsSavedNotice } from '../../messages.js';
 import type { ListenerDependencies } from '../dependencies.js';
-import { answerSubmission, notice, staleForm } from './submission.js';
+import { answerSubmission, notice, type SubmissionArgs, staleForm } from './answer-submission.js';
 
 const metadataSchema = z.object({
   channelId: z.string().check(z.regex(/^[CGD][A-Z0-9]+$/)),
@@ -39,62 +38,64 @@ function settingsInput(values: FormValues): HackathonSettingsInput {
   };
 }
 
-/** Submissions of the `/htg setup` and `/htg settings` modals. */
-export function registerHackathonViews(app: App, deps: ListenerDependencies): void {
-  app.view<ViewSubmitAction>(HACKATHON_CALLBACKS.setup, async ({ ack, body, view, context }) => {
-    await answerSubmission(ack, deps.logger, 'hackathon setup', async () => {
-      const metadata = parseMetadata(metadataSchema, view.private_metadata);
-      const state = viewStateSchema.safeParse(view.state.values);
-      // The hackathon belongs to the workspace htg is installed in. A modal submitted from a Slack Connect channel
-      // names the submitter's own workspace in `team` and the installation's in `view.app_installed_team_id`
-      // (bolt-js #1614); an org-wide install sends `team: null` (Bolt's App.js buildSource reads them the same
-      // way into context.teamId).
-      const installation = view.app_installed_team_id || context.teamId;
-      if (!metadata || !state.success || !installation) throw staleForm();
-      const hackathon = await setupHackathon(deps.hackathons, {
-        teamId: installation,
-        channelId: metadata.channelId,
-        userId: body.user.id,
-        input: settingsInput(new FormValues(state.data)),
-        now: deps.clock(),
-        newId: deps.newId,
-      });
-      const name = boldName(hackathon.name);
-      // The announcement in the channel is posted off the request path, by the refresher, when it sees the new
-      // hackathon: a slow Slack cannot make this answer late (and Slack retry it, posting it twice).
+/** The setup form also reads which workspace htg is installed in. */
+export interface SetupArgs extends SubmissionArgs {
+  view: SubmissionArgs['view'] & Pick<ViewOutput, 'app_installed_team_id'>;
+  context: { teamId?: string | undefined };
+}
 
-      // Topics not picked last time can go on here: say so while the organizer is setting up.
-      const carryOver = await carryOverCandidates(deps, { hackathonId: hackathon.id, userId: body.user.id })
-        .then(({ groups }) => groups.reduce((sum, group) => sum + group.topics.length, 0))
-        .catch((error: unknown) => {
-          deps.logger.warn('Could not look for topics to carry over', error);
-          return 0;
-        });
-      return notice(
-        'Hackathon created',
-        `${name} is set up in <#${hackathon.channelId}>.` +
-          ' I am announcing it there. Next: people propose topics with `/htg propose`.' +
-          ' (If I am not in the channel yet, I will tell you in a direct message how to invite me.)' +
-          (carryOver > 0
-            ? ` ${carryOver} ${carryOver === 1 ? 'topic was' : 'topics were'} not picked at earlier hackathons: \`/htg carry-over\` brings them here, and their proposers are told.`
-            : ''),
-      );
+/** The `/htg setup` form: creates the channel's hackathon; its creator becomes an organizer. */
+export async function setupSubmitted(
+  deps: ListenerDependencies,
+  { ack, body, view, context }: SetupArgs,
+): Promise<void> {
+  await answerSubmission(ack, deps.logger, 'hackathon setup', async () => {
+    const metadata = parseMetadata(metadataSchema, view.private_metadata);
+    const state = viewStateSchema.safeParse(view.state.values);
+    // The hackathon belongs to the workspace htg is installed in. A modal submitted from a Slack Connect channel
+    // names the submitter's own workspace in `team` and the installation's in `view.app_installed_team_id`
+    // (bolt-js #1614); an org-wide install sends `team: null` (Bolt's App.js buildSource reads them the same
+    // way into context.teamId).
+    const installation = view.app_installed_team_id || context.teamId;
+    if (!metadata || !state.success || !installation) throw staleForm();
+    const hackathon = await setupHackathon(deps.hackathons, {
+      teamId: installation,
+      channelId: metadata.channelId,
+      userId: body.user.id,
+      input: settingsInput(new FormValues(state.data)),
+      now: deps.clock(),
+      newId: deps.newId,
     });
+    // The announcement in the channel is posted off the request path, by the refresher, when it sees the new
+    // hackathon: a slow Slack cannot make this answer late (and Slack retry it, posting it twice).
+
+    // Topics not picked last time can go on here: say so while the organizer is setting up.
+    const carryOver = await carryOverCandidates(deps, { hackathonId: hackathon.id, userId: body.user.id })
+      .then(({ groups }) => groups.reduce((sum, group) => sum + group.topics.length, 0))
+      .catch((error: unknown) => {
+        deps.logger.warn('Could not look for topics to carry over', error);
+        return 0;
+      });
+    return notice(hackathonCreatedNotice(hackathon, carryOver));
   });
+}
 
-  app.view<ViewSubmitAction>(HACKATHON_CALLBACKS.settings, async ({ ack, body, view }) => {
-    await answerSubmission(ack, deps.logger, 'hackathon settings', async () => {
-      const metadata = parseMetadata(metadataSchema, view.private_metadata);
-      const state = viewStateSchema.safeParse(view.state.values);
-      if (!metadata?.hackathonId || !metadata.updatedAt || !state.success) throw staleForm();
-      const hackathon = await changeSettings(deps.hackathons, {
-        hackathonId: metadata.hackathonId,
-        userId: body.user.id,
-        input: settingsInput(new FormValues(state.data)),
-        expectedUpdatedAt: metadata.updatedAt,
-        now: deps.clock(),
-      });
-      return notice('Settings saved', `The settings of ${boldName(hackathon.name)} are saved.`);
+/** The `/htg settings` form: changes the hackathon, unless someone else changed it since the form opened. */
+export async function settingsSubmitted(
+  deps: ListenerDependencies,
+  { ack, body, view }: SubmissionArgs,
+): Promise<void> {
+  await answerSubmission(ack, deps.logger, 'hackathon settings', async () => {
+    const metadata = parseMetadata(metadataSchema, view.private_metadata);
+    const state = viewStateSchema.safeParse(view.state.values);
+    if (!metadata?.hackathonId || !metadata.updatedAt || !state.success) throw staleForm();
+    const hackathon = await changeSettings(deps.hackathons, {
+      hackathonId: metadata.hackathonId,
+      userId: body.user.id,
+      input: settingsInput(new FormValues(state.data)),
+      expectedUpdatedAt: metadata.updatedAt,
+      now: deps.clock(),
     });
+    return notice(settingsSavedNotice(hackathon));
   });
 }

@@ -1,12 +1,10 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
 import * as z from 'zod/mini';
 import { editTopic, proposeTopic } from '../../../app/topics.js';
 import type { TopicDraftInput } from '../../../domain/topic.js';
 import { FormValues, parseMetadata, viewStateSchema } from '../../forms.js';
-import { escapeMrkdwn } from '../../views/mrkdwn.js';
-import { TOPIC_CALLBACKS } from '../../views/topic-modal.js';
+import { proposedNotice } from '../../messages.js';
 import type { ListenerDependencies } from '../dependencies.js';
-import { answerSubmission, notice, staleForm } from './submission.js';
+import { answerSubmission, notice, type SubmissionArgs, staleForm } from './answer-submission.js';
 
 const metadataSchema = z.object({
   hackathonId: z.string().check(z.minLength(1)),
@@ -26,40 +24,42 @@ function draftInput(values: FormValues): TopicDraftInput {
   };
 }
 
-/** Submissions of the proposal form: a new topic, or an edit. */
-export function registerTopicViews(app: App, deps: ListenerDependencies): void {
-  app.view<ViewSubmitAction>(TOPIC_CALLBACKS.propose, async ({ ack, body, view }) => {
-    await answerSubmission(ack, deps.logger, 'topic proposal', async () => {
-      const metadata = parseMetadata(metadataSchema, view.private_metadata);
-      const state = viewStateSchema.safeParse(view.state.values);
-      if (!metadata || !state.success) throw staleForm();
-      const topic = await proposeTopic(deps, {
-        hackathonId: metadata.hackathonId,
-        userId: body.user.id,
-        input: draftInput(new FormValues(state.data)),
-        now: deps.clock(),
-      });
-      return notice(
-        `Proposed #${topic.number}`,
-        `*#${topic.number} ${escapeMrkdwn(topic.title)}* is proposed. Its card appears in the hackathon channel in a moment; people vote on it there.`,
-      );
+/** The proposal form: a new topic, with the next number. */
+export async function proposalSubmitted(
+  deps: ListenerDependencies,
+  { ack, body, view }: SubmissionArgs,
+): Promise<void> {
+  await answerSubmission(ack, deps.logger, 'topic proposal', async () => {
+    const metadata = parseMetadata(metadataSchema, view.private_metadata);
+    const state = viewStateSchema.safeParse(view.state.values);
+    if (!metadata || !state.success) throw staleForm();
+    const topic = await proposeTopic(deps, {
+      hackathonId: metadata.hackathonId,
+      userId: body.user.id,
+      input: draftInput(new FormValues(state.data)),
+      now: deps.clock(),
     });
+    return notice(proposedNotice(topic));
   });
+}
 
-  app.view<ViewSubmitAction>(TOPIC_CALLBACKS.edit, async ({ ack, body, view }) => {
-    await answerSubmission(ack, deps.logger, 'topic edit', async () => {
-      const metadata = parseMetadata(metadataSchema, view.private_metadata);
-      const state = viewStateSchema.safeParse(view.state.values);
-      if (!metadata?.number || !metadata.updatedAt || !state.success) throw staleForm();
-      await editTopic(deps, {
-        hackathonId: metadata.hackathonId,
-        number: metadata.number,
-        userId: body.user.id,
-        input: draftInput(new FormValues(state.data)),
-        expectedUpdatedAt: metadata.updatedAt,
-        now: deps.clock(),
-      });
-      return undefined;
+/** The proposal form opened by **Edit**: the topic changes, unless it changed since the form opened. */
+export async function topicEditSubmitted(
+  deps: ListenerDependencies,
+  { ack, body, view }: SubmissionArgs,
+): Promise<void> {
+  await answerSubmission(ack, deps.logger, 'topic edit', async () => {
+    const metadata = parseMetadata(metadataSchema, view.private_metadata);
+    const state = viewStateSchema.safeParse(view.state.values);
+    if (!metadata?.number || !metadata.updatedAt || !state.success) throw staleForm();
+    await editTopic(deps, {
+      hackathonId: metadata.hackathonId,
+      number: metadata.number,
+      userId: body.user.id,
+      input: draftInput(new FormValues(state.data)),
+      expectedUpdatedAt: metadata.updatedAt,
+      now: deps.clock(),
     });
+    return undefined;
   });
 }

@@ -1,10 +1,11 @@
-import type { Attendee } from '../domain/assignment.js';
-import type { ChannelVisibility, Hackathon, HackathonSettings } from '../domain/hackathon.js';
-import type { Outcome } from '../domain/outcome.js';
-import type { TeamChange } from '../domain/team-plan.js';
-import type { CardRef, CardSent, CheckIn, Topic, TopicDraft, TopicStatus } from '../domain/topic.js';
-import type { ImportedTopic } from '../domain/topic-list-import.js';
-import type { Vote, VoteKind, VoteOutcome, VoteSource } from '../domain/vote.js';
+/** Persistence of htg's entities: hackathons, topics, votes, teams and import drafts (adapters/dynamodb). */
+import type { Attendee } from '../../domain/assignment.js';
+import type { ChannelVisibility, Hackathon, HackathonSettings } from '../../domain/hackathon.js';
+import type { Outcome } from '../../domain/outcome.js';
+import type { CardRef, CardSent, CheckIn, Topic, TopicDraft, TopicStatus } from '../../domain/topic.js';
+import type { Vote, VoteKind, VoteOutcome, VoteSource } from '../../domain/vote.js';
+import type { ImportedTopic } from '../../markdown/topic-list.js';
+import type { Job, PublishTeamsJob, WrapUpJob } from './jobs.js';
 
 /** Persistence of hackathons. Implemented over DynamoDB in adapters/dynamodb. */
 export interface HackathonStore {
@@ -69,101 +70,6 @@ export interface HackathonStore {
     waiting: NonNullable<Hackathon['waitingForChannel']> | null,
   ): Promise<void>;
 }
-
-interface JobBase {
-  hackathonId: string;
-  requestedBy: string;
-  /** Where to report, and when it was asked for (ISO). */
-  channelId: string;
-  requestedAt: string;
-  /** A job that ran out of an invocation's time goes on as the same job with the next round (1, 2, …). */
-  round?: number;
-}
-
-/** Voting closed: re-read every card's reactions, then propose teams. */
-export interface ReconcileJob extends JobBase {
-  kind: 'reconcile-reactions';
-  /** A continuation's start: the cards already re-read and what they changed. */
-  progress?: ReconcileProgress;
-}
-
-/** How far a recount got: cards re-read (topic numbers) and the changes so far. */
-export interface ReconcileProgress {
-  done: number[];
-  added: Array<{ number: number; userId: string; kind: VoteKind }>;
-  removed: Array<{ number: number; userId: string; kind: VoteKind }>;
-  overBudget: Array<{ number: number; userId: string; kind: VoteKind }>;
-  unreadable: number[];
-}
-
-/** Organizers published reviewed teams: apply the membership changes, statuses, ranking, and tell people. */
-export interface PublishTeamsJob extends JobBase {
-  kind: 'publish-teams';
-  version: number;
-  /** The topics the review covered (their statuses follow their teams). */
-  topics: number[];
-  changes: TeamChange[];
-}
-
-/** Topics carried over from earlier hackathons: tell their proposers. */
-export interface CarryOverJob extends JobBase {
-  kind: 'carry-over';
-  carried: CarriedTopic[];
-}
-
-interface CarriedTopic {
-  number: number;
-  proposerId: string;
-  from: { hackathonId: string; hackathonName: string; number: number };
-}
-
-/** The wrap-up: highlights, a reply per topic, the Markdown files; then the organizer is told. */
-export interface WrapUpJob extends JobBase {
-  kind: 'wrap-up';
-}
-
-/** `/htg export`: the Markdown files, sent to the person who asked. */
-export interface ExportJob extends JobBase {
-  kind: 'export';
-}
-
-/** Cards (and the board) that one invocation could not bring up to date in its time: the next one goes on. */
-export interface RefreshCardsJob extends JobBase {
-  kind: 'refresh-cards';
-  numbers: number[];
-  /** Tells continuations recorded at the same time apart (their key). */
-  id: string;
-}
-
-/** The app was invited into the hackathon's channel: post what waited for it (announcement, cards, board). */
-interface AppJoinedJob extends JobBase {
-  kind: 'app-joined';
-}
-
-/**
- * What a scheduled execution posts (a summary, the check-in questions, the wrap-up reminder), posted by the
- * refresher: paced to Slack's limits, continued across invocations, each part once (recorded under the
- * execution), and waiting for an invitation like every other post.
- */
-export interface ScheduledPostJob extends JobBase {
-  kind: 'scheduled-post';
-  post: ScheduledPost;
-  /** The execution it belongs to (slot#scheduledTime): one job per execution, its parts recorded under it. */
-  execution: string;
-}
-
-export type ScheduledPost = 'voting-summary' | 'daily-summary' | 'check-in' | 'wrap-up-reminder';
-
-/** Work done off the request path. */
-export type Job =
-  | ScheduledPostJob
-  | ReconcileJob
-  | PublishTeamsJob
-  | CarryOverJob
-  | WrapUpJob
-  | ExportJob
-  | RefreshCardsJob
-  | AppJoinedJob;
 
 /** Persistence of topics. */
 export interface TopicStore {

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseTopicList } from '../../functions/domain/topic-list-import.js';
+import { parseTopicList } from '../../functions/markdown/topic-list.js';
 import { countBy } from '../helpers/count.js';
 import { fixtureText } from '../helpers/fixtures.js';
 
+const seedBoard = await parseTopicList(fixtureText('seeds/hack-the-garden-2023-11-topics-board.txt'));
+const may2026 = await parseTopicList(fixtureText('hackathons/2026-05-topic-list-only.md'));
+
 describe('parseTopicList on the Hack The Garden 11/2023 seed board', () => {
-  const topics = parseTopicList(fixtureText('seeds/hack-the-garden-2023-11-topics-board.txt'));
+  const topics = seedBoard;
 
   it('finds every proposal of the "All Proposals" section, by category, and nothing from the voting section', () => {
     expect(topics).toHaveLength(28);
@@ -64,7 +67,7 @@ describe('parseTopicList on the Hack The Garden 11/2023 seed board', () => {
 });
 
 describe('parseTopicList on the 05/2026 topic list (wrap-up headings)', () => {
-  const topics = parseTopicList(fixtureText('hackathons/2026-05-topic-list-only.md'));
+  const topics = may2026;
 
   it('finds the 15 topics with their emoji and tracking issue, and no category', () => {
     expect(topics).toHaveLength(15);
@@ -93,9 +96,9 @@ describe('parseTopicList on the 05/2026 topic list (wrap-up headings)', () => {
 });
 
 describe('parseTopicList on small inputs', () => {
-  it('reads a plain bullet list without headings', () => {
+  it('reads a plain bullet list without headings', async () => {
     expect(
-      parseTopicList('- One\n- Two [doc](https://example.com/d)\n').map((t) => [
+      (await parseTopicList('- One\n- Two [doc](https://example.com/d)\n')).map((t) => [
         t.title,
         t.category,
         t.links,
@@ -106,8 +109,53 @@ describe('parseTopicList on small inputs', () => {
     ]);
   });
 
-  it('finds nothing in text without a list', () => {
-    expect(parseTopicList('Just some prose.\nAnd more.')).toEqual([]);
-    expect(parseTopicList('')).toEqual([]);
+  it('finds nothing in text without a list', async () => {
+    expect(await parseTopicList('Just some prose.\nAnd more.')).toEqual([]);
+    expect(await parseTopicList('')).toEqual([]);
+  });
+});
+
+describe('parseTopicList reads the list as Markdown', () => {
+  it('takes code blocks as details, never as headings or topics, and no links from code', async () => {
+    const topics = await parseTopicList(
+      [
+        '```',
+        '## not a topic',
+        '```',
+        '### Core',
+        '- Topic with a config `https://api.example.com/v1`',
+        '```yaml',
+        '# not a category: https://example.com/in-code',
+        '```',
+        '- Next',
+      ].join('\n'),
+    );
+    expect(
+      topics.map(({ title, category, description, links }) => ({ title, category, description, links })),
+    ).toEqual([
+      {
+        title: 'Topic with a config `https://api.example.com/v1`',
+        category: 'Core',
+        description: '```yaml\n# not a category: https://example.com/in-code\n```',
+        links: [],
+      },
+      { title: 'Next', category: 'Core', description: '', links: [] },
+    ]);
+  });
+
+  it('reads ordered lists, reference links, entities and escapes as they render', async () => {
+    const topics = await parseTopicList(
+      '### Core\n1. See [the design][d]\n2. AT&amp;T \\*not emphasis\\*\n\n[d]: https://example.com/design\n',
+    );
+    expect(topics.map(({ title, links }) => ({ title, links }))).toEqual([
+      { title: 'See the design', links: ['https://example.com/design'] },
+      { title: 'AT&T *not emphasis*', links: [] },
+    ]);
+  });
+
+  it("keeps an item's first line as its title and the lines under it as details", async () => {
+    const [topic] = await parseTopicList('### Core\n- Title\n  a line of detail\n  - a nested bullet\n');
+    expect(topic?.title).toBe('Title');
+    expect(topic?.description).toBe('a line of detail\n- a nested bullet');
   });
 });

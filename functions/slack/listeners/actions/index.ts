@@ -1,0 +1,43 @@
+import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
+import { OUTCOME_CALLBACK } from '../../views/outcome-modal.js';
+import { CHECK_IN_ACTION, CHECK_IN_CALLBACK } from '../../views/schedule-messages.js';
+import { TEAM_ACTIONS } from '../../views/team-messages.js';
+import { OUTCOME_ACTION, TOPIC_ACTIONS } from '../../views/topic-card.js';
+import type { ListenerDependencies } from '../dependencies.js';
+import { checkInClicked, checkInSubmitted } from './check-in-actions.js';
+import { outcomeClicked, outcomeSubmitted } from './outcome-actions.js';
+import { teamReviewClicked } from './team-review-actions.js';
+import {
+  editTopicClicked,
+  joinTeamClicked,
+  leaveTeamClicked,
+  withdrawTopicClicked,
+} from './topic-card-actions.js';
+
+/** The mid-week check-in: the button in the thread on a team's card, and the form it opens. */
+export function registerCheckIn(app: App, deps: ListenerDependencies): void {
+  app.action<BlockAction<ButtonAction>>(CHECK_IN_ACTION, (args) => checkInClicked(deps, args));
+  app.view<ViewSubmitAction>(CHECK_IN_CALLBACK, (args) => checkInSubmitted(deps, args));
+}
+
+/** "Add outcome" / "Edit outcome" on a card or the Home tab, and the form it opens. */
+export function registerOutcome(app: App, deps: ListenerDependencies): void {
+  // The card's button and the Home tab's (one per topic, `topic_outcome:<number>`).
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: OUTCOME_ACTION }, (args) =>
+    outcomeClicked(deps, args),
+  );
+  app.view<ViewSubmitAction>(OUTCOME_CALLBACK, (args) => outcomeSubmitted(deps, args));
+}
+
+/** "Review and publish teams" in the organizer's report at voting close. */
+export function registerTeamActions(app: App, deps: ListenerDependencies): void {
+  app.action<BlockAction<ButtonAction>>(TEAM_ACTIONS.review, (args) => teamReviewClicked(deps, args));
+}
+
+/** The buttons on a topic card: join and leave its team, edit and withdraw it. */
+export function registerTopicCardActions(app: App, deps: ListenerDependencies): void {
+  app.action<BlockAction<ButtonAction>>(TOPIC_ACTIONS.edit, (args) => editTopicClicked(deps, args));
+  app.action<BlockAction<ButtonAction>>(TOPIC_ACTIONS.join, (args) => joinTeamClicked(deps, args));
+  app.action<BlockAction<ButtonAction>>(TOPIC_ACTIONS.leave, (args) => leaveTeamClicked(deps, args));
+  app.action<BlockAction<ButtonAction>>(TOPIC_ACTIONS.withdraw, (args) => withdrawTopicClicked(deps, args));
+}
