@@ -5,25 +5,15 @@ import { FormValues, parseMetadata, viewStateSchema } from '../../forms.js';
 import { checkInModal, checkInSavedNotice } from '../../views/schedule-messages.js';
 import type { ListenerDependencies } from '../dependencies.js';
 import { answerSubmission, notice, type SubmissionArgs, staleForm } from '../views/answer-submission.js';
-import { type ButtonArgs, explainFailure } from './explain-failure.js';
+import { type ButtonArgs, onTopicButton } from './explain-failure.js';
 
 const targetSchema = z.object({ h: z.string().check(z.minLength(1)), n: z.int().check(z.positive()) });
 
 /** **Answer the check-in** in the thread on a team's card: opens the check-in form. */
-export async function checkInClicked(
-  deps: ListenerDependencies,
-  { ack, body, action, client }: ButtonArgs,
-): Promise<void> {
-  await ack();
-  await explainFailure(deps, client, body, async () => {
-    const target = parseMetadata(targetSchema, action.value);
-    if (!target) return;
-    const topic = await checkInToAnswer(deps, {
-      hackathonId: target.h,
-      number: target.n,
-      userId: body.user.id,
-    });
-    await openModal(client, body.trigger_id, checkInModal(topic));
+export async function checkInClicked(deps: ListenerDependencies, args: ButtonArgs): Promise<void> {
+  await onTopicButton(deps, args, async (target) => {
+    const topic = await checkInToAnswer(deps, target);
+    await openModal(args.client, args.body.trigger_id, checkInModal(topic));
   });
 }
 

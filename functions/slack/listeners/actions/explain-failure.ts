@@ -1,4 +1,6 @@
+import * as z from 'zod/mini';
 import { directMessage, type ReplyClient, tellEphemeral } from '../../../adapters/slack/replies.js';
+import { parseMetadata } from '../../forms.js';
 import { friendlyText, SOMETHING_WENT_WRONG } from '../../messages.js';
 import type { ListenerDependencies } from '../dependencies.js';
 
@@ -46,4 +48,31 @@ export async function explainFailure(
       : directMessage(client, body.user.id, text)
     ).catch((postError: unknown) => deps.logger.warn('Could not explain a failed button action', postError));
   }
+}
+
+/** The value of a button that names a topic: its hackathon and number, as the card and the Home tab write it. */
+const topicButtonValue = z.object({ h: z.string().check(z.minLength(1)), n: z.int().check(z.positive()) });
+
+/** The topic a button names and who clicked it. */
+export interface TopicButtonTarget {
+  hackathonId: string;
+  number: number;
+  userId: string;
+}
+
+/**
+ * A button that names a topic: acked at once, then its work done for that topic and the person who clicked,
+ * a refusal explained to them (`explainFailure`). A value htg did not write (stale or forged) does nothing.
+ */
+export async function onTopicButton(
+  deps: ListenerDependencies,
+  { ack, body, action, client }: ButtonArgs,
+  work: (target: TopicButtonTarget) => Promise<void>,
+): Promise<void> {
+  await ack();
+  await explainFailure(deps, client, body, async () => {
+    const target = parseMetadata(topicButtonValue, action.value);
+    if (!target) return;
+    await work({ hackathonId: target.h, number: target.n, userId: body.user.id });
+  });
 }

@@ -6,26 +6,16 @@ import { outcomeSavedNotice } from '../../messages.js';
 import { outcomeModal } from '../../views/outcome-modal.js';
 import type { ListenerDependencies } from '../dependencies.js';
 import { answerSubmission, notice, type SubmissionArgs, staleForm } from '../views/answer-submission.js';
-import { type ButtonArgs, explainFailure } from './explain-failure.js';
+import { type ButtonArgs, onTopicButton } from './explain-failure.js';
 
 const targetSchema = z.object({ h: z.string().check(z.minLength(1)), n: z.int().check(z.positive()) });
 const metadataSchema = z.extend(targetSchema, { v: z.nullable(z.string()) });
 
 /** **Add outcome** / **Edit outcome** on a card or the Home tab: opens the outcome form, prefilled. */
-export async function outcomeClicked(
-  deps: ListenerDependencies,
-  { ack, body, action, client }: ButtonArgs,
-): Promise<void> {
-  await ack();
-  await explainFailure(deps, client, body, async () => {
-    const target = parseMetadata(targetSchema, action.value);
-    if (!target) return;
-    const { topic, draft, version } = await outcomeToEdit(deps, {
-      hackathonId: target.h,
-      number: target.n,
-      userId: body.user.id,
-    });
-    await openModal(client, body.trigger_id, outcomeModal(topic, draft, version));
+export async function outcomeClicked(deps: ListenerDependencies, args: ButtonArgs): Promise<void> {
+  await onTopicButton(deps, args, async (target) => {
+    const { topic, draft, version } = await outcomeToEdit(deps, target);
+    await openModal(args.client, args.body.trigger_id, outcomeModal(topic, draft, version));
   });
 }
 
