@@ -149,7 +149,7 @@ export interface ApplyTeamsDeps extends TeamReviewDeps, RankingDeps {
 
 /** What the ranking message needs: a channel that refuses it makes it wait for the app to be invited. */
 export interface RankingDeps extends TeamReviewDeps, ChannelWaitDeps {
-  announcer: Pick<TeamAnnouncer, 'ranking'> & ChannelWaitDeps['announcer'];
+  announcer: Pick<TeamAnnouncer, 'ranking' | 'removeRanking'> & ChannelWaitDeps['announcer'];
 }
 
 /**
@@ -247,7 +247,14 @@ export async function refreshRanking(
     await waitForInvitation(deps, hackathon, error);
     return topics;
   }
-  if (!existing) await deps.hackathons.setRankingMessage(hackathon.id, ref);
+  if (existing) return topics;
+  const kept = await deps.hackathons.setRankingMessage(hackathon.id, ref);
+  if (kept.channelId !== ref.channelId || kept.ts !== ref.ts) {
+    // Another run (the recount and a publication can run side by side) posted and remembered its ranking
+    // message first: this one is a second copy. It goes, and the one kept shows these rows, which may be newer.
+    await deps.announcer.removeRanking(ref).catch(() => undefined);
+    await deps.announcer.ranking(hackathon, rows, published, kept);
+  }
   return topics;
 }
 

@@ -28,6 +28,7 @@ function recordingAnnouncer() {
       );
       return { channelId: 'C1', ts: '1.000001' };
     },
+    removeRanking: async (ref) => void said.push(`ranking ${ref.ts} deleted`),
     placed: async (_h, userId, topic) => void said.push(`placed ${userId} #${topic.number}`),
     removed: async (_h, userId, topic) => void said.push(`removed ${userId} #${topic.number}`),
     notPicked: async (_h, topic) => void said.push(`not picked #${topic.number} to ${topic.proposerId}`),

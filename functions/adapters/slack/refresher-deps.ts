@@ -82,6 +82,9 @@ export function slackRefresherDeps(
         if (!posted.ts) throw new Error('chat.postMessage returned no ts');
         return { channelId: posted.channel ?? hackathon.channelId, ts: posted.ts };
       },
+      removeRanking: async (ref) => {
+        await client.chat.delete({ channel: ref.channelId, ts: ref.ts });
+      },
       placed: (hackathon, userId, topic) => direct(userId, placedText(hackathon, userId, topic)),
       removed: (hackathon, userId, topic) => direct(userId, removedText(hackathon, topic)),
       notPicked: (hackathon, topic) => direct(topic.proposerId, notPickedText(hackathon, topic)),

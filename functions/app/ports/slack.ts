@@ -88,6 +88,8 @@ export interface TeamAnnouncer {
     published: boolean,
     existing: CardRef | null,
   ): Promise<CardRef>;
+  /** Deletes a ranking message that lost the race to be the hackathon's. */
+  removeRanking(ref: CardRef): Promise<void>;
   /** Someone was put on a team. */
   placed(hackathon: Hackathon, userId: string, topic: Topic): Promise<void>;
   /** Someone was taken off a team. */

@@ -79,6 +79,7 @@ export function recordingTeamAnnouncer() {
       );
       return ref;
     },
+    removeRanking: async (ref) => void said.push(`${ref.channelId}: ranking ${ref.ts} deleted`),
     placed: async (_h, userId, topic) => void said.push(`${dm(userId)}: you are on #${topic.number}`),
     removed: async (_h, userId, topic) => void said.push(`${dm(userId)}: you are off #${topic.number}`),
     notPicked: async (_h, topic) =>

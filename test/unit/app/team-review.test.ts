@@ -1,6 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PublishTeamsJob } from '../../../functions/app/ports/jobs.js';
-import { applyTeams, openTeamReview, publishTeams } from '../../../functions/app/team-review.js';
+import {
+  applyTeams,
+  openTeamReview,
+  publishTeams,
+  refreshRanking,
+} from '../../../functions/app/team-review.js';
 import { joinTopic } from '../../../functions/app/teams.js';
 import { ConflictError, PermissionError, ValidationError } from '../../../functions/domain/errors.js';
 import type { Hackathon } from '../../../functions/domain/hackathon.js';
@@ -200,6 +205,24 @@ describe('carrying a publication out', () => {
     expect((await stores.hackathons.get(hackathon.id))?.rankingMessage).toEqual(ranking);
     expect(stores.stored.statusChanges(hackathon.id)).toHaveLength(3);
     expect(stores.stored.personTeams(hackathon.id, 'U0ANNA')).toBe(1);
+  });
+
+  it('keeps one ranking message when another run remembered its own first, showing the newer rows', async () => {
+    // The recount and a publication read the hackathon before either had posted a ranking; the other remembers
+    // its message first.
+    const stale = (await stores.hackathons.get(hackathon.id)) as Hackathon;
+    const theirs = { channelId: hackathon.channelId, ts: '1714000000.000900' };
+    await stores.hackathons.setRankingMessage(hackathon.id, theirs);
+
+    await refreshRanking({ ...stores, announcer: slack.announcer, clock: () => NOW }, stale, false);
+
+    expect(slack.said).toEqual([
+      expect.stringMatching(new RegExp(`^${hackathon.channelId}: ranking posted `)),
+      expect.stringMatching(new RegExp(`^${hackathon.channelId}: ranking \\S+ deleted$`)),
+      expect.stringMatching(new RegExp(`^${hackathon.channelId}: ranking updated `)),
+    ]);
+    expect(slack.said[1]).not.toContain(theirs.ts);
+    expect((await stores.hackathons.get(hackathon.id))?.rankingMessage).toEqual(theirs);
   });
 
   it('moves people a later review moved, and keeps people who joined by themselves meanwhile', async () => {
