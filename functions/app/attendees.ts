@@ -10,7 +10,6 @@ export async function setAttendees(
     hackathonId: string;
     userId: string;
     lines: ReadonlyArray<{ users: string[]; text: string }>;
-    now: Date;
   },
 ): Promise<Attendee[]> {
   const hackathon = await requireHackathon(hackathons, request.hackathonId);
@@ -19,6 +18,6 @@ export async function setAttendees(
   const { attendees, problems } = parseAttendees(request.lines);
   if (problems.length > 0)
     throw new ValidationError({ attendees: { code: 'attendee-lines', lines: problems } });
-  await hackathons.setAttendees(hackathon.id, attendees, request.now.toISOString());
+  await hackathons.setAttendees(hackathon.id, attendees);
   return attendees;
 }

@@ -135,15 +135,15 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
       }
     },
 
-    async setAttendees(id, attendees, now) {
+    async setAttendees(id, attendees) {
       try {
         await documents.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keys.hackathon(id),
-            UpdateExpression: 'SET attendees = :attendees, updatedAt = :now',
+            UpdateExpression: 'SET attendees = :attendees',
             ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':attendees': attendees, ':now': now },
+            ExpressionAttributeValues: { ':attendees': attendees },
           }),
         );
       } catch (error) {

@@ -30,8 +30,11 @@ export interface HackathonStore {
   setChannelVisibility(id: string, visibility: ChannelVisibility): Promise<void>;
   /** Sets voting to close now unless it closed already; returns the hackathon as it is after. */
   closeVoting(id: string, now: string): Promise<Hackathon>;
-  /** Replaces the attendee list. */
-  setAttendees(id: string, attendees: Attendee[], now: string): Promise<void>;
+  /**
+   * Replaces the attendee list. It leaves `updatedAt` alone: that is the settings' version (an open settings form
+   * is refused when it moved), and attendees are not settings, nor anything a vote depends on.
+   */
+  setAttendees(id: string, attendees: Attendee[]): Promise<void>;
   /** Records a job for the refresher (run off the request path, triggered by the table's stream). */
   addJob(job: Job): Promise<void>;
   /**

@@ -62,7 +62,7 @@ const HACKATHON_WRITES: { [Method in Exclude<keyof HackathonStore, Reads>]: Hack
   setChannelVisibility: { act: (store, h) => store.setChannelVisibility(h.id, 'public') },
   closeVoting: { act: (store, h) => store.closeVoting(h.id, WRITTEN_AT) },
   setAttendees: {
-    act: (store, h) => store.setAttendees(h.id, [{ userId: 'U0ANNA', company: 'SAP' }], WRITTEN_AT),
+    act: (store, h) => store.setAttendees(h.id, [{ userId: 'U0ANNA', company: 'SAP' }]),
   },
   addJob: { act: (store, h) => store.addJob({ ...job(h), kind: 'export' }) },
   publishTeams: {

@@ -193,9 +193,9 @@ export function inMemoryStores(): InMemoryStores {
       return readHackathon(id) as Hackathon;
     },
 
-    async setAttendees(id, attendees, now) {
+    async setAttendees(id, attendees) {
       if (!hackathons.has(id)) throw new NotFoundError({ code: 'hackathon-gone' });
-      change(id, { attendees, updatedAt: now });
+      change(id, { attendees });
     },
 
     async addJob(job) {

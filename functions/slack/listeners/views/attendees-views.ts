@@ -20,7 +20,6 @@ export async function attendeesSubmitted(
       hackathonId: metadata.hackathonId,
       userId: body.user.id,
       lines: new FormValues(state.data).richTextLines('attendees'),
-      now: deps.clock(),
     });
     return notice(attendeesSavedNotice(attendees));
   });
