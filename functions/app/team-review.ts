@@ -251,9 +251,11 @@ export async function refreshRanking(
   const kept = await deps.hackathons.setRankingMessage(hackathon.id, ref);
   if (kept.channelId !== ref.channelId || kept.ts !== ref.ts) {
     // Another run (the recount and a publication can run side by side) posted and remembered its ranking
-    // message first: this one is a second copy. It goes, and the one kept shows these rows, which may be newer.
+    // message first: this one is a second copy. It goes, and the one kept is brought up to date from the
+    // hackathon and topics as they are now (with the teams if either run had them), not from this run's copy.
     await deps.announcer.removeRanking(ref).catch(() => undefined);
-    await deps.announcer.ranking(hackathon, rows, published, kept);
+    const now = await requireHackathon(deps.hackathons, hackathon.id);
+    return refreshRanking(deps, now, published || (now.teamsVersion ?? 0) > 0);
   }
   return topics;
 }

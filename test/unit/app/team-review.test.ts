@@ -207,10 +207,11 @@ describe('carrying a publication out', () => {
     expect(stores.stored.personTeams(hackathon.id, 'U0ANNA')).toBe(1);
   });
 
-  it('keeps one ranking message when another run remembered its own first, showing the newer rows', async () => {
-    // The recount and a publication read the hackathon before either had posted a ranking; the other remembers
-    // its message first.
+  it('keeps one ranking message when another run remembered its own first, brought up to date', async () => {
+    // The recount read the hackathon before anything was posted; meanwhile a publication of teams posted its
+    // ranking (with the teams) and remembered it first.
     const stale = (await stores.hackathons.get(hackathon.id)) as Hackathon;
+    await publish([team(1, ['U0ANNA'])]);
     const theirs = { channelId: hackathon.channelId, ts: '1714000000.000900' };
     await stores.hackathons.setRankingMessage(hackathon.id, theirs);
 
@@ -219,7 +220,8 @@ describe('carrying a publication out', () => {
     expect(slack.said).toEqual([
       expect.stringMatching(new RegExp(`^${hackathon.channelId}: ranking posted `)),
       expect.stringMatching(new RegExp(`^${hackathon.channelId}: ranking \\S+ deleted$`)),
-      expect.stringMatching(new RegExp(`^${hackathon.channelId}: ranking updated `)),
+      // Still with the teams: the recount's copy did not know of them, the hackathon does.
+      expect.stringMatching(new RegExp(`^${hackathon.channelId}: ranking updated with teams `)),
     ]);
     expect(slack.said[1]).not.toContain(theirs.ts);
     expect((await stores.hackathons.get(hackathon.id))?.rankingMessage).toEqual(theirs);
