@@ -5,6 +5,8 @@ import type { Topic } from './topic.js';
 export interface Attendee {
   userId: string;
   company: string | null;
+  /** Their GitHub login, where the list gives one (`github:alice`); absent otherwise. */
+  githubLogin?: string;
 }
 
 export interface AssignmentInput {
@@ -159,11 +161,15 @@ export function proposeTeams(input: AssignmentInput): AssignmentProposal {
 
 /** At most this many characters of company name. */
 const COMPANY_MAX = 60;
+/** `github:<login>` anywhere in a line. */
+const GITHUB_TOKEN = /(?:^|\s)github:(\S*)/i;
+/** GitHub's rule for logins: letters, digits and single hyphens, not at either end, at most 39 characters. */
+const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
 /**
- * Reads the attendee list as organizers write it: one line per person, a Slack user first and optionally their
- * company after it ("@Alice SAP"). Each line needs exactly one person; a person listed twice keeps the last
- * company given. Problems are reported per line, all at once.
+ * Reads the attendee list as organizers write it: one line per person, a Slack user first, then optionally
+ * their company and their GitHub login ("@Alice SAP github:alice"). Each line needs exactly one person; a person
+ * listed twice keeps the last line given. Problems are reported per line, all at once.
  */
 export function parseAttendees(lines: ReadonlyArray<{ users: string[]; text: string }>): {
   attendees: Attendee[];
@@ -178,12 +184,23 @@ export function parseAttendees(lines: ReadonlyArray<{ users: string[]; text: str
       problems.push({
         line: index + 1,
         text: text.slice(0, 40),
-        names: line.users.length === 0 ? 'nobody' : 'several',
+        wrong: line.users.length === 0 ? 'nobody' : 'several',
       });
       return;
     }
     const userId = line.users[0] as string;
-    byUser.set(userId, { userId, company: text ? text.slice(0, COMPANY_MAX) : null });
+    const github = GITHUB_TOKEN.exec(text);
+    const login = github?.[1] ?? '';
+    if (github && !GITHUB_LOGIN.test(login)) {
+      problems.push({ line: index + 1, text: login.slice(0, 40), wrong: 'github-login' });
+      return;
+    }
+    const company = (github ? text.replace(GITHUB_TOKEN, ' ') : text).replace(/\s+/g, ' ').trim();
+    byUser.set(userId, {
+      userId,
+      company: company ? company.slice(0, COMPANY_MAX) : null,
+      ...(github ? { githubLogin: login } : {}),
+    });
   });
   return { attendees: [...byUser.values()], problems };
 }

@@ -39,7 +39,7 @@ export interface HackathonSettings {
   /** Whether each person joins at most one team (default true; older hackathons without it count as true). */
   onePerPerson?: boolean;
   /** Who takes part, with their company where known (kept apart from the settings form). */
-  attendees?: Array<{ userId: string; company: string | null }>;
+  attendees?: Array<{ userId: string; company: string | null; githubLogin?: string }>;
   /** ISO instants; null when not set. */
   proposalsCloseAt: string | null;
   votingClosesAt: string | null;

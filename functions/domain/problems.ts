@@ -91,9 +91,12 @@ type RequiredField = 'name' | 'start-date' | 'end-date' | 'categories' | 'title'
 type LongField = 'name' | 'location' | 'category' | 'title' | 'description' | 'answer';
 type CountedField = 'categories' | 'links' | 'contributors' | 'summaries';
 
-/** A line of the attendee list that does not name exactly one person. */
+/**
+ * A line of the attendee list that cannot be read: it names nobody or several people, or what follows
+ * `github:` is no GitHub login (`text` is then that login).
+ */
 export interface AttendeeLineProblem {
   line: number;
   text: string;
-  names: 'nobody' | 'several';
+  wrong: 'nobody' | 'several' | 'github-login';
 }

@@ -122,10 +122,12 @@ export function problemText(problem: Problem): string {
       return `You ticked ${problem.ticked} topics to vote for, but everyone has ${problem.budget} votes. Untick ${problem.ticked - problem.budget}.`;
     case 'attendee-lines':
       return problem.lines
-        .map(({ line, text, names }) =>
-          names === 'nobody'
+        .map(({ line, text, wrong }) =>
+          wrong === 'nobody'
             ? `Line ${line} ("${text}") names nobody: start it with an @mention.`
-            : `Line ${line} names several people: one per line.`,
+            : wrong === 'several'
+              ? `Line ${line} names several people: one per line.`
+              : `Line ${line}: "${text}" is not a GitHub login (letters, digits and single hyphens, at most 39).`,
         )
         .join(' ');
     case 'no-topics-found':
@@ -269,11 +271,13 @@ export function settingsSavedNotice(hackathon: Pick<Hackathon, 'name'>): Notice 
 /** The attendee list form's notice: how many people, from how many companies. */
 export function attendeesSavedNotice(attendees: readonly Attendee[]): Notice {
   const companies = new Set(attendees.flatMap((a) => (a.company ? [a.company] : []))).size;
+  const logins = attendees.filter((a) => a.githubLogin).length;
   return {
     title: 'Attendees saved',
     text:
       `${attendees.length} ${attendees.length === 1 ? 'attendee' : 'attendees'}` +
       (companies ? ` from ${companies} ${companies === 1 ? 'company' : 'companies'}` : '') +
+      (logins ? `, ${logins} with a GitHub login` : '') +
       '. Team proposals at voting close use this list.',
   };
 }

@@ -232,6 +232,22 @@ describe('/htg attendees', () => {
     const reopened = JSON.stringify(slack.lastOpenedView().blocks);
     expect(reopened).toContain('{"type":"user","user_id":"U0ANNA"},{"type":"text","text":" SAP\\n"}');
     expect(reopened).toContain('3 attendees so far');
+
+    // A GitHub login after the company is kept apart from it, and comes back in the form.
+    const withLogin = await slack.submit(ORGANIZER, slack.lastOpenedView(), {
+      attendees: richText([
+        { type: 'user', user_id: 'U0ANNA' },
+        { type: 'text', text: ' SAP github:anna-k\n' },
+      ]),
+    });
+    expect(JSON.stringify(withLogin.reply)).toContain('1 attendee from 1 company, 1 with a GitHub login');
+    expect((await items('hackathon')).find((h) => h.id === hackathonId)?.attendees).toEqual([
+      { userId: 'U0ANNA', company: 'SAP', githubLogin: 'anna-k' },
+    ]);
+    await slack.command(ORGANIZER, channel, 'attendees');
+    expect(JSON.stringify(slack.lastOpenedView().blocks)).toContain(
+      '{"type":"text","text":" SAP github:anna-k\\n"}',
+    );
   });
 });
 

@@ -69,8 +69,9 @@ const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }> } = {
   'attendee-lines': {
     code: 'attendee-lines',
     lines: [
-      { line: 2, text: 'SAP', names: 'nobody' },
-      { line: 4, text: '', names: 'several' },
+      { line: 2, text: 'SAP', wrong: 'nobody' },
+      { line: 4, text: '', wrong: 'several' },
+      { line: 5, text: '-alice', wrong: 'github-login' },
     ],
   },
   'no-topics-found': { code: 'no-topics-found' },
@@ -113,7 +114,7 @@ describe('the words for every problem', () => {
     );
     expect(problemText(SAMPLES['too-many'])).toBe('At most 4 summaries a day.');
     expect(problemText(SAMPLES['attendee-lines'])).toBe(
-      'Line 2 ("SAP") names nobody: start it with an @mention. Line 4 names several people: one per line.',
+      'Line 2 ("SAP") names nobody: start it with an @mention. Line 4 names several people: one per line. Line 5: "-alice" is not a GitHub login (letters, digits and single hyphens, at most 39).',
     );
     expect(problemText(SAMPLES['team-over-cap'])).toBe(
       '#7 has room for 2, and 3 would be on it (1 joined it since you opened this form).',

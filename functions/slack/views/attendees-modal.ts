@@ -4,7 +4,7 @@ import { boldName } from './mrkdwn.js';
 
 export const ATTENDEES_CALLBACK = 'hackathon_attendees';
 
-/** `/htg attendees`: one line per person, an @mention and optionally their company. */
+/** `/htg attendees`: one line per person, an @mention and optionally their company and GitHub login. */
 export function attendeesModal(hackathon: Hackathon): ModalView {
   const attendees = hackathon.attendees ?? [];
   const initial = attendees.length
@@ -16,7 +16,7 @@ export function attendeesModal(hackathon: Hackathon): ModalView {
               type: 'rich_text_section',
               elements: attendees.flatMap((a) => [
                 { type: 'user', user_id: a.userId },
-                { type: 'text', text: a.company ? ` ${a.company}\n` : '\n' },
+                { type: 'text', text: `${attendeeDetails(a)}\n` },
               ]),
             },
           ],
@@ -25,7 +25,7 @@ export function attendeesModal(hackathon: Hackathon): ModalView {
     : {};
   const blocks = [
     section(
-      `Who takes part in ${boldName(hackathon.name)}: one line per person, @mention first, then their company if you want teams to mix companies.`,
+      `Who takes part in ${boldName(hackathon.name)}: one line per person, @mention first, then their company if you want teams to mix companies, and \`github:<login>\` if they have one.`,
     ),
     {
       type: 'input',
@@ -36,7 +36,7 @@ export function attendeesModal(hackathon: Hackathon): ModalView {
         type: 'rich_text_input',
         action_id: 'value',
         ...initial,
-        placeholder: plainText('@Alice SAP'),
+        placeholder: plainText('@Alice SAP github:alice'),
       },
     },
     context(
@@ -52,4 +52,10 @@ export function attendeesModal(hackathon: Hackathon): ModalView {
     close: plainText('Cancel'),
     blocks,
   };
+}
+
+/** What follows a person's mention on their line: " SAP github:alice", as the organizer wrote it. */
+function attendeeDetails(attendee: NonNullable<Hackathon['attendees']>[number]): string {
+  const parts = [attendee.company, attendee.githubLogin ? `github:${attendee.githubLogin}` : null];
+  return parts.flatMap((part) => (part ? [` ${part}`] : [])).join('');
 }

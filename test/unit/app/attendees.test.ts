@@ -42,6 +42,39 @@ describe('the attendee list', () => {
     expect(changed).toMatchObject({ name: 'Hack The Garden, renamed', attendees: saved });
   });
 
+  it('reads a GitHub login after the company, and refuses one GitHub would not give anybody', async () => {
+    const stores = inMemoryStores();
+    const hackathon = await givenHackathon(stores);
+    const saved = await setAttendees(stores.hackathons, {
+      hackathonId: hackathon.id,
+      userId: ORGANIZER,
+      lines: [
+        { users: ['U0ANNA'], text: ' SAP github:anna-k' },
+        { users: ['U0BOB'], text: 'GitHub:Bob42 STACKIT Cloud' },
+        { users: ['U0CARL'], text: '' },
+      ],
+    });
+    expect(saved).toEqual([
+      { userId: 'U0ANNA', company: 'SAP', githubLogin: 'anna-k' },
+      { userId: 'U0BOB', company: 'STACKIT Cloud', githubLogin: 'Bob42' },
+      { userId: 'U0CARL', company: null },
+    ]);
+
+    for (const login of ['-anna', 'anna--k', 'anna_k', '', 'a'.repeat(40)]) {
+      await expect(
+        setAttendees(stores.hackathons, {
+          hackathonId: hackathon.id,
+          userId: ORGANIZER,
+          lines: [{ users: ['U0ANNA'], text: `SAP github:${login}` }],
+        }),
+        login,
+      ).rejects.toMatchObject({
+        fields: { attendees: { lines: [{ line: 1, text: login.slice(0, 40), wrong: 'github-login' }] } },
+      });
+    }
+    expect((await stores.hackathons.get(hackathon.id))?.attendees).toEqual(saved);
+  });
+
   it('refuses a line naming nobody, storing nothing', async () => {
     const stores = inMemoryStores();
     const hackathon = await givenHackathon(stores);
@@ -52,7 +85,7 @@ describe('the attendee list', () => {
     });
     await expect(refusal).rejects.toBeInstanceOf(ValidationError);
     await expect(refusal).rejects.toMatchObject({
-      fields: { attendees: { code: 'attendee-lines', lines: [{ line: 1, text: 'SAP', names: 'nobody' }] } },
+      fields: { attendees: { code: 'attendee-lines', lines: [{ line: 1, text: 'SAP', wrong: 'nobody' }] } },
     });
     expect((await stores.hackathons.get(hackathon.id))?.attendees).toBeUndefined();
   });
