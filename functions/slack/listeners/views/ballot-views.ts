@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { submitBallot } from '../../../app/ballot.js';
-import { ValidationError } from '../../../domain/errors.js';
 import { parseMetadata, viewStateSchema } from '../../forms.js';
 import { ballotBlockId } from '../../views/ballot-modal.js';
 import { ballotSavedNotice } from '../../views/vote-messages.js';
@@ -14,20 +13,23 @@ export async function ballotSubmitted(
   deps: ListenerDependencies,
   { ack, body, view }: SubmissionArgs,
 ): Promise<void> {
-  await answerSubmission(ack, deps.logger, 'ballot', async () => {
-    const metadata = parseMetadata(metadataSchema, view.private_metadata);
-    const state = viewStateSchema.safeParse(view.state.values);
-    if (!metadata || !state.success) throw staleForm();
-    const shown = shownTopics(view.blocks);
-    const ticked = { vote: [] as number[], interest: [] as number[] };
-    for (const [blockId, actions] of Object.entries(state.data)) {
-      const kind = blockId.split('__')[0];
-      if (kind !== 'vote' && kind !== 'interest') continue;
-      for (const element of Object.values(actions)) {
-        for (const option of element.selected_options ?? []) ticked[kind].push(Number(option.value));
+  await answerSubmission(
+    ack,
+    deps.logger,
+    'ballot',
+    async () => {
+      const metadata = parseMetadata(metadataSchema, view.private_metadata);
+      const state = viewStateSchema.safeParse(view.state.values);
+      if (!metadata || !state.success) throw staleForm();
+      const shown = shownTopics(view.blocks);
+      const ticked = { vote: [] as number[], interest: [] as number[] };
+      for (const [blockId, actions] of Object.entries(state.data)) {
+        const kind = blockId.split('__')[0];
+        if (kind !== 'vote' && kind !== 'interest') continue;
+        for (const element of Object.values(actions)) {
+          for (const option of element.selected_options ?? []) ticked[kind].push(Number(option.value));
+        }
       }
-    }
-    try {
       const result = await submitBallot(deps, {
         hackathonId: metadata.hackathonId,
         userId: body.user.id,
@@ -37,14 +39,10 @@ export async function ballotSubmitted(
         now: deps.clock(),
       });
       return notice(ballotSavedNotice(result));
-    } catch (error) {
-      // The budget error belongs next to the first vote boxes.
-      if (error instanceof ValidationError && error.fields.votes) {
-        throw new ValidationError({ [ballotBlockId('vote', 0)]: error.fields.votes });
-      }
-      throw error;
-    }
-  });
+    },
+    // The budget error belongs next to the first vote boxes.
+    (field) => (field === 'votes' ? ballotBlockId('vote', 0) : field),
+  );
 }
 
 /** The topic numbers offered in a ballot's checkbox groups (the view as Slack sends it back). */
