@@ -27,6 +27,14 @@ const deployConfigSchema = z.object({
     .default(30),
   /** Log level of the functions. */
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /**
+   * Whether the stack holds a GitHub App secret for hackathons linked to a repository (`-c github=false` leaves
+   * it out). On by default: an unfilled secret costs little (one Secrets Manager secret), and until a hackathon is
+   * linked to a repository nothing calls GitHub.
+   */
+  github: z
+    .union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')])
+    .default(true),
 });
 
 export type DeployConfig = z.infer<typeof deployConfigSchema>;

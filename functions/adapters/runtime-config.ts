@@ -9,6 +9,29 @@ export interface SlackCredentials {
   botId?: string | undefined;
 }
 
+/** A GitHub App's credentials (App settings: App ID, a generated private key, the webhook secret). Never logged. */
+export interface GitHubAppCredentials {
+  appId: number;
+  /** PEM (PKCS#1 `BEGIN RSA PRIVATE KEY`, as GitHub generates it, or PKCS#8), with real line breaks. */
+  privateKey: string;
+  webhookSecret: string;
+}
+
+/** Where the GitHub App's credentials come from, and which API to call. */
+export type GitHubConfig =
+  | { source: 'secrets-manager'; secretArn: string; apiUrl?: string | undefined }
+  | { source: 'environment'; credentials: GitHubAppCredentials; apiUrl?: string | undefined };
+
+/** Whether a value looks like a PEM private key (the key itself is never echoed). */
+export function isPrivateKeyPem(value: string): boolean {
+  return /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(value) && /-----END [A-Z ]*PRIVATE KEY-----/.test(value);
+}
+
+/** A private key pasted into an environment variable or a JSON value often has literal `\n` for its line breaks. */
+export function normalizePrivateKey(value: string): string {
+  return value.trim().replaceAll('\\r\\n', '\n').replaceAll('\\n', '\n').replaceAll('\r\n', '\n');
+}
+
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -36,6 +59,14 @@ const environmentSchema = z.object({
   SCHEDULED_JOBS_ARN: z.pipe(optionalText, z.optional(z.string().check(z.startsWith('arn:')))),
   SCHEDULER_ROLE_ARN: z.pipe(optionalText, z.optional(z.string().check(z.startsWith('arn:')))),
   SCHEDULER_DLQ_ARN: z.pipe(optionalText, z.optional(z.string().check(z.startsWith('arn:')))),
+  GITHUB_SECRET_ARN: z.pipe(optionalText, z.optional(z.string().check(z.startsWith('arn:')))),
+  GITHUB_APP_ID: z.pipe(optionalText, z.optional(z.string().check(z.regex(/^[1-9][0-9]*$/)))),
+  GITHUB_PRIVATE_KEY: z.pipe(
+    optionalText,
+    z.optional(z.pipe(z.string().check(z.refine(isPrivateKeyPem)), z.transform(normalizePrivateKey))),
+  ),
+  GITHUB_WEBHOOK_SECRET: optionalText,
+  GITHUB_API_URL: optionalUrl,
 });
 
 /** Runtime configuration shared by every Lambda and the local runtime. */
@@ -54,6 +85,8 @@ export interface RuntimeConfig {
   scheduler?:
     | { groupName: string; targetArn: string; roleArn: string; deadLetterArn?: string | undefined }
     | undefined;
+  /** The GitHub App, when GitHub is configured (absent: htg works without GitHub). */
+  github?: GitHubConfig | undefined;
 }
 
 /** Thrown when the environment is incomplete or malformed; the message names every offending variable. */
@@ -144,6 +177,8 @@ export function loadRuntimeConfig(
         }
       : undefined;
 
+  const github = readGitHubConfig(vars, problems);
+
   if (problems.length > 0 || !region || (needsSlack && !slack)) throw new RuntimeConfigError(problems);
   return {
     tableName: vars.TABLE_NAME,
@@ -153,6 +188,36 @@ export function loadRuntimeConfig(
     logLevel: vars.LOG_LEVEL ?? 'info',
     ...(slack ? { slack } : {}),
     scheduler,
+    ...(github ? { github } : {}),
+  };
+}
+
+const GITHUB_APP_VARIABLES = ['GITHUB_APP_ID', 'GITHUB_PRIVATE_KEY', 'GITHUB_WEBHOOK_SECRET'] as const;
+
+/** The GitHub App: from its secret, or from the three variables together; none of them means no GitHub. */
+function readGitHubConfig(
+  vars: z.infer<typeof environmentSchema>,
+  problems: string[],
+): GitHubConfig | undefined {
+  // Octokit's baseUrl: paths are appended to it as they are, so no trailing slash.
+  const apiUrl = vars.GITHUB_API_URL?.replace(/\/+$/, '');
+  if (vars.GITHUB_SECRET_ARN) return { source: 'secrets-manager', secretArn: vars.GITHUB_SECRET_ARN, apiUrl };
+  const missing = GITHUB_APP_VARIABLES.filter((name) => !vars[name]);
+  if (missing.length === GITHUB_APP_VARIABLES.length) return undefined;
+  if (missing.length > 0) {
+    problems.push(
+      `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} required with the other GitHub App variables (set all of ${GITHUB_APP_VARIABLES.join(', ')}, or GITHUB_SECRET_ARN, or none)`,
+    );
+    return undefined;
+  }
+  return {
+    source: 'environment',
+    credentials: {
+      appId: Number(vars.GITHUB_APP_ID),
+      privateKey: vars.GITHUB_PRIVATE_KEY as string,
+      webhookSecret: vars.GITHUB_WEBHOOK_SECRET as string,
+    },
+    apiUrl,
   };
 }
 
@@ -164,8 +229,10 @@ function describe(name: string): string {
   switch (name) {
     case 'DYNAMODB_ENDPOINT':
     case 'SLACK_API_URL':
+    case 'GITHUB_API_URL':
       return 'expected an http(s) URL';
     case 'SLACK_SECRET_ARN':
+    case 'GITHUB_SECRET_ARN':
       return 'expected a Secrets Manager ARN';
     case 'SLACK_BOT_TOKEN':
       return 'expected a bot token starting with xoxb-';
@@ -173,6 +240,10 @@ function describe(name: string): string {
       return 'expected a user id such as U0123ABCD';
     case 'SLACK_BOT_ID':
       return 'expected a bot id such as B0123ABCD';
+    case 'GITHUB_APP_ID':
+      return 'expected the GitHub App ID, digits only';
+    case 'GITHUB_PRIVATE_KEY':
+      return 'expected a PEM private key (-----BEGIN RSA PRIVATE KEY----- …), line breaks as \\n allowed';
     case 'LOG_LEVEL':
       return `expected one of ${LOG_LEVELS.join(', ')}`;
     default:

@@ -6,6 +6,7 @@ import {
   validateHackathonSettings,
 } from '../domain/hackathon.js';
 import type { OrganizerWork } from '../domain/problems.js';
+import type { GitHubSyncJob } from './ports/jobs.js';
 import type { HackathonStore } from './ports/stores.js';
 
 export interface SetupRequest {
@@ -64,6 +65,31 @@ export async function changeSettings(
     request.expectedUpdatedAt,
     request.now.toISOString(),
   );
+}
+
+/**
+ * `/htg sync`: organizers ask for the hackathon to be brought in line with its GitHub repository now (the
+ * refresher does it, off the request path); ConflictError when it is not linked.
+ */
+export async function requestGitHubSync(
+  hackathons: HackathonStore,
+  request: { hackathonId: string; userId: string; channelId: string; now: Date },
+): Promise<Hackathon & { github: NonNullable<Hackathon['github']> }> {
+  const hackathon = await requireHackathon(hackathons, request.hackathonId);
+  requireOrganizer(hackathon, request.userId, 'sync');
+  requireActive(hackathon);
+  const { github } = hackathon;
+  if (!github) throw new ConflictError({ code: 'not-linked', hackathon: hackathon.name });
+  const job: GitHubSyncJob = {
+    kind: 'github-sync',
+    reason: 'asked',
+    hackathonId: hackathon.id,
+    requestedBy: request.userId,
+    channelId: request.channelId,
+    requestedAt: request.now.toISOString(),
+  };
+  await hackathons.addJob(job);
+  return { ...hackathon, github };
 }
 
 export async function requireHackathon(hackathons: HackathonStore, id: string): Promise<Hackathon> {

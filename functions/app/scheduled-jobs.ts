@@ -82,6 +82,18 @@ async function run(
         scheduled: true,
       });
       return 'done';
+    case 'github-sync':
+      // The refresher brings topics and issues in line (it holds the GitHub App's credentials; this does not).
+      if (!hackathon.github) return 'nothing-to-do';
+      await deps.hackathons.addJob({
+        kind: 'github-sync',
+        reason: 'scheduled',
+        hackathonId: hackathon.id,
+        requestedBy: 'htg',
+        channelId: hackathon.channelId,
+        requestedAt: at.toISOString(),
+      });
+      return 'done';
   }
 }
 

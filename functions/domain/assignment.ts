@@ -1,3 +1,4 @@
+import { isGitHubLogin } from './github.js';
 import type { AttendeeLineProblem } from './problems.js';
 import type { Topic } from './topic.js';
 
@@ -163,8 +164,6 @@ export function proposeTeams(input: AssignmentInput): AssignmentProposal {
 const COMPANY_MAX = 60;
 /** `github:<login>` anywhere in a line. */
 const GITHUB_TOKEN = /(?:^|\s)github:(\S*)/i;
-/** GitHub's rule for logins: letters, digits and single hyphens, not at either end, at most 39 characters. */
-const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
 /**
  * Reads the attendee list as organizers write it: one line per person, a Slack user first, then optionally
@@ -191,7 +190,7 @@ export function parseAttendees(lines: ReadonlyArray<{ users: string[]; text: str
     const userId = line.users[0] as string;
     const github = GITHUB_TOKEN.exec(text);
     const login = github?.[1] ?? '';
-    if (github && !GITHUB_LOGIN.test(login)) {
+    if (github && !isGitHubLogin(login)) {
       problems.push({ line: index + 1, text: login.slice(0, 40), wrong: 'github-login' });
       return;
     }

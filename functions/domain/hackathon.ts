@@ -1,5 +1,6 @@
 import { canonicalEmojiName } from './emoji.js';
 import { ValidationError } from './errors.js';
+import { type GitHubLink, validateGitHubLink } from './github.js';
 import type { Problem } from './problems.js';
 import { DEFAULT_SUMMARY_TIMES, parseSummaryTimes, SUMMARY_TIMES_MAX } from './summary-times.js';
 
@@ -49,6 +50,8 @@ export interface HackathonSettings {
   checkInAt?: string | null;
   wrapUpReminderAt?: string | null;
   wrapUpAt?: string | null;
+  /** The GitHub repository whose issues with the event label are the topics; absent or null: not linked. */
+  github?: GitHubLink | null;
 }
 
 type HackathonStatus = 'active' | 'ended';
@@ -127,6 +130,10 @@ export interface HackathonSettingsInput {
   checkInAt?: string | null;
   wrapUpReminderAt?: string | null;
   wrapUpAt?: string | null;
+  githubRepo?: string | null;
+  githubLabel?: string | null;
+  /** `done` or `withdrawn`: what a topic whose issue is closed as completed becomes. */
+  githubClosedMeans?: string | null;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -215,6 +222,13 @@ export function validateHackathonSettings(
   )
     errors.wrapUpReminderAt = { code: 'reminder-after-wrap-up' };
 
+  const github = validateGitHubLink({
+    repo: input.githubRepo,
+    eventLabel: input.githubLabel,
+    closedMeans: input.githubClosedMeans,
+  });
+  Object.assign(errors, github.errors);
+
   const organizers = [creatorId, ...(input.organizers ?? []).filter((id) => /^[UW][A-Z0-9]+$/.test(id))];
 
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
@@ -237,6 +251,7 @@ export function validateHackathonSettings(
     checkInAt: (checkInAt as string | undefined) ?? null,
     wrapUpReminderAt: (wrapUpReminderAt as string | undefined) ?? null,
     wrapUpAt: (wrapUpAt as string | undefined) ?? null,
+    github: github.link,
   };
 }
 
@@ -261,6 +276,7 @@ export function defaultSettings(creatorId: string): HackathonSettings {
     checkInAt: null,
     wrapUpReminderAt: null,
     wrapUpAt: null,
+    github: null,
   };
 }
 

@@ -19,6 +19,7 @@ export type Problem =
   /** `unchanged`: the person's change was refused, so say nothing was changed. */
   | { code: 'voting-closed'; hackathon: string; unchanged: boolean }
   | { code: 'voting-still-open'; hackathon: string }
+  | { code: 'not-linked'; hackathon: string }
   // Topics
   | { code: 'no-topic'; hackathon: string; number: number }
   | { code: 'no-open-topic'; number: number }
@@ -36,6 +37,8 @@ export type Problem =
   | { code: 'batch-too-big'; max: number; carryingOver: boolean }
   | { code: 'carried-already' }
   | { code: 'carried-just-now' }
+  /** Topics made from issues raced with others made from the same issues. */
+  | { code: 'issue-taken' }
   | { code: 'import-preview-expired' }
   | { code: 'stale-form' }
   // Fields of a form or a command (inside a ValidationError, per field)
@@ -55,6 +58,8 @@ export type Problem =
   | { code: 'voting-before-proposals' }
   | { code: 'summary-times' }
   | { code: 'reminder-after-wrap-up' }
+  /** `given`: what was typed, null when only the label was given. */
+  | { code: 'github-repo'; given: string | null }
   | { code: 'pick-category'; categories: readonly string[] }
   | { code: 'pick-kind' }
   | { code: 'pick-team-size' }
@@ -82,13 +87,14 @@ export type OrganizerWork =
   | 'import'
   | 'attendees'
   | 'teams'
-  | 'wrap-up';
+  | 'wrap-up'
+  | 'sync';
 
 /** What only a topic's team (and organizers, and for some its proposer) may do. */
 export type TeamWork = 'status' | 'links' | 'check-in' | 'outcome';
 
-type RequiredField = 'name' | 'start-date' | 'end-date' | 'categories' | 'title' | 'achieved';
-type LongField = 'name' | 'location' | 'category' | 'title' | 'description' | 'answer';
+type RequiredField = 'name' | 'start-date' | 'end-date' | 'categories' | 'title' | 'achieved' | 'event-label';
+type LongField = 'name' | 'location' | 'category' | 'title' | 'description' | 'answer' | 'event-label';
 type CountedField = 'categories' | 'links' | 'contributors' | 'summaries';
 
 /**

@@ -3,7 +3,19 @@ import { DEFAULT_SUMMARY_TIMES } from './summary-times.js';
 import { addDays, daysBetween, fromLocal, isAmbiguous, toLocal } from './zoned-time.js';
 
 /** What a schedule does when it fires. */
-export type ScheduledJobKind = 'summary' | 'voting-close' | 'check-in' | 'wrap-up-reminder' | 'wrap-up';
+export type ScheduledJobKind =
+  | 'summary'
+  | 'voting-close'
+  | 'check-in'
+  | 'wrap-up-reminder'
+  | 'wrap-up'
+  | 'github-sync';
+
+/**
+ * When a hackathon linked to GitHub is brought in line with its repository, whatever webhooks were missed (local
+ * times, every six hours; off the full hour, when GitHub and everyone else's cron jobs are busiest).
+ */
+const GITHUB_SYNC_TIMES = ['03:17', '09:17', '15:17', '21:17'] as const;
 
 /** When nothing else is set: the check-in on the middle day at 14:00, the wrap-up on the last day. */
 const DEFAULT_CHECK_IN_TIME = '14:00';
@@ -53,6 +65,18 @@ export function desiredSchedules(hackathon: Hackathon, now: Date): ScheduleSpec[
       specs.push({
         slot: `summary-${time.replace(':', '')}`,
         kind: 'summary',
+        expression: `cron(${minute} ${hour} * * ? *)`,
+        timeZone,
+        startDate: now.toISOString(),
+        endDate: until.toISOString(),
+        fires: { daily: time, timeZone, from: now.toISOString(), until: until.toISOString() },
+      });
+    }
+    for (const time of hackathon.github ? GITHUB_SYNC_TIMES : []) {
+      const [hour, minute] = time.split(':').map(Number);
+      specs.push({
+        slot: `github-sync-${time.replace(':', '')}`,
+        kind: 'github-sync',
         expression: `cron(${minute} ${hour} * * ? *)`,
         timeZone,
         startDate: now.toISOString(),

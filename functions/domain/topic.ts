@@ -1,4 +1,5 @@
 import { ValidationError } from './errors.js';
+import type { IssueLink } from './github.js';
 import { matchCategory } from './hackathon.js';
 import type { Outcome } from './outcome.js';
 import type { Problem } from './problems.js';
@@ -82,13 +83,26 @@ export interface Topic extends TopicDraft {
   updatedAt: string;
   updatedBy: string;
   withdrawnAt: string | null;
+  /** The topic's issue in the hackathon's GitHub repository (imported from it, or opened for it). */
+  issue?: IssueLink | null;
+  /**
+   * What the topic and its issue said when they were last brought in line (fingerprints of each, see
+   * app/github-sync.ts): a side that moved away from its fingerprint changed, and only that change is carried
+   * over to the other side, so neither side's change echoes back.
+   */
+  issueSynced?: IssueSynced | null;
+  /** The GitHub login of who opened the topic's issue, when no attendee has that login (the card names them). */
+  proposedOnGitHubBy?: string | null;
+  /** The issue form's "Estimated Difficulty", as chosen. */
+  difficulty?: string | null;
 }
 
 /** A topic as it is stored when proposed (or imported): no card, no votes, no team yet. */
 export function proposedTopic(
   hackathonId: string,
   number: number,
-  draft: TopicDraft & Pick<Partial<Topic>, 'carriedFrom'>,
+  draft: TopicDraft &
+    Pick<Partial<Topic>, 'carriedFrom' | 'issue' | 'issueSynced' | 'proposedOnGitHubBy' | 'difficulty'>,
   proposerId: string,
   now: string,
 ): Topic {
@@ -106,6 +120,12 @@ export function proposedTopic(
     updatedBy: proposerId,
     withdrawnAt: null,
   };
+}
+
+/** Fingerprints of a topic and of its issue as they were when last brought in line. */
+export interface IssueSynced {
+  topic: string;
+  issue: string;
 }
 
 /** A team's answer to the mid-week check-in: what it achieved so far and what blocks it. */

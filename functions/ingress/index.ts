@@ -4,6 +4,7 @@
  * phase; the handler comes from the builder every process that serves Slack's requests uses.
  */
 import { connectTable } from '../adapters/dynamodb/stores.js';
+import { loadGitHubCredentials } from '../adapters/github/credentials.js';
 import { createLogger } from '../adapters/logger.js';
 import { loadRuntimeConfig } from '../adapters/runtime-config.js';
 import { loadSlackCredentials } from '../adapters/slack/credentials.js';
@@ -18,4 +19,14 @@ export const handler = buildIngress({
   slackApiUrl: config.slackApiUrl,
   table: connectTable(config),
   logger,
+  // Read when the first GitHub webhook arrives, not at cold start: Slack's requests never wait for it.
+  gitHubWebhookSecret: config.github
+    ? () =>
+        loadGitHubCredentials(config)
+          .then((github) => github?.webhookSecret)
+          .catch((error: unknown) => {
+            logger.warn('Could not read the GitHub App webhook secret', error);
+            return undefined;
+          })
+    : undefined,
 });

@@ -38,6 +38,8 @@ const TEMPLATE_QUESTION =
 /** How GitHub renders an issue form's fields in the issue body: a `###` heading per field. */
 const FORM_FIELD = /^###[ \t]+(.+?)[ \t]*$/gm;
 const NO_RESPONSE = '_No response_';
+/** What htg adds to the issues it opens (functions/markdown/issue-body.ts): who proposed it in Slack, and an empty description. */
+const HTG_LINES = /^_(?:Proposed by .*|No description yet\.)_$/gm;
 const URL = /\bhttps?:\/\/[^\s<>()[\]`"']+/g;
 const TEAM_SIZES: readonly TeamSize[] = ['small', 'medium', 'large'];
 
@@ -76,7 +78,7 @@ export function topicFromIssue(issue: GitHubIssue, eventLabel: string): IssueTop
 
   const description = form
     ? [form.get('description'), form.get('resources & references')].filter(Boolean).join('\n\n')
-    : tidy(body.replace(COMMAND, '').replace(TEMPLATE_QUESTION, ''));
+    : tidy(body.replace(COMMAND, '').replace(TEMPLATE_QUESTION, '').replace(HTG_LINES, ''));
   return {
     title: issue.title.replace(/\s+/g, ' ').trim(),
     description,

@@ -1,12 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { newHackathons, newJobs, scheduleChanges, topicChanges } from '../adapters/dynamodb/topic-changes.js';
+import {
+  gitHubLinkChanges,
+  issueWork,
+  newHackathons,
+  newJobs,
+  scheduleChanges,
+  topicChanges,
+} from '../adapters/dynamodb/topic-changes.js';
 import type { Logger } from '../adapters/logger.js';
 import { syncBoard } from '../app/board.js';
 import { announceCarriedOver } from '../app/carry-over.js';
 import { announceHackathon, bringWaitingPosts } from '../app/channel-access.js';
 import { type ReconcileDeps, type ReconcileReport, reconcileReactions } from '../app/close-voting.js';
 import { isOutOfTime } from '../app/deadline.js';
+import { applyIssueEvent, type GitHubSyncDeps, pushToIssue, syncRepository } from '../app/github-sync.js';
+import { GitHubError } from '../app/ports/github.js';
 import type { Job, RefreshCardsJob } from '../app/ports/jobs.js';
 import type { Scheduler } from '../app/ports/scheduling.js';
 import type {
@@ -38,7 +47,7 @@ const SLICE_MS = 10_000;
 /** Kept back from the Lambda's timeout (60 s) for the last writes and the answer to Lambda. */
 const SAFETY_MS = 10_000;
 
-export interface RefresherDeps extends CardDeps, ReconcileDeps, ScheduledPostDeps {
+export interface RefresherDeps extends CardDeps, ReconcileDeps, ScheduledPostDeps, GitHubSyncDeps {
   teams: TeamStore;
   announcer: TeamAnnouncer & CarryOverAnnouncer & ChannelAnnouncer;
   board: BoardPublisher;
@@ -95,6 +104,25 @@ async function runJob(deps: RefresherDeps, job: Exclude<Job, RefreshCardsJob>): 
     case 'scheduled-post':
       await postScheduled(deps, job);
       return;
+    case 'github-issue':
+      await gitHubWork(deps, () => applyIssueEvent(deps, job));
+      return;
+    case 'github-sync':
+      await gitHubWork(deps, () => syncRepository(deps, job));
+      return;
+  }
+}
+
+/**
+ * GitHub work whose GitHub calls may fail: GitHub down or limiting is logged and left for the next change or the
+ * scheduled sync (which compare again), never retried by holding the stream. Anything else is retried as usual.
+ */
+async function gitHubWork(deps: RefresherDeps, work: () => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (!(error instanceof GitHubError)) throw error;
+    deps.warn(`GitHub answered ${error.failure}; the next sync tries again`, error);
   }
 }
 
@@ -194,7 +222,35 @@ export function createRefresherHandler({
         await syncSchedules(deps, hackathonId, deps.clock());
       }),
     );
-    await Promise.all([...cardWork, ...jobWork, ...scheduleWork]);
+    // GitHub: a linked (or re-linked) repository is brought in; topics changed in Slack are carried to their
+    // issues after their cards (a new topic's issue links to its card).
+    const linkWork = gitHubLinkChanges(event.Records).map(({ hackathonId, previousRepo, sequenceNumber }) =>
+      attempt(`Could not link hackathon ${hackathonId} to GitHub`, sequenceNumber, async () => {
+        if (previousRepo) await deps.issueLinks.unlinkRepository(hackathonId, previousRepo);
+        const now = deps.clock().toISOString();
+        await gitHubWork(deps, () =>
+          syncRepository(deps, {
+            kind: 'github-sync',
+            reason: 'linked',
+            hackathonId,
+            requestedBy: 'htg',
+            channelId: '',
+            requestedAt: now,
+          }),
+        );
+      }),
+    );
+    const issueWrites = issueWork(event.Records).map(({ hackathonId, number, sequenceNumber }) =>
+      attempt(
+        `Could not carry #${number} of hackathon ${hackathonId} to GitHub`,
+        sequenceNumber,
+        async () => {
+          await cardsDone.get(hackathonId);
+          await gitHubWork(deps, () => pushToIssue(deps, hackathonId, number));
+        },
+      ),
+    );
+    await Promise.all([...cardWork, ...jobWork, ...scheduleWork, ...linkWork, ...issueWrites]);
     await deps.idleUntilHandedOnTurn();
     deps.setDeadline(undefined);
     const first = failed.sort(bySequence)[0];

@@ -7,6 +7,7 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { createEventBridgeScheduler } from '../adapters/aws/event-bridge-scheduler.js';
 import { connectTable } from '../adapters/dynamodb/stores.js';
+import { loadGitHubCredentials } from '../adapters/github/credentials.js';
 import { createLogger } from '../adapters/logger.js';
 import { loadRuntimeConfig } from '../adapters/runtime-config.js';
 import { loadSlackCredentials } from '../adapters/slack/credentials.js';
@@ -15,6 +16,11 @@ import { buildRefresher } from '../runtime/refresher.js';
 const config = loadRuntimeConfig(process.env);
 const logger = createLogger({ level: config.logLevel, name: 'refresher' });
 const credentials = await loadSlackCredentials(config);
+// An unset or unfilled GitHub secret leaves GitHub off (linked hackathons wait, and the logs say so); Slack goes on.
+const github = await loadGitHubCredentials(config).catch((error: unknown) => {
+  logger.warn('Could not read the GitHub App credentials; GitHub work waits for them', error);
+  return undefined;
+});
 if (!config.scheduler)
   throw new Error(
     'The refresher keeps EventBridge schedules: set SCHEDULE_GROUP_NAME, SCHEDULED_JOBS_ARN and SCHEDULER_ROLE_ARN',
@@ -29,4 +35,5 @@ export const handler = buildRefresher({
     ...config.scheduler,
   }),
   logger,
+  github: github ? { credentials: github, apiUrl: config.github?.apiUrl } : undefined,
 });

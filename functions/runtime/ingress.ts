@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { App } from '@slack/bolt';
-import { createStores } from '../adapters/dynamodb/stores.js';
+import { createStores, type Stores } from '../adapters/dynamodb/stores.js';
 import type { Table } from '../adapters/dynamodb/table.js';
 import type { Logger } from '../adapters/logger.js';
 import type { SlackCredentials } from '../adapters/runtime-config.js';
@@ -18,6 +18,11 @@ export interface IngressRuntimeOptions {
   logger: Logger;
   clock?: () => Date;
   newId?: () => string;
+  /**
+   * The GitHub App's webhook secret, read when the first webhook arrives (unset: GitHub is not configured, and
+   * the webhook path answers 404).
+   */
+  gitHubWebhookSecret?: (() => Promise<string | undefined>) | undefined;
 }
 
 /** The listeners' stores, clock and id source, the same for the Function URL and Socket Mode. */
@@ -26,7 +31,7 @@ function listenerDependencies({
   logger,
   clock = () => new Date(),
   newId = randomUUID,
-}: IngressRuntimeOptions): ListenerDependencies {
+}: IngressRuntimeOptions): ListenerDependencies & Pick<Stores, 'issueLinks'> {
   return { logger, ...createStores(table), clock, newId };
 }
 
@@ -40,13 +45,17 @@ export function buildIngress(
     nowSeconds?: () => number;
   },
 ): IngressHandler {
-  const { credentials, slackApiUrl, logger, nowSeconds } = options;
+  const { credentials, slackApiUrl, logger, nowSeconds, gitHubWebhookSecret } = options;
+  const dependencies = listenerDependencies(options);
   return createIngressHandler({
     config: { slackApiUrl },
     credentials,
     logger,
-    dependencies: listenerDependencies(options),
+    dependencies,
     nowSeconds,
+    ...(gitHubWebhookSecret
+      ? { github: { webhookSecret: gitHubWebhookSecret, issueLinks: dependencies.issueLinks } }
+      : {}),
   });
 }
 

@@ -1,5 +1,6 @@
 import { createStores, type Stores } from '../adapters/dynamodb/stores.js';
 import type { Table } from '../adapters/dynamodb/table.js';
+import { type GitHubIssueTrackerOptions, gitHubIssueTracker } from '../adapters/github/issue-tracker.js';
 import type { Logger } from '../adapters/logger.js';
 import type { SlackCredentials } from '../adapters/runtime-config.js';
 import { offRequestSlackClient } from '../adapters/slack/off-request-client.js';
@@ -25,6 +26,11 @@ export interface RefresherRuntimeOptions {
    * second knows what the first already sent.
    */
   pacer?: SlackPacer;
+  /**
+   * The GitHub App htg writes linked hackathons' issues as (unset: GitHub is not configured, and linked
+   * hackathons wait for it), with GitHub's API URL (a stand-in in tests and the rehearsal) and retry timings.
+   */
+  github?: Omit<GitHubIssueTrackerOptions, 'logger'> | undefined;
   /** Wraps the stores the refresher works with; local runs count its continuation jobs this way. */
   observeStores?: (stores: Stores) => Stores;
 }
@@ -46,6 +52,10 @@ export function buildRefresher(options: RefresherRuntimeOptions): RefresherHandl
       credentials.botUserId,
       scheduler,
       clock,
+      {
+        tracker: options.github ? gitHubIssueTracker({ ...options.github, logger }) : null,
+        warn: (message, error) => logger.warn(message, error),
+      },
     ),
     logger,
   });

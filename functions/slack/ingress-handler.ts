@@ -2,6 +2,7 @@ import { App, AwsLambdaReceiver } from '@slack/bolt';
 import type { APIGatewayProxyStructuredResultV2, Context, LambdaFunctionURLEvent } from 'aws-lambda';
 import type { Logger } from '../adapters/logger.js';
 import type { RuntimeConfig, SlackCredentials } from '../adapters/runtime-config.js';
+import type { IssueLinkStore } from '../app/ports/stores.js';
 import { slackAppOptions, toBoltLogger } from './app-options.js';
 import { checkEnvelope } from './envelope.js';
 import type { ListenerDependencies } from './listeners/dependencies.js';
@@ -23,7 +24,15 @@ export interface IngressOptions {
   dependencies: ListenerDependencies;
   /** Clock in epoch seconds; tests pin it. */
   nowSeconds?: () => number;
+  /** GitHub's webhooks, on the same Function URL under GITHUB_WEBHOOK_PATH (see functions/github/webhook-handler.ts). */
+  github?: {
+    webhookSecret(): Promise<string | undefined>;
+    issueLinks: Pick<IssueLinkStore, 'linkedHackathons' | 'recordDelivery'>;
+  };
 }
+
+/** Where GitHub delivers the App's webhooks: the Function URL with this path (README, "GitHub"). */
+const GITHUB_WEBHOOK_PATH = '/github/webhook';
 
 /**
  * A signed request that cannot succeed however often it is sent: 400, and Slack is asked not to retry it
@@ -50,6 +59,18 @@ export function createIngressHandler(options: IngressOptions): IngressHandler {
 
   return async (event, context) => {
     const request = normalizeFunctionUrlEvent(event);
+    if (request.rawPath === GITHUB_WEBHOOK_PATH) {
+      if (!options.github) return { statusCode: 404, body: '' };
+      // Loaded on the first delivery only: Slack's requests (and the cold start) never pay for it.
+      const { handleGitHubWebhook } = await import('../github/webhook-handler.js');
+      try {
+        return await handleGitHubWebhook(request, { ...options.github, logger });
+      } catch (error) {
+        logger.error('Could not record a GitHub webhook delivery', error);
+        // GitHub does not retry on its own; a 500 shows in the App's "Recent deliveries" for redelivery.
+        return { statusCode: 500, body: '' };
+      }
+    }
     const verdict = verifySlackSignature({
       signingSecret: credentials.signingSecret,
       rawBody: request.body ?? '',

@@ -106,6 +106,14 @@ export function problemText(problem: Problem): string {
       return 'Give times of day such as 09:00 or 09:00, 16:30 (24-hour), or leave empty for no summaries.';
     case 'reminder-after-wrap-up':
       return 'Remind people before the wrap-up, not after it.';
+    case 'not-linked':
+      return `${boldName(problem.hackathon)} is not linked to a GitHub repository: an organizer can set one in \`/htg settings\`.`;
+    case 'issue-taken':
+      return 'Those GitHub issues became topics meanwhile: nothing was added twice.';
+    case 'github-repo':
+      return problem.given === null
+        ? 'Name the GitHub repository the label is on, e.g. gardener-community/hackathon.'
+        : `"${problem.given}" is not a GitHub repository: give it as owner/name, e.g. gardener-community/hackathon.`;
     case 'pick-category':
       return `Pick one of the hackathon's categories: ${problem.categories.join(', ')}.`;
     case 'pick-kind':
@@ -165,6 +173,7 @@ const ORGANIZER_WORK: Record<OrganizerWork, string> = {
   attendees: 'keep the attendee list',
   teams: 'review and publish teams',
   'wrap-up': 'wrap the hackathon up',
+  sync: 'sync it with GitHub',
 };
 
 const TEAM_WORK: Record<TeamWork, (number: number) => string> = {
@@ -187,6 +196,7 @@ const REQUIRED: Record<Extract<Problem, { code: 'required' }>['field'], string> 
   categories: 'List at least one category, one per line.',
   title: 'Give the topic a title.',
   achieved: 'Say what the team achieved so far, even if it is little.',
+  'event-label': 'Give the label your topic issues carry for this event, e.g. Q2/2026.',
 };
 
 const LONG_FIELD: Record<Extract<Problem, { code: 'too-long' }>['field'], string> = {
@@ -196,6 +206,7 @@ const LONG_FIELD: Record<Extract<Problem, { code: 'too-long' }>['field'], string
   title: 'the title',
   description: 'the description',
   answer: 'it',
+  'event-label': 'the label',
 };
 
 /** The message a person sees for a refusal; undefined for anything unexpected (shown generically). */

@@ -14,6 +14,8 @@ import { HtgFunction } from './htg-function.js';
 export interface CardRefresherProps {
   table: ITable;
   slackSecret: ISecret;
+  /** The GitHub App's credentials, when the stack has them (issues of linked repositories). */
+  githubSecret?: ISecret | undefined;
   logRetentionDays: number;
   logLevel: string;
 }
@@ -36,7 +38,11 @@ export class CardRefresher extends Construct {
       logLevel: props.logLevel,
       timeout: Duration.seconds(60),
       memorySize: 512,
-      environment: { TABLE_NAME: props.table.tableName, SLACK_SECRET_ARN: props.slackSecret.secretArn },
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        SLACK_SECRET_ARN: props.slackSecret.secretArn,
+        ...(props.githubSecret ? { GITHUB_SECRET_ARN: props.githubSecret.secretArn } : {}),
+      },
     });
     const fn = refresher.function;
     // Items only: the refresher needs no index, so no table/index/* grant.
@@ -44,6 +50,7 @@ export class CardRefresher extends Construct {
       new PolicyStatement({ actions: [...REFRESHER_TABLE_ACTIONS], resources: [props.table.tableArn] }),
     );
     props.slackSecret.grantRead(fn);
+    props.githubSecret?.grantRead(fn);
 
     this.failures = new Queue(this, 'FailedBatches', {
       enforceSSL: true,

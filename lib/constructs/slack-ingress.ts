@@ -10,6 +10,8 @@ import { HtgFunction } from './htg-function.js';
 export interface SlackIngressProps {
   table: ITable;
   slackSecret: ISecret;
+  /** The GitHub App's credentials, when the stack has them (the webhook secret, to verify GitHub's deliveries). */
+  githubSecret?: ISecret | undefined;
   reservedConcurrency: number;
   logRetentionDays: number;
   logLevel: string;
@@ -35,11 +37,13 @@ export class SlackIngress extends Construct {
       environment: {
         TABLE_NAME: props.table.tableName,
         SLACK_SECRET_ARN: props.slackSecret.secretArn,
+        ...(props.githubSecret ? { GITHUB_SECRET_ARN: props.githubSecret.secretArn } : {}),
       },
     });
     const fn = ingress.function;
     props.table.grant(fn, ...INGRESS_TABLE_ACTIONS);
     props.slackSecret.grantRead(fn);
+    props.githubSecret?.grantRead(fn);
 
     const functionUrl = fn.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
     this.function = fn;

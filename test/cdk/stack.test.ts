@@ -166,16 +166,21 @@ describe('the ingress Lambda', () => {
     ['SlackIngress', []],
     ['CardsRefresher', SCHEDULER_VARIABLES],
   ])(
-    '%s gets its Slack credentials from Secrets Manager, never from plain environment variables',
+    '%s gets its Slack and GitHub credentials from Secrets Manager, never from plain environment variables',
     (prefix, extra) => {
       const [, fn] = lambda(prefix);
-      const [secretId] = ofType('AWS::SecretsManager::Secret')[0] ?? [];
+      const [secretId] = one('AWS::SecretsManager::Secret', 'SlackCredentials');
+      const [githubSecretId] = one('AWS::SecretsManager::Secret', 'GitHubApp');
       const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
       expect(variables.SLACK_SECRET_ARN).toEqual({ Ref: secretId });
+      expect(variables.GITHUB_SECRET_ARN).toEqual({ Ref: githubSecretId });
       expect(Object.keys(variables).sort()).toEqual(
-        ['LOG_LEVEL', 'SLACK_SECRET_ARN', 'TABLE_NAME', ...extra].sort(),
+        ['GITHUB_SECRET_ARN', 'LOG_LEVEL', 'SLACK_SECRET_ARN', 'TABLE_NAME', ...extra].sort(),
       );
       expect(JSON.stringify(template.toJSON())).not.toMatch(/xox[bp]-|signingSecret"\s*:\s*"[^"]/);
+      expect(JSON.stringify(template.toJSON())).not.toMatch(
+        /PRIVATE KEY|GITHUB_PRIVATE_KEY|GITHUB_WEBHOOK_SECRET/,
+      );
       template.hasOutput('SlackCredentialsSecretName', {});
     },
   );
@@ -194,9 +199,10 @@ describe('least privilege', () => {
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
   });
 
-  it('lets the ingress use table items and the GSI, read its secret and write its logs, nothing else', () => {
+  it('lets the ingress use table items and the GSI, read its secrets and write its logs, nothing else', () => {
     const [tableId] = ofType('AWS::DynamoDB::Table')[0] ?? [];
-    const [secretId] = ofType('AWS::SecretsManager::Secret')[0] ?? [];
+    const [secretId] = one('AWS::SecretsManager::Secret', 'SlackCredentials');
+    const [githubSecretId] = one('AWS::SecretsManager::Secret', 'GitHubApp');
     const logGroupId = ingressFunction()[1].Properties.LoggingConfig.LogGroup.Ref;
     expect(summary(statementsOf('SlackIngress'))).toEqual([
       {
@@ -211,15 +217,17 @@ describe('least privilege', () => {
         ],
       },
       {
+        // Both secrets in one statement (@aws-cdk/aws-iam:minimizePolicies), and no other.
         actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
-        resource: { Ref: secretId },
+        resource: [{ Ref: githubSecretId }, { Ref: secretId }],
       },
     ]);
   });
 
   it('lets the refresher read the stream, read and write items on the table (no index, no Scan), keep schedules, and report failures', () => {
     const [tableId] = ofType('AWS::DynamoDB::Table')[0] ?? [];
-    const [secretId] = ofType('AWS::SecretsManager::Secret')[0] ?? [];
+    const [secretId] = one('AWS::SecretsManager::Secret', 'SlackCredentials');
+    const [githubSecretId] = one('AWS::SecretsManager::Secret', 'GitHubApp');
     const [queueId] = one('AWS::SQS::Queue', 'CardsFailedBatches');
     const [groupId] = one('AWS::Scheduler::ScheduleGroup', 'Schedules');
     const [schedulerRoleId] = one('AWS::IAM::Role', 'SchedulesSchedulerRole');
@@ -241,8 +249,9 @@ describe('least privilege', () => {
         resource: { 'Fn::GetAtt': [tableId, 'Arn'] },
       },
       {
+        // Both secrets in one statement (@aws-cdk/aws-iam:minimizePolicies), and no other.
         actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
-        resource: { Ref: secretId },
+        resource: [{ Ref: githubSecretId }, { Ref: secretId }],
       },
       {
         actions: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
@@ -438,6 +447,58 @@ describe('failure alarms', () => {
   });
 });
 
+describe('the GitHub App secret', () => {
+  it('is created with an empty App ID and key and a generated webhook secret, its name in the outputs', () => {
+    const [secretId, secret] = one('AWS::SecretsManager::Secret', 'GitHubApp');
+    expect(secret.Properties.GenerateSecretString).toEqual({
+      SecretStringTemplate: JSON.stringify({ appId: '', privateKey: '' }),
+      GenerateStringKey: 'webhookSecret',
+      PasswordLength: 40,
+      ExcludePunctuation: true,
+    });
+    expect(secret.Properties).not.toHaveProperty('SecretString');
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      Description: Match.stringLikeRegexp('GitHub App.*appId.*privateKey.*webhookSecret'),
+    });
+    template.hasOutput('GitHubAppSecretName', { Value: Match.anyValue() });
+    expect(secretId).toBeTruthy();
+  });
+
+  it('is read by the ingress and the refresher only, not by the scheduled jobs', () => {
+    const [githubSecretId] = one('AWS::SecretsManager::Secret', 'GitHubApp');
+    const readers = ['SlackIngress', 'CardsRefresher', 'SchedulesJobs'].filter((prefix) =>
+      statementsOf(prefix).some((statement) =>
+        JSON.stringify(statement.Resource).includes(JSON.stringify({ Ref: githubSecretId })),
+      ),
+    );
+    expect(readers).toEqual(['SlackIngress', 'CardsRefresher']);
+    expect(lambda('SchedulesJobs')[1].Properties.Environment.Variables).not.toHaveProperty(
+      'GITHUB_SECRET_ARN',
+    );
+  });
+
+  it.each([false, 'false'])('is left out with github=%j: no secret, no variable, no grant', (github) => {
+    const { template: without } = synth({ github });
+    without.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    without.resourcePropertiesCountIs(
+      'AWS::Lambda::Function',
+      { Environment: { Variables: Match.objectLike({ GITHUB_SECRET_ARN: Match.anyValue() }) } },
+      0,
+    );
+    expect(Object.keys(without.findOutputs('GitHubAppSecretName'))).toEqual([]);
+    without.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+            Resource: { Ref: Match.stringLikeRegexp('^SlackCredentials') },
+          }),
+        ]),
+      },
+    });
+  });
+});
+
 describe('cdk-nag AwsSolutions', () => {
   it('passes with no unacknowledged findings (synthesis would throw)', () => {
     expect(() => synth()).not.toThrow();
@@ -490,6 +551,7 @@ describe('deploy config', () => {
     [{ reservedConcurrency: '0' }, /reservedConcurrency/],
     [{ logRetentionDays: '13' }, /logRetentionDays/],
     [{ stackName: '1 bad name' }, /stackName/],
+    [{ github: 'yes' }, /github/],
   ])('refuses invalid context %j, naming the key', (context, message) => {
     expect(() => synth(context)).toThrow(message);
   });

@@ -9,11 +9,14 @@ import { openStreamReader, type StreamReader } from '../../functions/adapters/lo
 import { createLogger } from '../../functions/adapters/logger.js';
 import { SlackPacer } from '../../functions/adapters/slack/pacer.js';
 import type { PacingClock } from '../../functions/app/ports/clock.js';
+import type { GitHubStandIn } from '../../functions/local/dev/github-stand-in.js';
+import { lambdaContext } from '../../functions/local/dev/lambda-context.js';
 import {
   type RecordingScheduler,
   recordingScheduler,
 } from '../../functions/local/dev/recording-scheduler.js';
 import {
+  gitHubWebhookEvent,
   TEST_BOT_TOKEN,
   TEST_BOT_USER_ID,
   TEST_SIGNING_SECRET,
@@ -23,7 +26,7 @@ import { type SlackStandIn, startSlackStandIn } from '../../functions/local/dev/
 import { buildRefresher } from '../../functions/runtime/refresher.js';
 import { buildScheduledJobs } from '../../functions/runtime/scheduled.js';
 import type { ScheduledJobsHandler } from '../../functions/scheduled/handler.js';
-import type { IngressHandler } from '../../functions/slack/ingress-handler.js';
+import type { FunctionUrlResponse, IngressHandler } from '../../functions/slack/ingress-handler.js';
 import { INGRESS_TABLE_ACTIONS, REFRESHER_TABLE_ACTIONS } from '../../lib/table-grants.js';
 import { createTestTable, type TestTable } from './dynamodb.js';
 
@@ -34,6 +37,12 @@ import { createTestTable, type TestTable } from './dynamodb.js';
  */
 const HARNESS_CLOCK_SPEED = 10;
 export const EXACT_CLOCK_SPEED = 5;
+
+interface HarnessOptions {
+  clockSpeed?: number;
+  /** A GitHub stand-in: the ingress and the refresher are configured with its App (and its API URL). */
+  github?: GitHubStandIn;
+}
 
 /** What an ingress end-to-end test runs against. */
 export interface IngressHarness {
@@ -116,7 +125,7 @@ function iamActions(command: { constructor: { name: string }; input?: Record<str
  */
 export async function startIngressHarness(
   tablePrefix: string,
-  { clockSpeed = HARNESS_CLOCK_SPEED }: { clockSpeed?: number } = {},
+  { clockSpeed = HARNESS_CLOCK_SPEED, github }: HarnessOptions = {},
 ): Promise<IngressHarness> {
   const table = await createTestTable(tablePrefix);
   // Slack's rate limits hold in every test, on a sped-up clock shared by the stand-in and htg's pacing.
@@ -137,6 +146,12 @@ export async function startIngressHarness(
     SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
     SLACK_BOT_USER_ID: TEST_BOT_USER_ID,
     LOG_LEVEL: 'debug',
+    // The GitHub App as the stand-in knows it; without one GitHub is not configured (the variables are empty).
+    GITHUB_SECRET_ARN: '',
+    GITHUB_APP_ID: github ? String(github.app.id) : '',
+    GITHUB_PRIVATE_KEY: github?.app.privateKey ?? '',
+    GITHUB_WEBHOOK_SECRET: github?.app.webhookSecret ?? '',
+    GITHUB_API_URL: github?.url ?? '',
   };
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   const stream: StreamReader = await openStreamReader({
@@ -189,6 +204,19 @@ export async function startIngressHarness(
       clock,
       pacer,
       observeStores: continuations.track,
+      // Retries as in production, their waits shortened: the stand-in's faults are answered in milliseconds.
+      github: github
+        ? {
+            credentials: {
+              appId: github.app.id,
+              privateKey: github.app.privateKey,
+              webhookSecret: github.app.webhookSecret,
+            },
+            apiUrl: github.url,
+            retryBaseMs: 5,
+            retryAfterUnitMs: 5,
+          }
+        : undefined,
     });
   let refresher = refresherOver(table);
   return {
@@ -263,11 +291,21 @@ export async function startIngressHarness(
  */
 export async function startIngressSuite(
   name: string,
-  options: { clockSpeed?: number } = {},
-): Promise<{ harness: IngressHarness; slack: SlackSim }> {
+  options: HarnessOptions = {},
+): Promise<{
+  harness: IngressHarness;
+  slack: SlackSim;
+  /** Sends a webhook delivery (as the GitHub stand-in builds them) to the ingress's GitHub path. */
+  deliver(delivery: { headers: Record<string, string>; body: string }): Promise<FunctionUrlResponse>;
+}> {
   const harness = await startIngressHarness(name, options);
   const { handler } = (await import('../../functions/ingress/index.js')) as { handler: IngressHandler };
-  return { harness, slack: new SlackSim(harness.track(handler), harness.slack) };
+  const tracked = harness.track(handler);
+  return {
+    harness,
+    slack: new SlackSim(tracked, harness.slack),
+    deliver: (delivery) => tracked(gitHubWebhookEvent(delivery), lambdaContext()),
+  };
 }
 
 /** Asserts the DynamoDB calls seen so far need nothing beyond the Lambdas' IAM grants. */

@@ -144,6 +144,10 @@ describe('refresher handler', () => {
         schedulePosts: {} as RefresherDeps['schedulePosts'],
         setDeadline: () => undefined,
         idleUntilHandedOnTurn: async () => undefined,
+        issueLinks: {} as RefresherDeps['issueLinks'],
+        tracker: null,
+        gitHubAnnouncer: {} as RefresherDeps['gitHubAnnouncer'],
+        warn: () => undefined,
       },
       logger: createLogger({ level: 'error', write: () => undefined }),
     });

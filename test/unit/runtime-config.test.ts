@@ -97,6 +97,77 @@ describe('loadRuntimeConfig', () => {
   });
 });
 
+describe('loadRuntimeConfig: the GitHub App', () => {
+  const key = ['-----BEGIN RSA PRIVATE KEY-----', 'MIIEowIBAAKCAQEAtest', '-----END RSA PRIVATE KEY-----'];
+  const githubFromEnvironment = {
+    GITHUB_APP_ID: '123456',
+    GITHUB_PRIVATE_KEY: key.join('\\n'),
+    GITHUB_WEBHOOK_SECRET: 'webhook-secret-value',
+  };
+
+  it('is absent when no GitHub variable is set: htg runs without GitHub', () => {
+    expect(loadRuntimeConfig(fromSecret).github).toBeUndefined();
+    expect('github' in loadRuntimeConfig(fromSecret)).toBe(false);
+  });
+
+  it('reads the secret to fetch the App credentials from, and an API URL without its trailing slash', () => {
+    const secretArn = 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:GitHubApp-AbCdEf';
+    expect(loadRuntimeConfig({ ...fromSecret, GITHUB_SECRET_ARN: secretArn }).github).toEqual({
+      source: 'secrets-manager',
+      secretArn,
+      apiUrl: undefined,
+    });
+    expect(
+      loadRuntimeConfig({
+        ...fromSecret,
+        GITHUB_SECRET_ARN: secretArn,
+        GITHUB_API_URL: 'http://127.0.0.1:9100/',
+      }).github?.apiUrl,
+    ).toBe('http://127.0.0.1:9100');
+  });
+
+  it('reads the three App variables together, the key with its escaped line breaks restored', () => {
+    expect(loadRuntimeConfig({ ...fromEnvironment, ...githubFromEnvironment }).github).toEqual({
+      source: 'environment',
+      credentials: { appId: 123456, privateKey: key.join('\n'), webhookSecret: 'webhook-secret-value' },
+      apiUrl: undefined,
+    });
+  });
+
+  it('names the App variables missing from a partial set', () => {
+    expect(problemsOf({ ...fromEnvironment, GITHUB_APP_ID: '123456' })).toEqual([
+      'GITHUB_PRIVATE_KEY, GITHUB_WEBHOOK_SECRET are required with the other GitHub App variables (set all of GITHUB_APP_ID, GITHUB_PRIVATE_KEY, GITHUB_WEBHOOK_SECRET, or GITHUB_SECRET_ARN, or none)',
+    ]);
+    expect(problemsOf({ ...fromEnvironment, ...githubFromEnvironment, GITHUB_WEBHOOK_SECRET: ' ' })).toEqual([
+      'GITHUB_WEBHOOK_SECRET is required with the other GitHub App variables (set all of GITHUB_APP_ID, GITHUB_PRIVATE_KEY, GITHUB_WEBHOOK_SECRET, or GITHUB_SECRET_ARN, or none)',
+    ]);
+  });
+
+  it('explains malformed GitHub values without repeating them', () => {
+    const problems = problemsOf({
+      ...fromEnvironment,
+      ...githubFromEnvironment,
+      GITHUB_APP_ID: 'my-app',
+      GITHUB_PRIVATE_KEY: 'not-a-key-but-a-secret',
+      GITHUB_SECRET_ARN: 'GitHubApp-AbCdEf',
+      GITHUB_API_URL: 'api.github.com',
+    });
+    expect(problems).toEqual([
+      'GITHUB_SECRET_ARN is invalid (expected a Secrets Manager ARN)',
+      'GITHUB_APP_ID is invalid (expected the GitHub App ID, digits only)',
+      'GITHUB_PRIVATE_KEY is invalid (expected a PEM private key (-----BEGIN RSA PRIVATE KEY----- …), line breaks as \\n allowed)',
+      'GITHUB_API_URL is invalid (expected an http(s) URL)',
+    ]);
+    expect(problems.join(' ')).not.toContain('not-a-key-but-a-secret');
+  });
+
+  it('is left out of what a table-only Lambda reads', () => {
+    expect(
+      loadTableConfig({ TABLE_NAME: 't', AWS_REGION: 'eu-central-1', ...githubFromEnvironment }),
+    ).not.toHaveProperty('github');
+  });
+});
+
 describe('loadTableConfig', () => {
   it('reads what a table-only Lambda (the scheduled jobs) needs, without Slack credentials', () => {
     expect(

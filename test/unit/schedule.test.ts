@@ -143,3 +143,28 @@ describe('parseSummaryTimes', () => {
     expect(parseSummaryTimes('noon')).toBeNull();
   });
 });
+
+describe('the GitHub sync', () => {
+  it('runs every six hours, in the hackathon’s time zone, only while it is linked to a repository', () => {
+    expect(desiredSchedules(autumn, now).some((s) => s.kind === 'github-sync')).toBe(false);
+    const linked = {
+      ...autumn,
+      github: { repo: 'o/r', eventLabel: 'Q4/2026', closedMeans: 'withdrawn' as const },
+    };
+    const syncs = desiredSchedules(linked, now).filter((s) => s.kind === 'github-sync');
+    expect(syncs.map((s) => [s.slot, s.expression])).toEqual([
+      ['github-sync-0317', 'cron(17 3 * * ? *)'],
+      ['github-sync-0917', 'cron(17 9 * * ? *)'],
+      ['github-sync-1517', 'cron(17 15 * * ? *)'],
+      ['github-sync-2117', 'cron(17 21 * * ? *)'],
+    ]);
+    expect(
+      syncs.every(
+        (s) =>
+          s.timeZone === 'Europe/Berlin' &&
+          s.endDate === bySlot(desiredSchedules(linked, now))['summary-0900']?.endDate,
+      ),
+    ).toBe(true);
+    expect(desiredSchedules({ ...linked, status: 'ended' }, now)).toEqual([]);
+  });
+});

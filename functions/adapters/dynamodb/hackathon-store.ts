@@ -1,5 +1,4 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Job } from '../../app/ports/jobs.js';
 import type { HackathonStore } from '../../app/ports/stores.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import type { Hackathon, HackathonSettings } from '../../domain/hackathon.js';
@@ -158,7 +157,7 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
           new PutCommand({
             TableName: tableName,
             Item: {
-              ...keys.job(job.hackathonId, job.requestedAt, jobKey(job), job.round),
+              ...keys.jobOf(job),
               entity: 'job',
               ...job,
             },
@@ -387,9 +386,3 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
 }
 
 /** What tells a job apart from others recorded at the same time: its kind (and a card refresh's id). */
-const jobKey = (job: Job) =>
-  job.kind === 'refresh-cards'
-    ? `${job.kind}#${job.id}`
-    : job.kind === 'scheduled-post'
-      ? `${job.kind}#${job.execution}`
-      : job.kind;

@@ -20,7 +20,12 @@
  * | scheduled run     | HACKATHON#<id>            | RUN#<slot>#<scheduledTime>  |                |                                 |
  * | scheduled posts   | HACKATHON#<id>            | POSTED#<slot>#<scheduledTime> |              |                                 |
  * | summary snapshot  | HACKATHON#<id>            | SUMMARY                     |                |                                 |
+ * | linked repository | REPO#<owner/name>         | HACKATHON#<id>              |                |                                 |
+ * | topic's issue     | HACKATHON#<id>            | ISSUE#<owner/name>#<00042>  |                |                                 |
+ * | webhook delivery  | DELIVERY#<id>             | DELIVERY                    |                |                                 |
  */
+import type { Job } from '../../app/ports/jobs.js';
+
 export interface Key {
   pk: string;
   sk: string;
@@ -101,10 +106,36 @@ export const keys = {
     pk: hackathonPk(hackathonId),
     sk: `JOB#${requestedAt}#${kind}${round ? `#${round}` : ''}`,
   }),
+  /** A job's key: continuations by round, and kinds recorded many times at once by what tells them apart. */
+  jobOf: (job: Job): Key =>
+    keys.job(
+      job.hackathonId,
+      job.requestedAt,
+      job.kind === 'refresh-cards'
+        ? `${job.kind}#${job.id}`
+        : job.kind === 'scheduled-post'
+          ? `${job.kind}#${job.execution}`
+          : job.kind === 'github-issue'
+            ? `${job.kind}#${job.delivery}`
+            : job.kind,
+      job.round,
+    ),
   votesOfTopicPrefix: (hackathonId: string, number: number) => ({
     pk: hackathonPk(hackathonId),
     skPrefix: `VOTE#${pad(number)}#`,
   }),
+  /** Repository names are case-insensitive on GitHub: keys use them lower-cased. */
+  linkedRepository: (repo: string, hackathonId: string): Key => ({
+    pk: `REPO#${repo.toLowerCase()}`,
+    sk: hackathonPk(hackathonId),
+  }),
+  linkedRepositoryPartition: (repo: string) => `REPO#${repo.toLowerCase()}`,
+  topicIssue: (hackathonId: string, repo: string, issueNumber: number): Key => ({
+    pk: hackathonPk(hackathonId),
+    sk: `ISSUE#${repo.toLowerCase()}#${pad(issueNumber)}`,
+  }),
+  topicIssuesPrefix: (hackathonId: string) => ({ pk: hackathonPk(hackathonId), skPrefix: 'ISSUE#' }),
+  webhookDelivery: (deliveryId: string): Key => ({ pk: `DELIVERY#${deliveryId}`, sk: 'DELIVERY' }),
   notice: (hackathonId: string, userId: string, notice: string): Key => ({
     pk: hackathonPk(hackathonId),
     sk: `NOTICE#${userId}#${notice}`,

@@ -2,6 +2,7 @@ import type { ScheduledRunStore } from '../../app/ports/scheduling.js';
 import type {
   HackathonStore,
   ImportDraftStore,
+  IssueLinkStore,
   TeamStore,
   TopicStore,
   VoteStore,
@@ -10,6 +11,7 @@ import { createDocumentClient } from './client.js';
 import { exportHackathon } from './hackathon-export.js';
 import { createHackathonStore } from './hackathon-store.js';
 import { createImportDraftStore } from './import-draft-store.js';
+import { createIssueLinkStore } from './issue-link-store.js';
 import { createScheduledRunStore } from './scheduled-run-store.js';
 import type { Table } from './table.js';
 import { createTeamStore } from './team-store.js';
@@ -23,6 +25,8 @@ export interface Stores {
   votes: VoteStore;
   teams: TeamStore;
   runs: ScheduledRunStore;
+  /** Topics and their GitHub issues, linked repositories, webhook deliveries. */
+  issueLinks: IssueLinkStore;
   /** A hackathon's complete data as JSON (organizers' export). */
   archive: { export(hackathonId: string, now: Date): Promise<unknown> };
 }
@@ -48,6 +52,7 @@ export function createStores(table: Table): Stores {
     votes: createVoteStore(table),
     teams: createTeamStore(table),
     runs: createScheduledRunStore(table),
+    issueLinks: createIssueLinkStore(table),
     archive: { export: (hackathonId, now) => exportHackathon(table, hackathonId, now) },
   };
 }

@@ -49,6 +49,7 @@ const SCHEDULE_FIELDS = [
   'checkInAt',
   'wrapUpReminderAt',
   'wrapUpAt',
+  'github',
 ] as const;
 
 /** Hackathons whose schedules need syncing (new ones, and changes to their schedule settings). */
@@ -69,6 +70,66 @@ export function scheduleChanges(
     if (changed && !changes.has(id)) changes.set(id, record.dynamodb?.SequenceNumber ?? '');
   }
   return [...changes].map(([hackathonId, sequenceNumber]) => ({ hackathonId, sequenceNumber }));
+}
+
+/** A hackathon whose GitHub link was made or changed: its repository is brought in (and the old one let go). */
+export interface LinkChange {
+  hackathonId: string;
+  /** The repository it was linked to before, if another. */
+  previousRepo: string | null;
+  sequenceNumber: string;
+}
+
+/** Hackathons whose GitHub repository or event label is new in a batch of stream records. */
+export function gitHubLinkChanges(records: readonly DynamoDBRecord[]): LinkChange[] {
+  const changes = new Map<string, LinkChange>();
+  for (const record of records) {
+    if (record.eventName !== 'INSERT' && record.eventName !== 'MODIFY') continue;
+    const after = image(record.dynamodb?.NewImage);
+    if (after?.[tableSchema.entityAttribute] !== 'hackathon') continue;
+    const before = image(record.dynamodb?.OldImage);
+    const link = (item: Record<string, unknown> | undefined) =>
+      item?.github as { repo?: string; eventLabel?: string } | null | undefined;
+    const [was, is] = [link(before), link(after)];
+    if (was?.repo === is?.repo && was?.eventLabel === is?.eventLabel) continue;
+    const id = String(after.id);
+    if (!changes.has(id))
+      changes.set(id, {
+        hackathonId: id,
+        previousRepo: was?.repo && was.repo !== is?.repo ? was.repo : null,
+        sequenceNumber: record.dynamodb?.SequenceNumber ?? '',
+      });
+  }
+  return [...changes.values()];
+}
+
+/** Topic fields its GitHub issue carries: a change to one of them may need carrying over to the issue. */
+const ON_ISSUE = ['title', 'description', 'category', 'kind', 'teamSize', 'fastTrack', 'status'] as const;
+
+/**
+ * Topics whose issue may need writing: new ones without an issue (proposed in Slack), and changes to what their
+ * issue carries. Votes, cards and teams change none of it, so a vote burst asks nothing of GitHub.
+ */
+export function issueWork(records: readonly DynamoDBRecord[]): TopicChange[] {
+  const changes = new Map<string, TopicChange>();
+  for (const record of records) {
+    if (record.eventName !== 'INSERT' && record.eventName !== 'MODIFY') continue;
+    const after = image(record.dynamodb?.NewImage);
+    if (after?.[tableSchema.entityAttribute] !== 'topic') continue;
+    const before = image(record.dynamodb?.OldImage);
+    const wanted =
+      record.eventName === 'INSERT'
+        ? !after.issue
+        : !before || ON_ISSUE.some((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+    const key = `${after.hackathonId}#${after.number}`;
+    if (wanted && !changes.has(key))
+      changes.set(key, {
+        hackathonId: String(after.hackathonId),
+        number: Number(after.number),
+        sequenceNumber: record.dynamodb?.SequenceNumber ?? '',
+      });
+  }
+  return [...changes.values()];
 }
 
 /** Hackathons created in a batch of stream records (each is announced in its channel), with their positions. */

@@ -127,7 +127,23 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
                 },
               },
             ]
-          : [],
+          : topic.issue
+            ? [
+                {
+                  // A topic made from an issue claims it, so that each issue is one topic however often
+                  // webhooks and the reconcile bring it in.
+                  Put: {
+                    TableName: tableName,
+                    Item: {
+                      ...keys.topicIssue(hackathonId, topic.issue.repo, topic.issue.number),
+                      entity: 'topicIssue',
+                      number: topic.number,
+                    },
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+              ]
+            : [],
       );
       if (topics.length + markers.length > 100)
         throw new ConflictError({ code: 'batch-too-big', max: MAX_TOPICS_PER_BATCH / 2, carryingOver: true });
@@ -144,7 +160,9 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
         ]);
       } catch (error) {
         if (markers.some((_, i) => conditionFailedAt(error, topics.length + i)))
-          throw new ConflictError({ code: 'carried-just-now' });
+          throw new ConflictError(
+            topics.some((topic) => topic.issue) ? { code: 'issue-taken' } : { code: 'carried-just-now' },
+          );
         throw error;
       }
       return topics;

@@ -1,9 +1,14 @@
 import type { WebClient } from '@slack/web-api';
+import type { IssueTracker } from '../../app/ports/github.js';
 import type { Scheduler } from '../../app/ports/scheduling.js';
 import { CardActivity } from '../../app/topic-cards.js';
 import type { RefresherDeps } from '../../refresher/handler.js';
 import { type KnownBlock, section } from '../../slack/views/blocks.js';
-import { inviteRequestText, setupAnnouncementText } from '../../slack/views/channel-messages.js';
+import {
+  inviteRequestText,
+  issueNotOpenedText,
+  setupAnnouncementText,
+} from '../../slack/views/channel-messages.js';
 import {
   carriedOverText,
   notPickedText,
@@ -30,6 +35,10 @@ export function slackRefresherDeps(
   botUserId: string,
   scheduler: Scheduler,
   clock: () => Date = () => new Date(),
+  github: { tracker: IssueTracker | null; warn(message: string, error?: unknown): void } = {
+    tracker: null,
+    warn: () => {},
+  },
 ): RefresherDeps {
   const pacer = pacerOf(client);
   /** A direct message from the app (its Messages tab); chat:write is enough for this. */
@@ -56,6 +65,20 @@ export function slackRefresherDeps(
     people: createPeopleDirectory(client),
     scheduler,
     clock,
+    tracker: github.tracker,
+    warn: github.warn,
+    gitHubAnnouncer: {
+      issueNotOpened: (hackathon, topic, failure) =>
+        direct(topic.proposerId, issueNotOpenedText(hackathon, topic, failure)),
+      async permalink(topic) {
+        if (!topic.card) return null;
+        const { permalink } = await client.chat.getPermalink({
+          channel: topic.card.channelId,
+          message_ts: topic.card.ts,
+        });
+        return permalink ?? null;
+      },
+    },
     reactions: createReactionReader(client),
     ignoreUsers: [botUserId],
     // By direct message: the work finishes after the click (or at a scheduled close), when an ephemeral message

@@ -4,6 +4,7 @@
  */
 import type { TeamChange } from '../../domain/team-plan.js';
 import type { VoteKind } from '../../domain/vote.js';
+import type { RepoIssue } from './github.js';
 
 interface JobBase {
   hackathonId: string;
@@ -89,8 +90,34 @@ export interface ScheduledPostJob extends JobBase {
 
 export type ScheduledPost = 'voting-summary' | 'daily-summary' | 'check-in' | 'wrap-up-reminder';
 
+/**
+ * A GitHub webhook delivery about an issue of the hackathon's repository (recorded by the ingress once per
+ * `X-GitHub-Delivery`): its topic is brought in line with the issue, or made from it.
+ */
+export interface GitHubIssueJob extends JobBase {
+  kind: 'github-issue';
+  /** The delivery's id (its job's key: a redelivery finds it recorded). */
+  delivery: string;
+  /** The `issues` action: opened, edited, labeled, unlabeled, closed, reopened, transferred, deleted, … */
+  action: string;
+  repo: string;
+  issue: RepoIssue;
+}
+
+/**
+ * Linking a repository, `/htg sync` and the scheduled reconcile: every issue with the event label becomes or
+ * updates its topic, whatever deliveries were missed, and topics still without their issue get one.
+ */
+export interface GitHubSyncJob extends JobBase {
+  kind: 'github-sync';
+  /** Why: the link was made or changed, someone asked, or the schedule. */
+  reason: 'linked' | 'asked' | 'scheduled';
+}
+
 /** Work done off the request path. */
 export type Job =
+  | GitHubIssueJob
+  | GitHubSyncJob
   | ScheduledPostJob
   | ReconcileJob
   | PublishTeamsJob

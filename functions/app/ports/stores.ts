@@ -1,8 +1,17 @@
 /** Persistence of htg's entities: hackathons, topics, votes, teams and import drafts (adapters/dynamodb). */
 import type { Attendee } from '../../domain/assignment.js';
+import type { IssueLink } from '../../domain/github.js';
 import type { ChannelVisibility, Hackathon, HackathonSettings } from '../../domain/hackathon.js';
 import type { Outcome } from '../../domain/outcome.js';
-import type { CardRef, CardSent, CheckIn, Topic, TopicDraft, TopicStatus } from '../../domain/topic.js';
+import type {
+  CardRef,
+  CardSent,
+  CheckIn,
+  IssueSynced,
+  Topic,
+  TopicDraft,
+  TopicStatus,
+} from '../../domain/topic.js';
 import type { Vote, VoteKind, VoteOutcome, VoteSource } from '../../domain/vote.js';
 import type { ImportedTopic } from '../../markdown/topic-list.js';
 import type { Job, PublishTeamsJob, WrapUpJob } from './jobs.js';
@@ -81,7 +90,7 @@ export interface TopicStore {
   /** Stores several topics under consecutive numbers, all or none (each draft may name its own proposer). */
   createMany(
     hackathonId: string,
-    drafts: ReadonlyArray<TopicDraft & Pick<Partial<Topic>, 'proposerId' | 'carriedFrom'>>,
+    drafts: ReadonlyArray<TopicSeed>,
     proposerId: string,
     now: string,
   ): Promise<Topic[]>;
@@ -113,6 +122,53 @@ export interface TopicStore {
   setCheckIn(topic: Topic, checkIn: CheckIn): Promise<Topic>;
   /** Adds a link unless present; 'full' at the limit. */
   addLink(topic: Topic, url: string, limit: number): Promise<'added' | 'present' | 'full'>;
+}
+
+/** A topic made from an issue (or carried over, or imported): the fields a proposal does not have. */
+export type TopicSeed = TopicDraft &
+  Pick<
+    Partial<Topic>,
+    'proposerId' | 'carriedFrom' | 'issue' | 'issueSynced' | 'proposedOnGitHubBy' | 'difficulty'
+  >;
+
+/** What an issue says of its topic now, as `IssueLinkStore.applyIssue` writes it. */
+export interface IssueState {
+  draft: TopicDraft;
+  difficulty: string | null;
+  /** The topic's status as the issue's state decides it: null leaves the status alone. */
+  status: 'proposed' | 'done' | 'withdrawn' | null;
+  issue: IssueLink;
+  synced: IssueSynced;
+}
+
+/** Topics and their GitHub issues; the repositories hackathons are linked to; webhook deliveries seen. */
+export interface IssueLinkStore {
+  /** Remembers that the hackathon is linked to the repository, so that the repository's webhooks find it. */
+  linkRepository(hackathon: Pick<Hackathon, 'id' | 'channelId'>, repo: string): Promise<void>;
+  unlinkRepository(hackathonId: string, repo: string): Promise<void>;
+  /** The hackathons linked to a repository (active or not: the caller decides), with their channels. */
+  linkedHackathons(repo: string): Promise<Array<{ hackathonId: string; channelId: string }>>;
+  /** Which topic each issue of the hackathon is (`owner/name#N`, lower-cased repository → topic number). */
+  topicsOfIssues(hackathonId: string): Promise<Map<string, number>>;
+  /**
+   * Ties a topic to its issue, unless the topic has one or the issue is another topic's: returns the topic as
+   * stored, or null when the issue turned out to be another topic's.
+   */
+  attachIssue(topic: Topic, issue: IssueLink, synced: IssueSynced): Promise<Topic | null>;
+  /** Brings a topic in line with its issue (ConflictError `topic-changed` if it changed since it was read). */
+  applyIssue(topic: Topic, state: IssueState, now: string): Promise<Topic>;
+  /** Remembers that topic and issue agree again (after htg wrote the issue), unless the topic moved meanwhile. */
+  recordIssueSynced(topic: Topic, synced: IssueSynced): Promise<void>;
+  /**
+   * Forgets a topic's issue (deleted, or moved to another repository) and withdraws the topic, both at once: it
+   * stays on record, and nothing opens a new issue for it.
+   */
+  detachIssue(topic: Topic, now: string): Promise<Topic>;
+  /**
+   * Records a webhook delivery with its jobs, both or neither: 'duplicate' when the delivery was recorded
+   * before (GitHub redelivers, and people press "Redeliver").
+   */
+  recordDelivery(deliveryId: string, jobs: readonly Job[], now: Date): Promise<'recorded' | 'duplicate'>;
 }
 
 /** Short-lived storage for an import between its preview and its confirmation. */

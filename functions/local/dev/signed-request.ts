@@ -35,11 +35,40 @@ export function signedFunctionUrlEvent(options: SignedRequestOptions): LambdaFun
     ...(options.unsigned ? {} : { 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signature }),
     ...options.headers,
   };
+  return functionUrlEvent('/slack/events', headers, options.body, Boolean(options.base64));
+}
+
+/**
+ * A webhook delivery as the Function URL hands it over under `/github/webhook`: GitHub's headers (signature,
+ * event, delivery id) and body as the GitHub stand-in built them (functions/local/dev/github-stand-in.ts).
+ */
+export function gitHubWebhookEvent(delivery: {
+  headers: Record<string, string>;
+  body: string;
+}): LambdaFunctionURLEvent {
+  return functionUrlEvent(
+    '/github/webhook',
+    {
+      host: 'abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-central-1.on.aws',
+      'x-forwarded-proto': 'https',
+      ...delivery.headers,
+    },
+    delivery.body,
+    false,
+  );
+}
+
+function functionUrlEvent(
+  path: string,
+  headers: Record<string, string>,
+  body: string,
+  base64: boolean,
+): LambdaFunctionURLEvent {
   const now = new Date();
   return {
     version: '2.0',
     routeKey: '$default',
-    rawPath: '/slack/events',
+    rawPath: path,
     rawQueryString: '',
     headers,
     requestContext: {
@@ -49,10 +78,10 @@ export function signedFunctionUrlEvent(options: SignedRequestOptions): LambdaFun
       domainPrefix: 'abcdefghijklmnopqrstuvwxyz012345',
       http: {
         method: 'POST',
-        path: '/slack/events',
+        path,
         protocol: 'HTTP/1.1',
         sourceIp: '203.0.113.10',
-        userAgent: headers['user-agent'] as string,
+        userAgent: headers['user-agent'] ?? '',
       },
       requestId: crypto.randomUUID(),
       routeKey: '$default',
@@ -60,8 +89,8 @@ export function signedFunctionUrlEvent(options: SignedRequestOptions): LambdaFun
       time: now.toISOString(),
       timeEpoch: now.getTime(),
     },
-    body: options.base64 ? Buffer.from(options.body, 'utf8').toString('base64') : options.body,
-    isBase64Encoded: Boolean(options.base64),
+    body: base64 ? Buffer.from(body, 'utf8').toString('base64') : body,
+    isBase64Encoded: base64,
   };
 }
 

@@ -97,6 +97,15 @@ export async function startSlackStandIn({
         return { ok: true, file_id: id, upload_url: `${origin}/upload/${id}` };
       },
     ],
+    // chat.getPermalink answers a message's address in the workspace (docs.slack.dev/reference/methods/chat.getPermalink).
+    [
+      'chat.getPermalink',
+      (args) => ({
+        ok: true,
+        channel: args.channel,
+        permalink: `https://htg-stand-in.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}`,
+      }),
+    ],
     ['conversations.open', (args) => ({ ok: true, channel: { id: `D${String(args.users).slice(1)}` } })],
     // Like Slack: a posted message gets a channel and a unique timestamp; one posted to a user id goes to the
     // app's direct message channel with them (a D… id, as conversations.open answers).

@@ -5,6 +5,7 @@ import {
   registerTeamActions,
   registerTopicCardActions,
 } from './actions/index.js';
+import { gitHubSubcommands } from './commands/github-commands.js';
 import { hackathonSubcommands } from './commands/hackathon-commands.js';
 import { registerHtgCommand } from './commands/index.js';
 import { statusSubcommands } from './commands/status-commands.js';
@@ -34,6 +35,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
     ...hackathonSubcommands,
     ...topicSubcommands,
     ...voteSubcommands,
+    ...gitHubSubcommands,
     ...teamSubcommands,
     ...statusSubcommands,
     ...wrapUpSubcommands,

@@ -46,6 +46,11 @@ const numberInput = (initial: number | null | undefined, min: string) => ({
 
 const ONE_TEAM_OPTION = { value: 'yes', text: plainText('Each person joins at most one team') };
 
+const CLOSED_MEANS_OPTIONS = [
+  { value: 'withdrawn', text: plainText('withdraws its topic') },
+  { value: 'done', text: plainText('marks its topic done') },
+];
+
 const dateTime = (iso: string | null) => ({
   type: 'datetimepicker',
   ...(iso ? { initial_date_time: Math.floor(Date.parse(iso) / 1000) } : {}),
@@ -184,6 +189,34 @@ export function hackathonModal(
       optional: true,
       hint: 'Empty: the last day at 15:00.',
       element: dateTime(settings.wrapUpAt ?? null),
+    }),
+    input({
+      block_id: 'githubRepo',
+      label: 'GitHub repository',
+      optional: true,
+      hint: 'owner/name. Its issues with the event label become topics, and topics proposed here open issues there. Empty: no GitHub.',
+      element: textInput(settings.github?.repo, {
+        max_length: 140,
+        placeholder: plainText('gardener-community/hackathon'),
+      }),
+    }),
+    input({
+      block_id: 'githubLabel',
+      label: 'Event label',
+      optional: true,
+      hint: 'The label every topic issue of this hackathon carries, e.g. Q2/2026.',
+      element: textInput(settings.github?.eventLabel, { max_length: 50 }),
+    }),
+    input({
+      block_id: 'githubClosedMeans',
+      label: 'An issue closed as completed',
+      optional: true,
+      hint: 'Closed as not planned always withdraws the topic.',
+      element: {
+        type: 'static_select',
+        options: CLOSED_MEANS_OPTIONS,
+        initial_option: CLOSED_MEANS_OPTIONS[settings.github?.closedMeans === 'done' ? 1 : 0],
+      },
     }),
     context('Dates and times are shown in your own Slack time zone.'),
   ];

@@ -28,7 +28,6 @@ export function inlineCode(text: string, maxLength = 40): string {
 
 /** `<url|label>` with a short label; `|` and `>` in the URL are percent-encoded so they cannot break the link. */
 export function slackLink(url: string, labelMax = 80): string {
-  const safe = url.replace(/\|/g, '%7C').replace(/>/g, '%3E').replace(/</g, '%3C');
   let label = url;
   try {
     const parsed = new URL(url);
@@ -36,5 +35,11 @@ export function slackLink(url: string, labelMax = 80): string {
   } catch {
     // validated on input; keep the raw text
   }
-  return `<${safe}|${escapeMrkdwn(clip(label, labelMax))}>`;
+  return labelledLink(url, clip(label, labelMax));
+}
+
+/** `<url|label>` with the label escaped and the URL's `|`, `<` and `>` percent-encoded. */
+export function labelledLink(url: string, label: string): string {
+  const safe = url.replace(/\|/g, '%7C').replace(/>/g, '%3E').replace(/</g, '%3C');
+  return `<${safe}|${escapeMrkdwn(label)}>`;
 }

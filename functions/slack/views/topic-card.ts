@@ -1,7 +1,8 @@
+import { issueReference } from '../../domain/github.js';
 import type { Hackathon } from '../../domain/hackathon.js';
 import { hasWork, KIND_LABELS, TEAM_SIZE_LABELS, type Topic } from '../../domain/topic.js';
 import { clip, context, type KnownBlock, SLACK_LIMITS, section, sections } from './blocks.js';
-import { escapeMrkdwn, slackLink } from './mrkdwn.js';
+import { escapeMrkdwn, labelledLink, slackLink } from './mrkdwn.js';
 import { blockText, MESSAGE_TEXT_BUDGET } from './paginate.js';
 import { checkInLine } from './schedule-messages.js';
 import { STATUS_LABELS } from './topic-list-message.js';
@@ -51,11 +52,14 @@ function cardMessage(
   const title = `#${topic.number} ${icon}${escapeMrkdwn(topic.title)}`;
   const facts = [
     escapeMrkdwn(topic.category),
+    topic.issue ? labelledLink(topic.issue.url, issueReference(topic.issue)) : null,
     topic.kind === 'discussion' ? `💬 ${KIND_LABELS.discussion}` : `🛠️ ${KIND_LABELS.hacking}`,
     topic.teamSize ? `👥 ${TEAM_SIZE_LABELS[topic.teamSize]}` : null,
     topic.fastTrack ? '⚡ Fast track' : null,
     topic.status !== 'proposed' && topic.status !== 'withdrawn' ? `*${STATUS_LABELS[topic.status]}*` : null,
-    `proposed by <@${topic.proposerId}>`,
+    topic.proposedOnGitHubBy
+      ? `proposed by ${labelledLink(`https://github.com/${topic.proposedOnGitHubBy}`, `@${topic.proposedOnGitHubBy}`)} on GitHub`
+      : `proposed by <@${topic.proposerId}>`,
   ].filter(Boolean);
 
   const blocks: KnownBlock[] = [

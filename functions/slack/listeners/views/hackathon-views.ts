@@ -35,6 +35,9 @@ function settingsInput(values: FormValues): HackathonSettingsInput {
     checkInAt: values.instant('checkInAt'),
     wrapUpReminderAt: values.instant('wrapUpReminderAt'),
     wrapUpAt: values.instant('wrapUpAt'),
+    githubRepo: values.text('githubRepo'),
+    githubLabel: values.text('githubLabel'),
+    githubClosedMeans: values.text('githubClosedMeans'),
   };
 }
 

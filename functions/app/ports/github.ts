@@ -1,0 +1,95 @@
+/**
+ * GitHub, as htg uses it: the issues of a hackathon's repository are its topics of record. Implemented with
+ * Octokit as a GitHub App in adapters/github (called off the request path only), and by a loopback stand-in in
+ * the tests and the rehearsal.
+ */
+
+/** A repository as `owner/name`. */
+export type RepositoryName = string;
+
+/** An issue as htg reads it (REST `issues` objects and the `issues` webhooks' `issue`). */
+export interface RepoIssue {
+  number: number;
+  title: string;
+  body: string | null;
+  htmlUrl: string;
+  /** Label names. */
+  labels: string[];
+  state: 'open' | 'closed';
+  /** Why a closed issue was closed (GitHub's `state_reason`). */
+  stateReason: 'completed' | 'not_planned' | 'reopened' | 'duplicate' | null;
+  /** The author's login. */
+  author: string | null;
+  assignees: string[];
+  /** GitHub lists pull requests among the issues; they are never topics. */
+  isPullRequest: boolean;
+  updatedAt: string;
+}
+
+/** What htg writes when it opens an issue. */
+export interface NewIssue {
+  title: string;
+  body: string;
+  labels: string[];
+}
+
+/** A change to an issue; absent fields are left as they are. */
+export interface IssueChange {
+  title?: string;
+  body?: string;
+  labels?: string[];
+  state?: 'open' | 'closed';
+  stateReason?: 'completed' | 'not_planned' | 'reopened';
+}
+
+/** A pull request that refers to an issue (its timeline's cross-references). */
+export interface LinkedPullRequest {
+  number: number;
+  /** `owner/name` of the pull request's repository. */
+  repo: RepositoryName;
+  title: string;
+  url: string;
+  state: 'open' | 'closed' | 'merged';
+}
+
+/** Why a GitHub call failed, as far as htg acts on it. */
+export type GitHubFailure =
+  /** The App is not installed on the repository (or the repository does not exist for it). */
+  | 'not-installed'
+  /** The issue or comment is not there (deleted, transferred). */
+  | 'not-found'
+  /** GitHub refused the content (422), or the App lacks a permission (403 other than a rate limit). */
+  | 'refused'
+  /** A primary or secondary rate limit that outlasts the retries. */
+  | 'rate-limited'
+  /** 5xx, timeouts, connection failures past the retries. */
+  | 'unavailable';
+
+/** A failed GitHub call, its cause kept for the logs (never with a token in it). */
+export class GitHubError extends Error {
+  constructor(
+    readonly failure: GitHubFailure,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'GitHubError';
+  }
+}
+
+/** The issues of one GitHub App's installations. Every method throws GitHubError when GitHub fails. */
+export interface IssueTracker {
+  /** The repository's issues with the label (pull requests left out), every page: open ones, or all. */
+  listIssues(repo: RepositoryName, label: string, state: 'open' | 'all'): Promise<RepoIssue[]>;
+  /** One issue; null when it is gone (404, 410). */
+  getIssue(repo: RepositoryName, number: number): Promise<RepoIssue | null>;
+  createIssue(repo: RepositoryName, issue: NewIssue): Promise<RepoIssue>;
+  updateIssue(repo: RepositoryName, number: number, change: IssueChange): Promise<RepoIssue>;
+  /** Makes the issue's assignees exactly these logins (adding and removing as needed). */
+  setAssignees(repo: RepositoryName, number: number, logins: readonly string[]): Promise<void>;
+  /** Adds a comment; returns its id. */
+  addComment(repo: RepositoryName, number: number, body: string): Promise<number>;
+  updateComment(repo: RepositoryName, commentId: number, body: string): Promise<void>;
+  /** Pull requests that reference the issue, each once, with their state. */
+  linkedPullRequests(repo: RepositoryName, number: number): Promise<LinkedPullRequest[]>;
+}

@@ -1,0 +1,489 @@
+/**
+ * What the GitHub stand-in stores (its App, installations, repositories, issues and comments) and the REST
+ * objects it answers with, field for field as api.github.com shapes them: the schemas `issue`, `simple-user`,
+ * `label`, `issue-comment`, `repository`, `pull-request`, `installation` and `integration` of GitHub's OpenAPI
+ * description (github-rules/openapi.ts checks every answer against them), with URLs in GitHub's forms (the
+ * description's examples, e.g. `labels_url: …/issues/1347/labels{/name}`). API URLs point at the stand-in; web
+ * URLs (`html_url`) at github.com, as people would follow them.
+ */
+const WEB = 'https://github.com';
+
+type Json = Record<string, unknown>;
+
+export interface Person {
+  login: string;
+  id: number;
+  type: 'User' | 'Bot' | 'Organization';
+}
+
+export interface StoredLabel {
+  id: number;
+  name: string;
+  color: string;
+  description: string | null;
+}
+
+export interface StoredComment {
+  id: number;
+  issueNumber: number;
+  body: string;
+  author: string;
+  viaApp: boolean;
+  createdAt: string;
+  updatedAt: string;
+  /** For ordering (timestamps have whole seconds). */
+  sequence: number;
+}
+
+export interface CrossReference {
+  repo: string;
+  number: number;
+  at: string;
+  sequence: number;
+}
+
+export interface StoredIssue {
+  id: number;
+  number: number;
+  title: string;
+  body: string | null;
+  /** Label names, as the repository spells them. */
+  labels: string[];
+  state: 'open' | 'closed';
+  stateReason: 'completed' | 'not_planned' | 'reopened' | 'duplicate' | null;
+  author: string;
+  assignees: string[];
+  comments: StoredComment[];
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  closedBy: string | null;
+  /** Opened by the App (through an installation token): `performed_via_github_app` is the App. */
+  viaApp: boolean;
+  pullRequest?: { merged: boolean; mergedAt: string | null; mergeCommitSha: string | null; headSha: string };
+  crossReferences: CrossReference[];
+  /** Who made the last change, and the `changes` of the last edit (the `sender`/`changes` of webhooks). */
+  lastActor: string;
+  lastChanges?: Record<string, { from: unknown }>;
+  sequence: number;
+}
+
+export interface StoredRepo {
+  id: number;
+  owner: string;
+  name: string;
+  fullName: string;
+  createdAt: string;
+  /** Logins that can be assigned (GitHub silently drops the others), by lower-case login. */
+  collaborators: Map<string, string>;
+  /** By lower-case name: GitHub's label names are case-insensitive. */
+  labels: Map<string, StoredLabel>;
+  issues: Map<number, StoredIssue>;
+  /** Deleted issues, as last stored (for the `deleted` webhook). */
+  deleted: Map<number, StoredIssue>;
+  nextNumber: number;
+}
+
+export interface StoredInstallation {
+  id: number;
+  account: string;
+  /** Lower-case full names of the repositories it was given. */
+  repos: Set<string>;
+  createdAt: string;
+}
+
+export interface World {
+  /** The stand-in's origin, the API's base URL. */
+  api: string;
+  app: { id: number; slug: string; name: string; clientId: string; owner: string; createdAt: string };
+  people: Map<string, Person>;
+  repos: Map<string, StoredRepo>;
+  installations: Map<number, StoredInstallation>;
+  /** Counters of ids (one per kind, as GitHub's are per table) and of ordering. */
+  counters: Map<string, number>;
+}
+
+/** GitHub's timestamps: ISO 8601 in UTC, whole seconds (`2011-04-22T13:33:48Z`). */
+export function timestamp(ms = Date.now()): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export function nextId(world: World, kind: string, first: number): number {
+  const id = (world.counters.get(kind) ?? first - 1) + 1;
+  world.counters.set(kind, id);
+  return id;
+}
+
+/** A legacy global node id, base64 of `<length>:<Type><id>` (`MDU6SXNzdWUx` is `05:Issue1`). */
+function nodeId(type: string, id: number): string {
+  return Buffer.from(`${String(type.length).padStart(2, '0')}:${type}${id}`).toString('base64');
+}
+
+export function person(world: World, login: string, type: Person['type'] = 'User'): Person {
+  const key = login.toLowerCase();
+  const known = world.people.get(key);
+  if (known) return known;
+  const created: Person = { login, id: nextId(world, 'user', 5_830_001), type };
+  world.people.set(key, created);
+  return created;
+}
+
+/** The App's bot user, who acts for its installation tokens (`<slug>[bot]`). */
+export function botLogin(world: World): string {
+  return `${world.app.slug}[bot]`;
+}
+
+/** `simple-user`. */
+export function userObject(world: World, login: string): Json {
+  const who = person(world, login, login.endsWith('[bot]') ? 'Bot' : 'User');
+  const url = `${world.api}/users/${encodeURIComponent(who.login)}`;
+  return {
+    login: who.login,
+    id: who.id,
+    node_id: nodeId(who.type === 'Organization' ? 'Organization' : who.type, who.id),
+    avatar_url: `https://avatars.githubusercontent.com/u/${who.id}?v=4`,
+    gravatar_id: '',
+    url,
+    html_url: who.type === 'Bot' ? `${WEB}/apps/${who.login.replace(/\[bot\]$/, '')}` : `${WEB}/${who.login}`,
+    followers_url: `${url}/followers`,
+    following_url: `${url}/following{/other_user}`,
+    gists_url: `${url}/gists{/gist_id}`,
+    starred_url: `${url}/starred{/owner}{/repo}`,
+    subscriptions_url: `${url}/subscriptions`,
+    organizations_url: `${url}/orgs`,
+    repos_url: `${url}/repos`,
+    events_url: `${url}/events{/privacy}`,
+    received_events_url: `${url}/received_events`,
+    type: who.type,
+    user_view_type: 'public',
+    site_admin: false,
+  };
+}
+
+function ownerObject(world: World, login: string): Json {
+  person(world, login, 'Organization');
+  return userObject(world, login);
+}
+
+/** `label`. */
+export function labelObject(world: World, repo: StoredRepo, label: StoredLabel): Json {
+  return {
+    id: label.id,
+    node_id: nodeId('Label', label.id),
+    url: `${world.api}/repos/${repo.fullName}/labels/${encodeURIComponent(label.name)}`,
+    name: label.name,
+    color: label.color,
+    default: false,
+    description: label.description,
+  };
+}
+
+/** `repository`, the full one (the timeline's `source.issue.repository`, a pull request's `head.repo`). */
+export function repositoryObject(world: World, repo: StoredRepo): Json {
+  const url = `${world.api}/repos/${repo.fullName}`;
+  const html = `${WEB}/${repo.fullName}`;
+  const open = [...repo.issues.values()].filter((issue) => issue.state === 'open').length;
+  return {
+    id: repo.id,
+    node_id: nodeId('Repository', repo.id),
+    name: repo.name,
+    full_name: repo.fullName,
+    private: false,
+    owner: ownerObject(world, repo.owner),
+    html_url: html,
+    description: null,
+    fork: false,
+    url,
+    forks_url: `${url}/forks`,
+    keys_url: `${url}/keys{/key_id}`,
+    collaborators_url: `${url}/collaborators{/collaborator}`,
+    teams_url: `${url}/teams`,
+    hooks_url: `${url}/hooks`,
+    issue_events_url: `${url}/issues/events{/number}`,
+    events_url: `${url}/events`,
+    assignees_url: `${url}/assignees{/user}`,
+    branches_url: `${url}/branches{/branch}`,
+    tags_url: `${url}/tags`,
+    blobs_url: `${url}/git/blobs{/sha}`,
+    git_tags_url: `${url}/git/tags{/sha}`,
+    git_refs_url: `${url}/git/refs{/sha}`,
+    trees_url: `${url}/git/trees{/sha}`,
+    statuses_url: `${url}/statuses/{sha}`,
+    languages_url: `${url}/languages`,
+    stargazers_url: `${url}/stargazers`,
+    contributors_url: `${url}/contributors`,
+    subscribers_url: `${url}/subscribers`,
+    subscription_url: `${url}/subscription`,
+    commits_url: `${url}/commits{/sha}`,
+    git_commits_url: `${url}/git/commits{/sha}`,
+    comments_url: `${url}/comments{/number}`,
+    issue_comment_url: `${url}/issues/comments{/number}`,
+    contents_url: `${url}/contents/{+path}`,
+    compare_url: `${url}/compare/{base}...{head}`,
+    merges_url: `${url}/merges`,
+    archive_url: `${url}/{archive_format}{/ref}`,
+    downloads_url: `${url}/downloads`,
+    issues_url: `${url}/issues{/number}`,
+    pulls_url: `${url}/pulls{/number}`,
+    milestones_url: `${url}/milestones{/number}`,
+    notifications_url: `${url}/notifications{?since,all,participating}`,
+    labels_url: `${url}/labels{/name}`,
+    releases_url: `${url}/releases{/id}`,
+    deployments_url: `${url}/deployments`,
+    created_at: repo.createdAt,
+    updated_at: repo.createdAt,
+    pushed_at: repo.createdAt,
+    git_url: `git://github.com/${repo.fullName}.git`,
+    ssh_url: `git@github.com:${repo.fullName}.git`,
+    clone_url: `${html}.git`,
+    svn_url: html,
+    homepage: null,
+    size: 0,
+    stargazers_count: 0,
+    watchers_count: 0,
+    language: null,
+    has_issues: true,
+    has_projects: true,
+    has_downloads: true,
+    has_wiki: true,
+    has_pages: false,
+    has_discussions: false,
+    forks_count: 0,
+    mirror_url: null,
+    archived: false,
+    disabled: false,
+    open_issues_count: open,
+    license: null,
+    allow_forking: true,
+    is_template: false,
+    web_commit_signoff_required: false,
+    topics: [],
+    visibility: 'public',
+    forks: 0,
+    open_issues: open,
+    watchers: 0,
+    default_branch: 'main',
+  };
+}
+
+/** `integration`: the App, as `performed_via_github_app` names it. */
+export function appObject(world: World): Json {
+  return {
+    id: world.app.id,
+    slug: world.app.slug,
+    node_id: nodeId('Integration', world.app.id),
+    client_id: world.app.clientId,
+    owner: ownerObject(world, world.app.owner),
+    name: world.app.name,
+    description: 'A GitHub App stand-in for htg',
+    external_url: `${WEB}/${world.app.owner}`,
+    html_url: `${WEB}/apps/${world.app.slug}`,
+    created_at: world.app.createdAt,
+    updated_at: world.app.createdAt,
+    permissions: { issues: 'write', metadata: 'read' },
+    events: ['issues', 'pull_request'],
+  };
+}
+
+/** The permissions and events the App asks for (and its installation tokens get). */
+export const APP_PERMISSIONS = { issues: 'write', metadata: 'read' } as const;
+
+/** `installation`. */
+export function installationObject(world: World, installation: StoredInstallation): Json {
+  const account = person(world, installation.account, 'Organization');
+  return {
+    id: installation.id,
+    client_id: world.app.clientId,
+    account: ownerObject(world, installation.account),
+    repository_selection: 'selected',
+    access_tokens_url: `${world.api}/app/installations/${installation.id}/access_tokens`,
+    repositories_url: `${world.api}/installation/repositories`,
+    html_url: `${WEB}/organizations/${installation.account}/settings/installations/${installation.id}`,
+    app_id: world.app.id,
+    app_slug: world.app.slug,
+    target_id: account.id,
+    target_type: 'Organization',
+    permissions: { ...APP_PERMISSIONS },
+    events: ['issues', 'pull_request'],
+    created_at: installation.createdAt,
+    updated_at: installation.createdAt,
+    single_file_name: null,
+    has_multiple_single_files: false,
+    single_file_paths: [],
+    suspended_by: null,
+    suspended_at: null,
+  };
+}
+
+function associationOf(repo: StoredRepo, login: string): string {
+  if (login.toLowerCase() === repo.owner.toLowerCase()) return 'OWNER';
+  if (repo.collaborators.has(login.toLowerCase())) return 'COLLABORATOR';
+  return 'NONE';
+}
+
+function reactions(url: string): Json {
+  return {
+    url: `${url}/reactions`,
+    total_count: 0,
+    '+1': 0,
+    '-1': 0,
+    laugh: 0,
+    hooray: 0,
+    confused: 0,
+    heart: 0,
+    rocket: 0,
+    eyes: 0,
+  };
+}
+
+/** `issue` (a pull request's too, with `pull_request`), as the issues endpoints answer it. */
+export function issueObject(world: World, repo: StoredRepo, issue: StoredIssue): Json {
+  const base = `${world.api}/repos/${repo.fullName}`;
+  const url = `${base}/issues/${issue.number}`;
+  const html = `${WEB}/${repo.fullName}/${issue.pullRequest ? 'pull' : 'issues'}/${issue.number}`;
+  const assignees = issue.assignees.map((login) => userObject(world, login));
+  return {
+    url,
+    repository_url: base,
+    labels_url: `${url}/labels{/name}`,
+    comments_url: `${url}/comments`,
+    events_url: `${url}/events`,
+    html_url: html,
+    id: issue.id,
+    node_id: nodeId(issue.pullRequest ? 'PullRequest' : 'Issue', issue.id),
+    number: issue.number,
+    title: issue.title,
+    user: userObject(world, issue.author),
+    labels: issue.labels.flatMap((name) => {
+      const label = repo.labels.get(name.toLowerCase());
+      return label ? [labelObject(world, repo, label)] : [];
+    }),
+    state: issue.state,
+    locked: false,
+    assignee: assignees[0] ?? null,
+    assignees,
+    milestone: null,
+    comments: issue.comments.length,
+    created_at: issue.createdAt,
+    updated_at: issue.updatedAt,
+    closed_at: issue.closedAt,
+    author_association: associationOf(repo, issue.author),
+    active_lock_reason: null,
+    ...(issue.pullRequest
+      ? {
+          draft: false,
+          pull_request: {
+            url: `${base}/pulls/${issue.number}`,
+            html_url: html,
+            diff_url: `${html}.diff`,
+            patch_url: `${html}.patch`,
+            merged_at: issue.pullRequest.mergedAt,
+          },
+        }
+      : {}),
+    body: issue.body,
+    closed_by: issue.closedBy ? userObject(world, issue.closedBy) : null,
+    reactions: reactions(url),
+    timeline_url: `${url}/timeline`,
+    performed_via_github_app: issue.viaApp ? appObject(world) : null,
+    state_reason: issue.stateReason,
+    sub_issues_summary: { total: 0, completed: 0, percent_completed: 0 },
+    issue_dependencies_summary: { blocked_by: 0, blocking: 0, total_blocked_by: 0, total_blocking: 0 },
+  };
+}
+
+/** `issue-comment`. */
+export function commentObject(world: World, repo: StoredRepo, comment: StoredComment): Json {
+  const url = `${world.api}/repos/${repo.fullName}/issues/comments/${comment.id}`;
+  return {
+    url,
+    html_url: `${WEB}/${repo.fullName}/issues/${comment.issueNumber}#issuecomment-${comment.id}`,
+    issue_url: `${world.api}/repos/${repo.fullName}/issues/${comment.issueNumber}`,
+    id: comment.id,
+    node_id: nodeId('IssueComment', comment.id),
+    user: userObject(world, comment.author),
+    created_at: comment.createdAt,
+    updated_at: comment.updatedAt,
+    author_association: associationOf(repo, comment.author),
+    body: comment.body,
+    reactions: reactions(url),
+    performed_via_github_app: comment.viaApp ? appObject(world) : null,
+  };
+}
+
+/** `pull-request`, for a stored pull request (GET /repos/{owner}/{repo}/pulls/{pull_number}). */
+export function pullRequestObject(world: World, repo: StoredRepo, issue: StoredIssue): Json {
+  const pull = issue.pullRequest;
+  if (!pull) throw new Error(`${repo.fullName}#${issue.number} is not a pull request`);
+  const issueJson = issueObject(world, repo, issue);
+  const url = `${world.api}/repos/${repo.fullName}/pulls/${issue.number}`;
+  const html = `${WEB}/${repo.fullName}/pull/${issue.number}`;
+  const issueUrl = `${world.api}/repos/${repo.fullName}/issues/${issue.number}`;
+  const branch = (ref: string, sha: string) => ({
+    label: `${repo.owner}:${ref}`,
+    ref,
+    sha,
+    user: ownerObject(world, repo.owner),
+    repo: repositoryObject(world, repo),
+  });
+  const statuses = `${world.api}/repos/${repo.fullName}/statuses/${pull.headSha}`;
+  return {
+    url,
+    id: issue.id,
+    node_id: nodeId('PullRequest', issue.id),
+    html_url: html,
+    diff_url: `${html}.diff`,
+    patch_url: `${html}.patch`,
+    issue_url: issueUrl,
+    commits_url: `${url}/commits`,
+    review_comments_url: `${url}/comments`,
+    review_comment_url: `${world.api}/repos/${repo.fullName}/pulls/comments{/number}`,
+    comments_url: `${issueUrl}/comments`,
+    statuses_url: statuses,
+    number: issue.number,
+    state: issue.state,
+    locked: false,
+    title: issue.title,
+    user: userObject(world, issue.author),
+    body: issue.body,
+    labels: issueJson.labels,
+    milestone: null,
+    active_lock_reason: null,
+    created_at: issue.createdAt,
+    updated_at: issue.updatedAt,
+    closed_at: issue.closedAt,
+    merged_at: pull.mergedAt,
+    merge_commit_sha: pull.mergeCommitSha,
+    assignee: issueJson.assignee,
+    assignees: issueJson.assignees,
+    requested_reviewers: [],
+    requested_teams: [],
+    head: branch(`topic-${issue.number}`, pull.headSha),
+    base: branch('main', '6dcb09b5b57875f334f61aebed695e2e4193db5e'),
+    _links: {
+      self: { href: url },
+      html: { href: html },
+      issue: { href: issueUrl },
+      comments: { href: `${issueUrl}/comments` },
+      review_comments: { href: `${url}/comments` },
+      review_comment: { href: `${world.api}/repos/${repo.fullName}/pulls/comments{/number}` },
+      commits: { href: `${url}/commits` },
+      statuses: { href: statuses },
+    },
+    author_association: issueJson.author_association,
+    auto_merge: null,
+    draft: false,
+    merged: pull.merged,
+    mergeable: pull.merged ? null : true,
+    rebaseable: pull.merged ? null : true,
+    mergeable_state: pull.merged ? 'unknown' : 'clean',
+    merged_by: pull.merged ? userObject(world, issue.author) : null,
+    comments: issue.comments.length,
+    review_comments: 0,
+    maintainer_can_modify: false,
+    commits: 1,
+    additions: 1,
+    deletions: 0,
+    changed_files: 1,
+  };
+}

@@ -1,0 +1,982 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BAD_CREDENTIALS, credentialOf, installationToken, jwtRefusal, UNDECODABLE } from './github-rules/app-auth.js';
+import { matchOperation, type Operation, requestProblems, responseProblems } from './github-rules/openapi.js';
+import { examplePayload, signedDelivery } from './github-rules/webhooks.js';
+import {
+  APP_PERMISSIONS,
+  botLogin,
+  commentObject,
+  installationObject,
+  issueObject,
+  labelObject,
+  nextId,
+  pullRequestObject,
+  repositoryObject,
+  type StoredComment,
+  type StoredIssue,
+  type StoredRepo,
+  timestamp,
+  userObject,
+  type World,
+} from './github-rules/world.js';
+
+type Json = Record<string, unknown>;
+
+/** How GitHub stores a state reason (`issue.state_reason`). */
+type StateReason = 'completed' | 'not_planned' | 'reopened' | 'duplicate' | null;
+
+/** An issue (or, with `pullRequest`, a pull request) as a test seeds it. */
+export interface IssueSeed {
+  title: string;
+  body?: string | null;
+  labels?: string[];
+  /** Login of who opened it (default `octocat`). */
+  author?: string;
+  state?: 'open' | 'closed';
+  stateReason?: 'completed' | 'not_planned' | null;
+  /** A pull request; a merged one is closed, with `merged_at`. */
+  pullRequest?: { merged?: boolean };
+}
+
+/** A change a person makes to an issue on GitHub; absent fields stay as they are. */
+export interface IssueEdit {
+  title?: string;
+  body?: string | null;
+  /** Replaces the labels. */
+  labels?: string[];
+  state?: 'open' | 'closed';
+  stateReason?: 'completed' | 'not_planned' | null;
+  /** Who makes it (default: the issue's author); the `sender` of the webhook that follows. */
+  by?: string;
+}
+
+/** A fault the stand-in answers instead of GitHub: a server error, or one of GitHub's rate limits. */
+export type GitHubFault = 500 | 502 | 503 | { rateLimit: 'primary' | 'secondary' | 429; retryAfterSeconds?: number };
+
+/** One request the stand-in received. */
+export interface RecordedRequest {
+  method: string;
+  /** As received, without the query. */
+  path: string;
+  query: Record<string, string>;
+  /** The JSON body, parsed (undefined without one). */
+  body: unknown;
+  /** The operation of GitHub's OpenAPI description it matched (undefined if none). */
+  operationId?: string;
+  status: number;
+}
+
+export interface GitHubStandIn {
+  /** Octokit's baseUrl / GITHUB_API_URL, e.g. http://127.0.0.1:PORT (no trailing slash). */
+  url: string;
+  /** The App the stand-in knows: its id, its private key (PKCS#8 PEM, generated per stand-in), its webhook secret. */
+  app: { id: number; privateKey: string; webhookSecret: string };
+  /**
+   * Installs the App on a repository (`owner/name`); returns the installation id. One installation per account,
+   * as on GitHub: repositories of the same owner join it (repository selection "selected"). Repositories not
+   * installed answer 404 on GET /repos/{owner}/{repo}/installation and to installation tokens.
+   */
+  install(repo: string): number;
+  /** Makes a login assignable on a repository; GitHub silently drops assignees who are not. */
+  addCollaborator(repo: string, login: string): void;
+  /**
+   * Seeds an issue (or, with pullRequest, a pull request) as GitHub stores it; returns the REST issue object.
+   * Numbers are shared by issues and pull requests per repository, from 1.
+   */
+  addIssue(repo: string, issue: IssueSeed): Json;
+  /** Edits a stored issue as a person on GitHub would; returns the REST issue object. */
+  editIssue(repo: string, number: number, change: IssueEdit): Json;
+  /** Deletes an issue, as a repository admin can: later requests for it answer 404. */
+  deleteIssue(repo: string, number: number): void;
+  /** The stored REST issue objects of a repository (pull requests included), by number. */
+  issues(repo: string): Json[];
+  /** One stored REST issue object. */
+  issue(repo: string, number: number): Json | undefined;
+  /** The comments on an issue, oldest first (REST issue-comment objects). */
+  comments(repo: string, number: number): Json[];
+  /**
+   * Adds a cross-reference to an issue's timeline: pull request `prNumber` (added with addIssue and
+   * pullRequest) of `prRepo` (default: the same repository) mentions it.
+   */
+  crossReference(repo: string, issueNumber: number, prNumber: number, prRepo?: string): void;
+  /** Every request received, in order. */
+  requests: RecordedRequest[];
+  /**
+   * Requests or answers that do not conform to GitHub's OpenAPI description, and routes it does not describe
+   * (or the stand-in does not serve); tests assert this is empty. Each a sentence naming the operation.
+   */
+  contractViolations: string[];
+  /**
+   * Answers the next `times` requests (only those of `operationId`, when given) with a fault: a 500/502/503,
+   * GitHub's primary rate limit (403, `x-ratelimit-remaining: 0`, reset `retryAfterSeconds` from now), its
+   * secondary rate limit (403 with `retry-after`) or a 429 with `retry-after` (default 60 s).
+   */
+  failNext(times: number, fault: GitHubFault, operationId?: string): void;
+  /**
+   * A webhook delivery as GitHub sends it to the App: the @octokit/webhooks-examples payload of `event` and
+   * `action`, its issue (or pull request), repository, installation and sender the stand-in's own, signed with
+   * `app.webhookSecret`. `edited` carries `changes` (given, or those of the last edit); `labeled`/`unlabeled`
+   * the label (given, or the issue's last); `assigned`/`unassigned` the issue's last assignee.
+   */
+  delivery(
+    event: 'issues' | 'pull_request',
+    action: string,
+    repo: string,
+    number: number,
+    options?: { deliveryId?: string; changes?: unknown; label?: string },
+  ): { id: string; headers: Record<string, string>; body: string };
+  close(): Promise<void>;
+}
+
+export interface GitHubStandInOptions {
+  /** Latency of every answer, in milliseconds (imitates GitHub's). */
+  delayMs?: number;
+}
+
+interface Answer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface IssuedToken {
+  installationId: number;
+  /** Lower-case full names, when the token was asked for some repositories only. */
+  repos?: Set<string>;
+  expiresAt: number;
+}
+
+/** A request, once matched to its operation and authenticated. */
+interface Call {
+  operation: Operation;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  body: Json;
+  repo?: StoredRepo;
+  /** The installation of the token (repository endpoints). */
+  installationId?: number;
+}
+
+const GENERIC_DOCS = 'https://docs.github.com/rest';
+/** A body may have at most 65536 characters (GitHub's 422 "body is too long (maximum is 65536 characters)"). */
+const MAX_BODY = 65_536;
+/** GitHub's installation rate limit: at least 5,000 requests an hour (docs.github.com, "Rate limits for the REST API"). */
+const RATE_LIMIT = 5000;
+/** Operations authenticated as the App (a JWT), after @octokit/auth-app's requires-app-auth.js and GitHub's docs. */
+const APP_LEVEL = /^\/app(\/|$)|^\/(repos\/\{owner\}\/\{repo\}|orgs\/\{org\}|users\/\{username\})\/installation$/;
+
+let stand_ins = 0;
+
+/**
+ * A loopback stand-in for api.github.com, as a GitHub App on a few repositories sees it. It authenticates as
+ * GitHub does (github-rules/app-auth.ts), serves the issue, comment, timeline and pull request endpoints htg
+ * uses from what it stores (github-rules/world.ts), and checks every request and answer against GitHub's own
+ * OpenAPI description (github-rules/openapi.ts): what does not conform lands in `contractViolations`, and an
+ * invalid request is answered 422, as GitHub answers invalid input.
+ */
+export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions = {}): Promise<GitHubStandIn> {
+  stand_ins++;
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  const appId = 1_000_000 + stand_ins;
+  const webhookSecret = randomBytes(20).toString('hex');
+  const hookId = 400_000_000 + stand_ins;
+  const world: World = {
+    api: '',
+    app: {
+      id: appId,
+      slug: 'htg-stand-in',
+      name: 'htg (stand-in)',
+      clientId: `Iv23li${randomBytes(7).toString('hex')}`,
+      owner: 'htg-maintainers',
+      createdAt: timestamp(),
+    },
+    people: new Map(),
+    repos: new Map(),
+    installations: new Map(),
+    counters: new Map(),
+  };
+  const tokens = new Map<string, IssuedToken>();
+  const requests: RecordedRequest[] = [];
+  const contractViolations: string[] = [];
+  const faults: Array<{ times: number; fault: GitHubFault; operationId?: string }> = [];
+  const usage = new Map<string, { used: number; resetAt: number }>();
+
+  const sequence = () => nextId(world, 'sequence', 1);
+
+  const repoKey = (name: string) => name.toLowerCase();
+  const ensureRepo = (name: string): StoredRepo => {
+    const [owner, repoName, extra] = name.split('/');
+    if (!owner || !repoName || extra !== undefined) throw new Error(`A repository is 'owner/name', not '${name}'`);
+    const known = world.repos.get(repoKey(name));
+    if (known) return known;
+    const repo: StoredRepo = {
+      id: nextId(world, 'repository', 700_000_001),
+      owner,
+      name: repoName,
+      fullName: `${owner}/${repoName}`,
+      createdAt: timestamp(),
+      collaborators: new Map(),
+      labels: new Map(),
+      issues: new Map(),
+      deleted: new Map(),
+      nextNumber: 1,
+    };
+    world.repos.set(repoKey(name), repo);
+    return repo;
+  };
+  const repoOrThrow = (name: string): StoredRepo => {
+    const repo = world.repos.get(repoKey(name));
+    if (!repo) throw new Error(`The stand-in knows no repository ${name}`);
+    return repo;
+  };
+  const issueOrThrow = (repo: StoredRepo, number: number): StoredIssue => {
+    const issue = repo.issues.get(number);
+    if (!issue) throw new Error(`${repo.fullName} has no issue #${number}`);
+    return issue;
+  };
+  const installationOf = (repo: StoredRepo) =>
+    [...world.installations.values()].find((installation) => installation.repos.has(repoKey(repo.fullName)));
+
+  /** Label names as the repository spells them, creating the missing ones (GitHub does, colour `ededed`). */
+  const labelNames = (repo: StoredRepo, wanted: ReadonlyArray<unknown>): string[] => {
+    const names: string[] = [];
+    for (const item of wanted) {
+      const name = typeof item === 'string' ? item : String((item as Json | null)?.name ?? '');
+      if (name.trim() === '') continue;
+      let label = repo.labels.get(name.toLowerCase());
+      if (!label) {
+        label = { id: nextId(world, 'label', 208_045_001), name, color: 'ededed', description: null };
+        repo.labels.set(name.toLowerCase(), label);
+      }
+      if (!names.includes(label.name)) names.push(label.name);
+    }
+    return names;
+  };
+  const assignable = (repo: StoredRepo, logins: ReadonlyArray<unknown>): string[] =>
+    logins.flatMap((item) => {
+      const login = typeof item === 'string' ? item : String((item as Json | null)?.login ?? '');
+      const known = repo.collaborators.get(login.toLowerCase());
+      return known ? [known] : [];
+    });
+
+  const setState = (issue: StoredIssue, state: 'open' | 'closed', reason: StateReason | undefined, by: string) => {
+    if (state === 'closed') {
+      if (issue.state !== 'closed') {
+        issue.closedAt = timestamp();
+        issue.closedBy = by;
+      }
+      issue.state = 'closed';
+      issue.stateReason = issue.pullRequest ? null : (reason ?? 'completed');
+    } else if (issue.state === 'closed') {
+      issue.state = 'open';
+      issue.closedAt = null;
+      issue.closedBy = null;
+      issue.stateReason = issue.pullRequest ? null : 'reopened';
+    }
+  };
+
+  const newIssue = (repo: StoredRepo, fields: Omit<StoredIssue, 'id' | 'number' | 'sequence'>): StoredIssue => {
+    const issue: StoredIssue = {
+      ...fields,
+      id: nextId(world, 'issue', 1_900_000_001),
+      number: repo.nextNumber++,
+      sequence: sequence(),
+    };
+    repo.issues.set(issue.number, issue);
+    return issue;
+  };
+
+  const handlers: Record<string, (call: Call) => Answer> = {
+    'apps/get-repo-installation': (call) => {
+      const repo = world.repos.get(repoKey(`${call.params.owner}/${call.params.repo}`));
+      const installation = repo && installationOf(repo);
+      if (!installation) return notFound(call.operation);
+      return { status: 200, body: installationObject(world, installation) };
+    },
+    'apps/create-installation-access-token': (call) => {
+      const installation = world.installations.get(Number(call.params.installation_id));
+      if (!installation) return notFound(call.operation);
+      const names = (call.body.repositories as string[] | undefined)?.map((name) =>
+        repoKey(`${installation.account}/${name}`),
+      );
+      const ids = (call.body.repository_ids as number[] | undefined)?.map((id) =>
+        [...world.repos.values()].find((repo) => repo.id === id),
+      );
+      const wanted = [...(names ?? []), ...(ids ?? []).map((repo) => (repo ? repoKey(repo.fullName) : ''))];
+      if (wanted.some((name) => !installation.repos.has(name))) {
+        return validationFailed(
+          call.operation,
+          'There is at least one repository that does not exist or is not accessible to the parent installation.',
+        );
+      }
+      const granted: Record<string, string> = APP_PERMISSIONS;
+      const asked = (call.body.permissions as Record<string, string> | undefined) ?? granted;
+      const rank = (level: string | undefined) => (level === 'write' ? 2 : level === 'read' ? 1 : 0);
+      if (Object.entries(asked).some(([name, level]) => rank(level) > rank(granted[name]))) {
+        return validationFailed(call.operation, 'The permissions requested are not granted to this installation.');
+      }
+      const token = installationToken();
+      const expiresAt = Date.now() + 3600_000;
+      tokens.set(token, {
+        installationId: installation.id,
+        ...(wanted.length > 0 ? { repos: new Set(wanted) } : {}),
+        expiresAt,
+      });
+      return {
+        status: 201,
+        body: { token, expires_at: timestamp(expiresAt), permissions: asked, repository_selection: 'selected' },
+      };
+    },
+    'issues/list-for-repo': (call) => {
+      const repo = call.repo as StoredRepo;
+      const q = call.query;
+      const state = q.state ?? 'open';
+      const wanted = (q.labels ?? '')
+        .split(',')
+        .map((name) => name.trim().toLowerCase())
+        .filter(Boolean);
+      const since = q.since ? Date.parse(q.since) : undefined;
+      const issues = [...repo.issues.values()].filter((issue) => {
+        if (state !== 'all' && issue.state !== state) return false;
+        const has = new Set(issue.labels.map((name) => name.toLowerCase()));
+        if (!wanted.every((name) => has.has(name))) return false;
+        if (since !== undefined && Date.parse(issue.updatedAt) < since) return false;
+        if (q.creator && issue.author.toLowerCase() !== q.creator.toLowerCase()) return false;
+        if (q.assignee === 'none' && issue.assignees.length > 0) return false;
+        if (q.assignee === '*' && issue.assignees.length === 0) return false;
+        if (q.assignee && !['none', '*'].includes(q.assignee)) {
+          if (!issue.assignees.some((login) => login.toLowerCase() === q.assignee?.toLowerCase())) return false;
+        }
+        // No milestones are stored: `none` is every issue, `*` or a number none.
+        if (q.milestone && q.milestone !== 'none') return false;
+        if (q.mentioned && !(issue.body ?? '').toLowerCase().includes(`@${q.mentioned.toLowerCase()}`)) return false;
+        return true;
+      });
+      const key = (issue: StoredIssue): number =>
+        q.sort === 'updated' ? Date.parse(issue.updatedAt) : q.sort === 'comments' ? issue.comments.length : 0;
+      const order = q.direction === 'asc' ? 1 : -1;
+      issues.sort((a, b) => order * (key(a) - key(b) || a.sequence - b.sequence));
+      return page(
+        call,
+        issues.map((issue) => issueObject(world, repo, issue)),
+        '/issues',
+      );
+    },
+    'issues/get': (call) => {
+      const found = findIssue(call);
+      return found ? { status: 200, body: issueObject(world, found.repo, found.issue) } : notFound(call.operation);
+    },
+    'issues/create': (call) => {
+      const repo = call.repo as StoredRepo;
+      const title = call.body.title === undefined || call.body.title === null ? '' : String(call.body.title);
+      if (title.trim() === '') return missingField(call.operation, 'Issue', 'title');
+      const body = (call.body.body as string | undefined) ?? null;
+      if (body !== null && body.length > MAX_BODY) return tooLong(call.operation, 'Issue');
+      const now = timestamp();
+      const assignees = assignable(repo, [
+        ...((call.body.assignees as unknown[] | undefined) ?? []),
+        ...(typeof call.body.assignee === 'string' ? [call.body.assignee] : []),
+      ]);
+      const issue = newIssue(repo, {
+        title,
+        body,
+        labels: labelNames(repo, (call.body.labels as unknown[] | undefined) ?? []),
+        state: 'open',
+        stateReason: null,
+        author: botLogin(world),
+        assignees: [...new Set(assignees)],
+        comments: [],
+        createdAt: now,
+        updatedAt: now,
+        closedAt: null,
+        closedBy: null,
+        viaApp: true,
+        crossReferences: [],
+        lastActor: botLogin(world),
+      });
+      const json = issueObject(world, repo, issue);
+      return { status: 201, body: json, headers: { location: String(json.url) } };
+    },
+    'issues/update': (call) => {
+      const found = findIssue(call);
+      if (!found) return notFound(call.operation);
+      const { repo, issue } = found;
+      const change = call.body;
+      if ('title' in change && change.title !== null && String(change.title).trim() === '') {
+        return missingField(call.operation, 'Issue', 'title');
+      }
+      if (typeof change.body === 'string' && change.body.length > MAX_BODY) return tooLong(call.operation, 'Issue');
+      const changes: Record<string, { from: unknown }> = {};
+      if (change.title !== undefined && change.title !== null && String(change.title) !== issue.title) {
+        changes.title = { from: issue.title };
+        issue.title = String(change.title);
+      }
+      if (change.body !== undefined && change.body !== issue.body) {
+        changes.body = { from: issue.body };
+        issue.body = change.body as string | null;
+      }
+      if (Array.isArray(change.labels)) issue.labels = labelNames(repo, change.labels);
+      if (Array.isArray(change.assignees)) issue.assignees = [...new Set(assignable(repo, change.assignees))];
+      else if (change.assignee === null) issue.assignees = [];
+      else if (typeof change.assignee === 'string') issue.assignees = assignable(repo, [change.assignee]);
+      if (change.state === 'open' || change.state === 'closed') {
+        setState(issue, change.state, change.state_reason as StateReason | undefined, botLogin(world));
+      }
+      if (Object.keys(changes).length > 0) issue.lastChanges = changes;
+      issue.lastActor = botLogin(world);
+      issue.updatedAt = timestamp();
+      return { status: 200, body: issueObject(world, repo, issue) };
+    },
+    'issues/add-assignees': (call) => {
+      const found = findIssue(call);
+      if (!found) return notFound(call.operation);
+      const added = assignable(found.repo, (call.body.assignees as unknown[] | undefined) ?? []);
+      found.issue.assignees = [...new Set([...found.issue.assignees, ...added])];
+      found.issue.updatedAt = timestamp();
+      found.issue.lastActor = botLogin(world);
+      return { status: 201, body: issueObject(world, found.repo, found.issue) };
+    },
+    'issues/remove-assignees': (call) => {
+      const found = findIssue(call);
+      if (!found) return notFound(call.operation);
+      const removed = new Set(((call.body.assignees as string[] | undefined) ?? []).map((l) => l.toLowerCase()));
+      found.issue.assignees = found.issue.assignees.filter((login) => !removed.has(login.toLowerCase()));
+      found.issue.updatedAt = timestamp();
+      found.issue.lastActor = botLogin(world);
+      return { status: 200, body: issueObject(world, found.repo, found.issue) };
+    },
+    'issues/create-comment': (call) => {
+      const found = findIssue(call);
+      if (!found) return notFound(call.operation);
+      const body = String(call.body.body ?? '');
+      if (body.trim() === '') return missingField(call.operation, 'IssueComment', 'body');
+      if (body.length > MAX_BODY) return tooLong(call.operation, 'IssueComment');
+      const now = timestamp();
+      const comment: StoredComment = {
+        id: nextId(world, 'comment', 2_100_000_001),
+        issueNumber: found.issue.number,
+        body,
+        author: botLogin(world),
+        viaApp: true,
+        createdAt: now,
+        updatedAt: now,
+        sequence: sequence(),
+      };
+      found.issue.comments.push(comment);
+      found.issue.updatedAt = now;
+      const json = commentObject(world, found.repo, comment);
+      return { status: 201, body: json, headers: { location: String(json.url) } };
+    },
+    'issues/update-comment': (call) => {
+      const repo = call.repo as StoredRepo;
+      const id = Number(call.params.comment_id);
+      const comment = [...repo.issues.values()].flatMap((issue) => issue.comments).find((c) => c.id === id);
+      if (!comment) return notFound(call.operation);
+      const body = String(call.body.body ?? '');
+      if (body.trim() === '') return missingField(call.operation, 'IssueComment', 'body');
+      if (body.length > MAX_BODY) return tooLong(call.operation, 'IssueComment');
+      comment.body = body;
+      comment.updatedAt = timestamp();
+      return { status: 200, body: commentObject(world, repo, comment) };
+    },
+    'issues/list-comments': (call) => {
+      const found = findIssue(call);
+      if (!found) return notFound(call.operation);
+      const since = call.query.since ? Date.parse(call.query.since) : undefined;
+      const comments = found.issue.comments.filter((c) => since === undefined || Date.parse(c.updatedAt) >= since);
+      return page(
+        call,
+        comments.map((comment) => commentObject(world, found.repo, comment)),
+        `/issues/${found.issue.number}/comments`,
+      );
+    },
+    'issues/list-events-for-timeline': (call) => {
+      const found = findIssue(call);
+      if (!found) return notFound(call.operation);
+      const { repo, issue } = found;
+      const events: Array<{ sequence: number; json: Json }> = [
+        ...issue.comments.map((comment) => ({
+          sequence: comment.sequence,
+          json: { event: 'commented', actor: userObject(world, comment.author), ...commentObject(world, repo, comment) },
+        })),
+        ...issue.crossReferences.map((reference) => {
+          const source = repoOrThrow(reference.repo);
+          const pull = issueOrThrow(source, reference.number);
+          return {
+            sequence: reference.sequence,
+            json: {
+              event: 'cross-referenced',
+              actor: userObject(world, pull.author),
+              created_at: reference.at,
+              updated_at: reference.at,
+              source: {
+                type: 'issue',
+                issue: { ...issueObject(world, source, pull), repository: repositoryObject(world, source) },
+              },
+            },
+          };
+        }),
+      ];
+      events.sort((a, b) => a.sequence - b.sequence);
+      return page(
+        call,
+        events.map((event) => event.json),
+        `/issues/${issue.number}/timeline`,
+      );
+    },
+    'pulls/get': (call) => {
+      const repo = call.repo as StoredRepo;
+      const issue = repo.issues.get(Number(call.params.pull_number));
+      if (!issue?.pullRequest) return notFound(call.operation);
+      return { status: 200, body: pullRequestObject(world, repo, issue) };
+    },
+  };
+
+  function findIssue(call: Call): { repo: StoredRepo; issue: StoredIssue } | undefined {
+    const repo = call.repo as StoredRepo;
+    const issue = repo.issues.get(Number(call.params.issue_number));
+    return issue ? { repo, issue } : undefined;
+  }
+
+  /** One page of a list, with GitHub's `Link` header (its URLs name the repository by id, as GitHub's do). */
+  function page(call: Call, items: unknown[], under: string): Answer {
+    const perPage = Math.min(100, Math.max(1, Number(call.query.per_page ?? 30) || 30));
+    const current = Math.max(1, Number(call.query.page ?? 1) || 1);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const repo = call.repo as StoredRepo;
+    const link = (n: number, rel: string) => {
+      const query = new URLSearchParams(call.query);
+      query.set('page', String(n));
+      return `<${world.api}/repositories/${repo.id}${under}?${query}>; rel="${rel}"`;
+    };
+    const links = [
+      ...(current > 1 ? [link(Math.min(current - 1, last), 'prev')] : []),
+      ...(current < last ? [link(current + 1, 'next'), link(last, 'last')] : []),
+      ...(current > 1 ? [link(1, 'first')] : []),
+    ];
+    return {
+      status: 200,
+      body: items.slice((current - 1) * perPage, current * perPage),
+      ...(links.length > 0 ? { headers: { link: links.join(', ') } } : {}),
+    };
+  }
+
+  /** The rate limit of whoever asks (an installation, the App), counted per hour as GitHub does. */
+  function rateLimit(key: string, exhausted?: number): Record<string, string> {
+    const now = Date.now();
+    let window = usage.get(key);
+    if (!window || window.resetAt <= now) {
+      window = { used: 0, resetAt: now + 3600_000 };
+      usage.set(key, window);
+    }
+    window.used++;
+    const reset = exhausted ?? Math.floor(window.resetAt / 1000);
+    return {
+      'x-ratelimit-limit': String(RATE_LIMIT),
+      'x-ratelimit-remaining': String(exhausted === undefined ? Math.max(0, RATE_LIMIT - window.used) : 0),
+      'x-ratelimit-reset': String(reset),
+      'x-ratelimit-used': String(exhausted === undefined ? window.used : RATE_LIMIT),
+      'x-ratelimit-resource': 'core',
+    };
+  }
+
+  function faultAnswer(fault: GitHubFault, requestId: string, who: string): Answer & { exhausted?: number } {
+    if (typeof fault === 'number') {
+      const message = fault === 503 ? 'Service Unavailable' : fault === 502 ? 'Bad Gateway' : 'Server Error';
+      return { status: fault, body: { message, documentation_url: GENERIC_DOCS, status: String(fault) } };
+    }
+    const seconds = fault.retryAfterSeconds ?? 60;
+    if (fault.rateLimit === 'primary') {
+      // docs.github.com, "Rate limits for the REST API": 403 or 429 with x-ratelimit-remaining 0.
+      return {
+        status: 403,
+        exhausted: Math.floor(Date.now() / 1000) + seconds,
+        body: {
+          message: `API rate limit exceeded for ${who}.`,
+          documentation_url:
+            'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-the-primary-rate-limit',
+          status: '403',
+        },
+      };
+    }
+    const status = fault.rateLimit === 429 ? 429 : 403;
+    return {
+      status,
+      headers: { 'retry-after': String(seconds) },
+      body: {
+        message:
+          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach ' +
+          `out to GitHub Support for help, please include the request ID ${requestId}.`,
+        documentation_url:
+          'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+        status: String(status),
+      },
+    };
+  }
+
+  function answer(
+    method: string,
+    rawPath: string,
+    query: Record<string, string>,
+    parsed: { body: unknown; unparsable: boolean },
+    authorization: string | undefined,
+    record: RecordedRequest,
+    requestId: string,
+  ): Answer & { rateKey: string; exhausted?: number } {
+    const where = `${method} ${rawPath}`;
+    // GitHub's Link headers name repositories by id (/repositories/1300192/issues?page=2; docs.github.com, "Using
+    // pagination in the REST API"); those paths are the /repos/{owner}/{repo} ones.
+    let path = rawPath;
+    const byId = /^\/repositories\/(\d+)(\/.*)?$/.exec(rawPath);
+    if (byId) {
+      const repo = [...world.repos.values()].find((r) => r.id === Number(byId[1]));
+      if (!repo) return { ...notFound(), rateKey: 'anonymous' };
+      path = `/repos/${repo.fullName}${byId[2] ?? ''}`;
+    }
+    const match = matchOperation(method, path);
+    if (typeof match === 'string') {
+      contractViolations.push(
+        match === 'method-not-described'
+          ? `${where}: GitHub's OpenAPI description has no ${method} operation on this path (GitHub answers 404)`
+          : `${where}: GitHub's OpenAPI description has no such route (GitHub answers 404)`,
+      );
+      return { ...notFound(), rateKey: 'anonymous' };
+    }
+    const { operation, params } = match;
+    record.operationId = operation.operationId;
+    const context = `${operation.operationId} (${where})`;
+    const credential = credentialOf(authorization);
+    const issued = credential.kind === 'token' ? tokens.get(credential.token) : undefined;
+    const rateKey = issued ? `installation ${issued.installationId}` : credential.kind === 'jwt' ? 'app' : 'anonymous';
+
+    const faultAt = faults.findIndex((f) => f.times > 0 && (!f.operationId || f.operationId === operation.operationId));
+    const queued = faults[faultAt];
+    if (queued) {
+      queued.times--;
+      if (queued.times === 0) faults.splice(faultAt, 1);
+      const who = issued ? `installation ID ${issued.installationId}` : `app ID ${appId}`;
+      return { ...faultAnswer(queued.fault, requestId, who), rateKey };
+    }
+
+    if (parsed.unparsable) {
+      contractViolations.push(`${context}: the request body is not JSON`);
+      return {
+        status: 400,
+        body: { message: 'Problems parsing JSON', documentation_url: operation.documentationUrl, status: '400' },
+        rateKey,
+      };
+    }
+    const problems = requestProblems(operation, { params, query, body: parsed.body });
+    for (const violation of problems.violations) contractViolations.push(`${context}: ${violation}`);
+
+    const refuse = (status: number, message: string) => ({
+      status,
+      body: { message, documentation_url: GENERIC_DOCS, status: String(status) },
+      rateKey,
+    });
+    const call: Call = { operation, params, query, body: isJsonObject(parsed.body) ? parsed.body : {} };
+    if (APP_LEVEL.test(operation.template)) {
+      if (credential.kind === 'none') return refuse(401, 'Requires authentication');
+      if (credential.kind !== 'jwt') return refuse(401, UNDECODABLE);
+      const refusal = jwtRefusal(
+        credential.token,
+        { id: appId, clientId: world.app.clientId, publicKey },
+        Math.floor(Date.now() / 1000),
+      );
+      if (refusal) return refuse(refusal.status, refusal.message);
+    } else {
+      if (credential.kind === 'none') return refuse(401, 'Requires authentication');
+      // The stand-in's choice: a JWT, or a token it did not issue or that expired, is bad credentials here.
+      if (!issued || issued.expiresAt <= Date.now()) return refuse(401, BAD_CREDENTIALS);
+      if (params.owner !== undefined && params.repo !== undefined) {
+        const key = repoKey(`${params.owner}/${params.repo}`);
+        const installation = world.installations.get(issued.installationId);
+        const repo = world.repos.get(key);
+        if (!repo || !installation?.repos.has(key) || (issued.repos && !issued.repos.has(key))) {
+          return { ...notFound(operation), rateKey };
+        }
+        call.repo = repo;
+        call.installationId = installation.id;
+      }
+    }
+    if (problems.violations.length > 0) {
+      return {
+        status: 422,
+        body: {
+          message: `Invalid request.\n\n${problems.messages.join('\n')}`,
+          documentation_url: operation.documentationUrl,
+          status: '422',
+        },
+        rateKey,
+      };
+    }
+    const handler = handlers[operation.operationId];
+    if (!handler) {
+      contractViolations.push(`${context}: the stand-in does not serve this operation (answered 404)`);
+      return { ...notFound(operation), rateKey };
+    }
+    const result = handler(call);
+    for (const problem of responseProblems(operation, result.status, result.body)) {
+      contractViolations.push(`${context}: the stand-in's ${result.status} answer does not conform: ${problem}`);
+    }
+    return { ...result, rateKey };
+  }
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const query = Object.fromEntries(url.searchParams);
+    const text = await readBody(request);
+    let body: unknown;
+    let unparsable = false;
+    if (text.trim() !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        unparsable = true;
+      }
+    }
+    const method = request.method ?? 'GET';
+    const record: RecordedRequest = { method, path: url.pathname, query, body, status: 0 };
+    requests.push(record);
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    const requestId = requestIdentifier();
+    const result = answer(
+      method,
+      url.pathname,
+      query,
+      { body, unparsable },
+      request.headers.authorization,
+      record,
+      requestId,
+    );
+    record.status = result.status;
+    response.writeHead(result.status, {
+      'content-type': 'application/json; charset=utf-8',
+      'x-github-api-version-selected': '2022-11-28',
+      'x-github-media-type': 'github.v3; format=json',
+      'x-github-request-id': requestId,
+      ...rateLimit(result.rateKey, result.exhausted),
+      ...result.headers,
+    });
+    response.end(result.body === undefined ? '' : JSON.stringify(result.body));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  world.api = `http://127.0.0.1:${port}`;
+
+  return {
+    url: world.api,
+    app: { id: appId, privateKey, webhookSecret },
+    install: (name) => {
+      const repo = ensureRepo(name);
+      const existing = installationOf(repo);
+      if (existing) return existing.id;
+      let installation = [...world.installations.values()].find(
+        (i) => i.account.toLowerCase() === repo.owner.toLowerCase(),
+      );
+      if (!installation) {
+        installation = {
+          id: nextId(world, 'installation', 40_000_001),
+          account: repo.owner,
+          repos: new Set(),
+          createdAt: timestamp(),
+        };
+        world.installations.set(installation.id, installation);
+      }
+      installation.repos.add(repoKey(repo.fullName));
+      return installation.id;
+    },
+    addCollaborator: (name, login) => {
+      ensureRepo(name).collaborators.set(login.toLowerCase(), login);
+    },
+    addIssue: (name, seed) => {
+      const repo = ensureRepo(name);
+      const author = seed.author ?? 'octocat';
+      const now = timestamp();
+      const merged = seed.pullRequest?.merged === true;
+      const closed = merged || seed.state === 'closed';
+      const issue = newIssue(repo, {
+        title: seed.title,
+        body: seed.body ?? null,
+        labels: labelNames(repo, seed.labels ?? []),
+        state: closed ? 'closed' : 'open',
+        stateReason: closed && !seed.pullRequest ? (seed.stateReason ?? 'completed') : null,
+        author,
+        assignees: [],
+        comments: [],
+        createdAt: now,
+        updatedAt: now,
+        closedAt: closed ? now : null,
+        closedBy: closed ? author : null,
+        viaApp: false,
+        crossReferences: [],
+        lastActor: author,
+        ...(seed.pullRequest
+          ? {
+              pullRequest: {
+                merged,
+                mergedAt: merged ? now : null,
+                mergeCommitSha: merged ? randomBytes(20).toString('hex') : null,
+                headSha: randomBytes(20).toString('hex'),
+              },
+            }
+          : {}),
+      });
+      return issueObject(world, repo, issue);
+    },
+    editIssue: (name, number, change) => {
+      const repo = repoOrThrow(name);
+      const issue = issueOrThrow(repo, number);
+      const by = change.by ?? issue.author;
+      const changes: Record<string, { from: unknown }> = {};
+      if (change.title !== undefined && change.title !== issue.title) {
+        changes.title = { from: issue.title };
+        issue.title = change.title;
+      }
+      if (change.body !== undefined && change.body !== issue.body) {
+        changes.body = { from: issue.body };
+        issue.body = change.body;
+      }
+      if (change.labels) issue.labels = labelNames(repo, change.labels);
+      if (change.state) setState(issue, change.state, change.stateReason, by);
+      else if (change.stateReason !== undefined && issue.state === 'closed') issue.stateReason = change.stateReason;
+      if (Object.keys(changes).length > 0) issue.lastChanges = changes;
+      issue.lastActor = by;
+      issue.updatedAt = timestamp();
+      return issueObject(world, repo, issue);
+    },
+    deleteIssue: (name, number) => {
+      const repo = repoOrThrow(name);
+      repo.deleted.set(number, issueOrThrow(repo, number));
+      repo.issues.delete(number);
+    },
+    issues: (name) => {
+      const repo = world.repos.get(repoKey(name));
+      if (!repo) return [];
+      return [...repo.issues.values()]
+        .sort((a, b) => a.number - b.number)
+        .map((issue) => issueObject(world, repo, issue));
+    },
+    issue: (name, number) => {
+      const repo = world.repos.get(repoKey(name));
+      const issue = repo?.issues.get(number);
+      return repo && issue ? issueObject(world, repo, issue) : undefined;
+    },
+    comments: (name, number) => {
+      const repo = world.repos.get(repoKey(name));
+      const issue = repo?.issues.get(number);
+      return repo && issue ? issue.comments.map((comment) => commentObject(world, repo, comment)) : [];
+    },
+    crossReference: (name, issueNumber, prNumber, prRepo = name) => {
+      const repo = repoOrThrow(name);
+      const issue = issueOrThrow(repo, issueNumber);
+      const source = repoOrThrow(prRepo);
+      if (!issueOrThrow(source, prNumber).pullRequest) {
+        throw new Error(`${source.fullName}#${prNumber} is not a pull request`);
+      }
+      issue.crossReferences.push({ repo: source.fullName, number: prNumber, at: timestamp(), sequence: sequence() });
+    },
+    requests,
+    contractViolations,
+    failNext: (times, fault, operationId) => {
+      faults.push({ times, fault, ...(operationId ? { operationId } : {}) });
+    },
+    delivery: (event, action, name, number, options = {}) => {
+      const repo = repoOrThrow(name);
+      const stored = repo.issues.get(number) ?? repo.deleted.get(number);
+      if (!stored) throw new Error(`${repo.fullName} has no issue #${number}`);
+      const installation = installationOf(repo);
+      if (!installation) throw new Error(`The App is not installed on ${repo.fullName}: GitHub would not deliver`);
+      const payload = examplePayload(event, action);
+      if (event === 'issues') {
+        payload.issue = issueObject(world, repo, stored);
+        if (options.changes !== undefined) payload.changes = options.changes;
+        else if (action === 'edited') payload.changes = stored.lastChanges ?? payload.changes;
+      } else {
+        if (!stored.pullRequest) throw new Error(`${repo.fullName}#${number} is not a pull request`);
+        payload.number = number;
+        payload.pull_request = pullRequestObject(world, repo, stored);
+      }
+      if ('label' in payload) {
+        const labelName = options.label ?? stored.labels.at(-1);
+        const label = labelName ? repo.labels.get(labelName.toLowerCase()) : undefined;
+        if (!label) throw new Error(`${repo.fullName} has no label ${labelName ?? '(none given)'}`);
+        payload.label = labelObject(world, repo, label);
+      }
+      if ('assignee' in payload) {
+        const login = stored.assignees.at(-1);
+        if (!login) throw new Error(`${repo.fullName}#${number} has no assignee`);
+        payload.assignee = userObject(world, login);
+      }
+      payload.repository = { ...(payload.repository as Json), ...repositoryObject(world, repo) };
+      payload.installation = { id: installation.id, node_id: Buffer.from(`Installation${installation.id}`).toString('base64') };
+      payload.sender = userObject(world, stored.lastActor);
+      return signedDelivery(event, payload, {
+        ...(options.deliveryId ? { deliveryId: options.deliveryId } : {}),
+        hookId,
+        appId,
+        secret: webhookSecret,
+      });
+    },
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+/** GitHub's 404: the same for what is not there and what the credentials may not see. */
+function notFound(operation?: Operation): Answer {
+  return {
+    status: 404,
+    body: { message: 'Not Found', documentation_url: operation?.documentationUrl ?? GENERIC_DOCS, status: '404' },
+  };
+}
+
+/** GitHub's 422 for input it understood but will not take (`validation-error`). */
+function validationFailed(operation: Operation, message: string, errors?: Json[]): Answer {
+  return {
+    status: 422,
+    body: {
+      message,
+      ...(errors ? { errors } : {}),
+      documentation_url: operation.documentationUrl,
+      status: '422',
+    },
+  };
+}
+
+function missingField(operation: Operation, resource: string, field: string): Answer {
+  return validationFailed(operation, 'Validation Failed', [{ resource, code: 'missing_field', field }]);
+}
+
+function tooLong(operation: Operation, resource: string): Answer {
+  return validationFailed(operation, 'Validation Failed', [
+    { resource, code: 'custom', field: 'body', message: `body is too long (maximum is ${MAX_BODY} characters)` },
+  ]);
+}
+
+/** Like GitHub's `x-github-request-id` (`C0DE:1F2E:3A4B5C:6D7E8F:66A1B2C3`). */
+function requestIdentifier(): string {
+  const hex = (bytes: number) => randomBytes(bytes).toString('hex').toUpperCase();
+  return `${hex(2)}:${hex(2)}:${hex(3)}:${hex(3)}:${hex(4)}`;
+}
+
+function isJsonObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

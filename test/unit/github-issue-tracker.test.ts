@@ -1,0 +1,294 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { gitHubIssueTracker } from '../../functions/adapters/github/issue-tracker.js';
+import { createLogger } from '../../functions/adapters/logger.js';
+import { GitHubError, type IssueChange, type IssueTracker } from '../../functions/app/ports/github.js';
+import { type GitHubStandIn, startGitHubStandIn } from '../../functions/local/dev/github-stand-in.js';
+
+let github: GitHubStandIn;
+/** Every line any tracker logged, across the tests (checked for the key after each). */
+const logged: string[] = [];
+let repoCounter = 0;
+
+beforeAll(async () => {
+  github = await startGitHubStandIn();
+});
+
+afterAll(async () => {
+  await github.close();
+});
+
+afterEach(() => {
+  expect(github.contractViolations).toEqual([]);
+  const keyLines = github.app.privateKey
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('-----'));
+  for (const line of logged) {
+    expect(line).not.toContain(github.app.privateKey);
+    for (const keyLine of keyLines) expect(line).not.toContain(keyLine);
+    expect(line).not.toMatch(/\bghs_[A-Za-z0-9]{20,}/);
+    expect(line).not.toContain(github.app.webhookSecret);
+  }
+});
+
+/** A repository of its own per test, with the App installed on it (unless asked not to). */
+function freshRepo({ installed = true } = {}): string {
+  const repo = `hack-org/hackathon-${++repoCounter}`;
+  if (installed) github.install(repo);
+  return repo;
+}
+
+/** A tracker on the stand-in with quick retries, logging into `logged`. */
+function tracker(options: { retries?: number } = {}): IssueTracker {
+  return gitHubIssueTracker({
+    credentials: {
+      appId: github.app.id,
+      privateKey: github.app.privateKey,
+      webhookSecret: github.app.webhookSecret,
+    },
+    apiUrl: github.url,
+    logger: createLogger({ level: 'debug', name: 'github-test', write: (line) => logged.push(line) }),
+    retryBaseMs: 1,
+    retryAfterUnitMs: 1,
+    timeoutMs: 5_000,
+    ...options,
+  });
+}
+
+/** Seeds an issue (or pull request) on the stand-in; its number. */
+const seed = (repo: string, issue: Parameters<GitHubStandIn['addIssue']>[1]): number =>
+  Number(github.addIssue(repo, issue).number);
+
+/** The issue's assignees on the stand-in, sorted. */
+const assigneesOf = (repo: string, number: number): string[] =>
+  ((github.issue(repo, number)?.assignees ?? []) as Array<{ login: string }>).map((a) => a.login).sort();
+
+const failureOf = (promise: Promise<unknown>): Promise<GitHubError> =>
+  promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (error: unknown) => {
+      expect(error).toBeInstanceOf(GitHubError);
+      return error as GitHubError;
+    },
+  );
+
+// Writes are paced as GitHub asks (plugin-throttling: 1 s between writes, 3 s between those that notify).
+describe('gitHubIssueTracker', { timeout: 30_000 }, () => {
+  it("lists the label's issues across pages, leaving pull requests out", async () => {
+    const repo = freshRepo();
+    for (let n = 0; n < 130; n++) github.addIssue(repo, { title: `Topic ${n}`, labels: ['Q2/2026'] });
+    github.addIssue(repo, { title: 'Unlabelled', labels: [] });
+    github.addIssue(repo, { title: 'Closed topic', labels: ['Q2/2026'], state: 'closed' });
+    github.addIssue(repo, { title: 'A pull request', labels: ['Q2/2026'], pullRequest: {} });
+
+    const open = await tracker().listIssues(repo, 'Q2/2026', 'open');
+    expect(open).toHaveLength(130);
+    expect(open.every((issue) => !issue.isPullRequest && issue.state === 'open')).toBe(true);
+    expect(new Set(open.map((issue) => issue.number)).size).toBe(130);
+    expect(open.find((issue) => issue.title === 'Topic 0')).toMatchObject({
+      labels: ['Q2/2026'],
+      body: null,
+      stateReason: null,
+      assignees: [],
+      htmlUrl: expect.stringMatching(new RegExp(`/${repo}/issues/\\d+$`)),
+    });
+
+    const all = await tracker().listIssues(repo, 'Q2/2026', 'all');
+    expect(all.map((issue) => issue.title)).toContain('Closed topic');
+    expect(all.map((issue) => issue.title)).not.toContain('A pull request');
+    expect(all).toHaveLength(131);
+  });
+
+  it('creates an issue, edits it and closes it as not planned', async () => {
+    const repo = freshRepo();
+    const issues = tracker();
+    const created = await issues.createIssue(repo, {
+      title: 'Replace OpenVPN with WireGuard',
+      body: 'Proposed in Slack.',
+      labels: ['Q2/2026', 'topic'],
+    });
+    expect(created).toMatchObject({
+      title: 'Replace OpenVPN with WireGuard',
+      body: 'Proposed in Slack.',
+      labels: ['Q2/2026', 'topic'],
+      state: 'open',
+      isPullRequest: false,
+    });
+    expect(github.issue(repo, created.number)).toMatchObject({ title: 'Replace OpenVPN with WireGuard' });
+
+    const edited = await issues.updateIssue(repo, created.number, {
+      title: 'WireGuard everywhere',
+      labels: ['Q2/2026'],
+    });
+    expect(edited).toMatchObject({
+      title: 'WireGuard everywhere',
+      body: 'Proposed in Slack.',
+      labels: ['Q2/2026'],
+    });
+
+    const closed = await issues.updateIssue(repo, created.number, {
+      state: 'closed',
+      stateReason: 'not_planned',
+    });
+    expect(closed).toMatchObject({ state: 'closed', stateReason: 'not_planned' });
+    expect(github.issue(repo, created.number)).toMatchObject({
+      state: 'closed',
+      state_reason: 'not_planned',
+    });
+    expect(await issues.getIssue(repo, created.number)).toEqual(closed);
+  });
+
+  it('makes the assignees exactly the given logins, adding and removing', async () => {
+    const repo = freshRepo();
+    for (const login of ['alice', 'bob', 'carol']) github.addCollaborator(repo, login);
+    const number = seed(repo, { title: 'Topic', labels: ['Q2/2026'] });
+    const issues = tracker();
+
+    await issues.setAssignees(repo, number, ['alice', 'bob']);
+    expect(assigneesOf(repo, number)).toEqual(['alice', 'bob']);
+
+    await issues.setAssignees(repo, number, ['Bob', 'carol']);
+    expect(assigneesOf(repo, number)).toEqual(['bob', 'carol']);
+    expect((await issues.getIssue(repo, number))?.assignees.slice().sort()).toEqual(['bob', 'carol']);
+
+    expect(
+      github.requests
+        .filter((request) => request.path === `/repos/${repo}/issues/${number}/assignees`)
+        .map((request) => [request.method, request.body]),
+    ).toEqual([
+      ['POST', { assignees: ['alice', 'bob'] }],
+      ['POST', { assignees: ['carol'] }],
+      ['DELETE', { assignees: ['alice'] }],
+    ]);
+
+    const before = github.requests.length;
+    await issues.setAssignees(repo, number, ['carol', 'bob']);
+    // Nothing to change: only the read.
+    expect(github.requests.slice(before).map((request) => request.operationId)).toEqual(['issues/get']);
+  });
+
+  it('adds a comment and edits it', async () => {
+    const repo = freshRepo();
+    const number = seed(repo, { title: 'Topic', labels: ['Q2/2026'] });
+    const issues = tracker();
+    const id = await issues.addComment(repo, number, 'Team: @alice, @bob');
+    expect(github.comments(repo, number)).toEqual([
+      expect.objectContaining({ id, body: 'Team: @alice, @bob' }),
+    ]);
+    await issues.updateComment(repo, id, 'Team: @alice, @bob, @carol');
+    expect(github.comments(repo, number)).toEqual([
+      expect.objectContaining({ id, body: 'Team: @alice, @bob, @carol' }),
+    ]);
+  });
+
+  it('lists the pull requests that refer to an issue, each once, merged ones as merged', async () => {
+    const repo = freshRepo();
+    const number = seed(repo, { title: 'Topic', labels: ['Q2/2026'] });
+    const merged = seed(repo, { title: 'Add WireGuard', pullRequest: { merged: true } });
+    const open = seed(repo, { title: 'Docs for WireGuard', pullRequest: {} });
+    const mentioningIssue = seed(repo, { title: 'An issue that mentions the topic' });
+    const elsewhere = `${repo}-docs`;
+    const closedElsewhere = seed(elsewhere, {
+      title: 'Abandoned approach',
+      pullRequest: {},
+      state: 'closed',
+    });
+    github.crossReference(repo, number, merged);
+    github.crossReference(repo, number, merged);
+    github.crossReference(repo, number, mentioningIssue);
+    github.crossReference(repo, number, open);
+    github.crossReference(repo, number, closedElsewhere, elsewhere);
+
+    const linked = await tracker().linkedPullRequests(repo, number);
+    expect(linked).toEqual([
+      {
+        number: merged,
+        repo,
+        title: 'Add WireGuard',
+        url: expect.stringMatching(new RegExp(`/${repo}/pull/${merged}$`)),
+        state: 'merged',
+      },
+      {
+        number: open,
+        repo,
+        title: 'Docs for WireGuard',
+        url: expect.stringMatching(new RegExp(`/${repo}/pull/${open}$`)),
+        state: 'open',
+      },
+      {
+        number: closedElsewhere,
+        repo: elsewhere,
+        title: 'Abandoned approach',
+        url: expect.stringMatching(new RegExp(`/${elsewhere}/pull/${closedElsewhere}$`)),
+        state: 'closed',
+      },
+    ]);
+  });
+
+  it("says 'not-installed' for a repository the App is not installed on", async () => {
+    const repo = freshRepo({ installed: false });
+    const error = await failureOf(tracker().listIssues(repo, 'Q2/2026', 'open'));
+    expect(error.failure).toBe('not-installed');
+    expect(error.message).toContain(repo);
+    expect(error.message).toContain('GET /repos/{owner}/{repo}/installation');
+  });
+
+  it('retries a 503 and then succeeds', async () => {
+    const repo = freshRepo();
+    const number = seed(repo, { title: 'Topic', labels: ['Q2/2026'] });
+    github.failNext(1, 503, 'issues/get');
+    expect(await tracker().getIssue(repo, number)).toMatchObject({ number, title: 'Topic' });
+  });
+
+  it("says 'unavailable' when the 5xx outlasts the retries", async () => {
+    const repo = freshRepo();
+    const number = seed(repo, { title: 'Topic', labels: ['Q2/2026'] });
+    github.failNext(3, 502, 'issues/get');
+    const error = await failureOf(tracker({ retries: 2 }).getIssue(repo, number));
+    expect(error.failure).toBe('unavailable');
+    expect(error.message).toMatch(/GET \/repos\/\{owner\}\/\{repo\}\/issues\/\{issue_number\}.*502/);
+  });
+
+  it.each(['primary', 'secondary', 429] as const)(
+    "waits out a %s rate limit, and says 'rate-limited' when it outlasts the retries",
+    async (rateLimit) => {
+      const repo = freshRepo();
+      github.addIssue(repo, { title: 'Topic', labels: ['Q2/2026'] });
+      github.failNext(1, { rateLimit, retryAfterSeconds: 1 }, 'issues/list-for-repo');
+      expect(await tracker({ retries: 2 }).listIssues(repo, 'Q2/2026', 'open')).toHaveLength(1);
+
+      github.failNext(3, { rateLimit, retryAfterSeconds: 1 }, 'issues/list-for-repo');
+      const error = await failureOf(tracker({ retries: 2 }).listIssues(repo, 'Q2/2026', 'open'));
+      expect(error.failure).toBe('rate-limited');
+      expect(logged.some((line) => /rate limit/.test(line) && line.includes('"level":"warn"'))).toBe(true);
+    },
+  );
+
+  it("says 'refused' when GitHub refuses the request (422)", async () => {
+    const repo = freshRepo();
+    const number = seed(repo, { title: 'Topic', labels: ['Q2/2026'] });
+    // A state_reason GitHub does not know (a caller past the type checks): GitHub answers 422 "Invalid request".
+    const unknownReason = { state: 'closed', stateReason: 'finished' } as unknown as IssueChange;
+    const error = await failureOf(tracker().updateIssue(repo, number, unknownReason));
+    expect(error.failure).toBe('refused');
+    expect(error.message).toMatch(/PATCH \/repos\/\{owner\}\/\{repo\}\/issues\/\{issue_number\}.*422/);
+    // The stand-in counts the refused request as a breach of the contract, which it is; this one was on purpose.
+    expect(github.contractViolations).toEqual([expect.stringContaining('issues/update')]);
+    github.contractViolations.splice(0);
+  });
+
+  it('answers null for an issue that was deleted or never was', async () => {
+    const repo = freshRepo();
+    const number = seed(repo, { title: 'Topic', labels: ['Q2/2026'] });
+    github.deleteIssue(repo, number);
+    expect(await tracker().getIssue(repo, number)).toBeNull();
+    expect(github.requests.at(-1)).toMatchObject({
+      operationId: 'issues/get',
+      status: expect.toBeOneOf([404, 410]),
+    });
+    expect(await tracker().getIssue(repo, 4242)).toBeNull();
+    const error = await failureOf(tracker().setAssignees(repo, 4242, ['alice']));
+    expect(error.failure).toBe('not-found');
+  });
+});
