@@ -212,7 +212,7 @@ export async function syncRepository(deps: GitHubSyncDeps, job: GitHubSyncJob): 
     if (
       !topic.issue &&
       topic.status !== 'withdrawn' &&
-      (await openIssue(deps, hackathon, link, tracker, topic))
+      (await openIssue(deps, hackathon, link, tracker, topic, issues))
     )
       report.opened.push(topic.number);
   }
@@ -285,10 +285,12 @@ async function openIssue(
   link: GitHubLink,
   tracker: IssueTracker,
   topic: Topic,
+  /** The repository's labelled issues, when the caller has just read them. */
+  known?: readonly RepoIssue[],
 ): Promise<boolean> {
   try {
     const marker = topicMarker(topic.hackathonId, topic.number);
-    const existing = (await tracker.listIssues(link.repo, link.eventLabel, 'all')).find((issue) =>
+    const existing = (known ?? (await tracker.listIssues(link.repo, link.eventLabel, 'all'))).find((issue) =>
       issue.body?.includes(marker),
     );
     let issue = existing;

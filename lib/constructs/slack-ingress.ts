@@ -54,6 +54,13 @@ export class SlackIngress extends Construct {
         'Paste into the Slack app manifest: slash command, interactivity and event subscription URLs',
       value: this.url,
     });
+    if (props.githubSecret)
+      new CfnOutput(this, 'GitHubWebhookUrl', {
+        key: 'GitHubWebhookUrl',
+        description:
+          "The GitHub App's webhook URL (README, 'GitHub'): the same Function URL, path github/webhook",
+        value: `${functionUrl.url}github/webhook`,
+      });
 
     const tableLogicalId = Stack.of(this).resolve((props.table.node.defaultChild as CfnTable).logicalId);
     Validations.of(ingress.role).acknowledge({

@@ -149,6 +149,10 @@ describe('the ingress Lambda', () => {
     template.hasOutput('SlackRequestUrl', {
       Value: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [urlId, 'FunctionUrl'] }, 'slack/events']] },
     });
+    // GitHub's webhooks arrive on the same Function URL, under their own path.
+    template.hasOutput('GitHubWebhookUrl', {
+      Value: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [urlId, 'FunctionUrl'] }, 'github/webhook']] },
+    });
   });
 
   const SCHEDULER_VARIABLES = [

@@ -4,7 +4,12 @@ import { type GitHubStandIn, startGitHubStandIn } from '../../functions/local/de
 import type { SlackSim } from '../../functions/local/dev/slack-sim.js';
 import type { FunctionUrlResponse } from '../../functions/slack/ingress-handler.js';
 import { setUpHackathon } from '../helpers/hackathon-setup.js';
-import { expectNoSecretsLogged, type IngressHarness, startIngressSuite } from '../helpers/ingress-harness.js';
+import {
+  expectNoSecretsLogged,
+  expectWithinGrants,
+  type IngressHarness,
+  startIngressSuite,
+} from '../helpers/ingress-harness.js';
 
 /**
  * A hackathon linked to a GitHub repository, end to end: signed Slack requests and signed GitHub webhooks to the
@@ -99,6 +104,8 @@ afterEach(() => {
   expect(github.contractViolations).toEqual([]);
 });
 afterAll(async () => {
+  // The GitHub work (webhooks in the ingress, the sync in the refresher) stays within the Lambdas' grants.
+  if (harness) expectWithinGrants(harness);
   await harness?.close();
   await github?.close();
 });
@@ -159,10 +166,12 @@ describe('linking a repository', () => {
       .cardCallsTo('chat.postMessage')
       .filter((c) => c.args.channel === channel && String(c.args.blocks ?? '').includes('proposed by'));
     expect(cards).toHaveLength(25);
-    expect(String(cards[0]?.args.blocks)).toContain(`<https://github.com/${repo}/issues/1|hackathon#1>`);
-    expect(String(cards[0]?.args.blocks)).toContain(
-      'proposed by <https://github.com/alice|@alice> on GitHub',
+    // Cards are posted side by side: find #1's (the oldest issue is the first topic).
+    const firstCard = String(
+      cards.find((c) => String(c.args.blocks).includes('*#1 Markdown topic 1*'))?.args.blocks,
     );
+    expect(firstCard).toContain(`<https://github.com/${repo}/issues/1|hackathon#1>`);
+    expect(firstCard).toContain('proposed by <https://github.com/alice|@alice> on GitHub');
 
     // Syncing again (as /htg sync does) adds nothing and writes nothing to GitHub.
     const writes = github.requests.filter((r) => r.method !== 'GET').length;

@@ -84,6 +84,19 @@ describe('what the ingress bundle holds', () => {
     expect(code).not.toMatch(/from\s*"mdast-util-from-markdown"/);
   });
 
+  it("leaves out GitHub's client: only the refresher calls GitHub; the ingress only verifies webhooks", () => {
+    const packages = bundledPackages();
+    for (const name of [
+      '@octokit/core',
+      '@octokit/auth-app',
+      '@octokit/request',
+      '@octokit/plugin-retry',
+      '@octokit/plugin-throttling',
+    ])
+      expect(packages, name).not.toContain(name);
+    expect(packages).toContain('@octokit/webhooks-methods');
+  });
+
   it('stays within the 800 KB budget', () => {
     expect(readFileSync(outfile).length).toBeLessThan(800_000);
   });

@@ -187,7 +187,6 @@ describe('gitHubIssueTracker', { timeout: 30_000 }, () => {
     const number = seed(repo, { title: 'Topic', labels: ['Q2/2026'] });
     const merged = seed(repo, { title: 'Add WireGuard', pullRequest: { merged: true } });
     const open = seed(repo, { title: 'Docs for WireGuard', pullRequest: {} });
-    const mentioningIssue = seed(repo, { title: 'An issue that mentions the topic' });
     const elsewhere = `${repo}-docs`;
     const closedElsewhere = seed(elsewhere, {
       title: 'Abandoned approach',
@@ -196,7 +195,6 @@ describe('gitHubIssueTracker', { timeout: 30_000 }, () => {
     });
     github.crossReference(repo, number, merged);
     github.crossReference(repo, number, merged);
-    github.crossReference(repo, number, mentioningIssue);
     github.crossReference(repo, number, open);
     github.crossReference(repo, number, closedElsewhere, elsewhere);
 

@@ -2,7 +2,13 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BAD_CREDENTIALS, credentialOf, installationToken, jwtRefusal, UNDECODABLE } from './github-rules/app-auth.js';
+import {
+  BAD_CREDENTIALS,
+  credentialOf,
+  installationToken,
+  jwtRefusal,
+  UNDECODABLE,
+} from './github-rules/app-auth.js';
 import { matchOperation, type Operation, requestProblems, responseProblems } from './github-rules/openapi.js';
 import { examplePayload, signedDelivery } from './github-rules/webhooks.js';
 import {
@@ -29,7 +35,7 @@ type Json = Record<string, unknown>;
 type StateReason = 'completed' | 'not_planned' | 'reopened' | 'duplicate' | null;
 
 /** An issue (or, with `pullRequest`, a pull request) as a test seeds it. */
-export interface IssueSeed {
+interface IssueSeed {
   title: string;
   body?: string | null;
   labels?: string[];
@@ -42,7 +48,7 @@ export interface IssueSeed {
 }
 
 /** A change a person makes to an issue on GitHub; absent fields stay as they are. */
-export interface IssueEdit {
+interface IssueEdit {
   title?: string;
   body?: string | null;
   /** Replaces the labels. */
@@ -54,10 +60,10 @@ export interface IssueEdit {
 }
 
 /** A fault the stand-in answers instead of GitHub: a server error, or one of GitHub's rate limits. */
-export type GitHubFault = 500 | 502 | 503 | { rateLimit: 'primary' | 'secondary' | 429; retryAfterSeconds?: number };
+type GitHubFault = 500 | 502 | 503 | { rateLimit: 'primary' | 'secondary' | 429; retryAfterSeconds?: number };
 
 /** One request the stand-in received. */
-export interface RecordedRequest {
+interface RecordedRequest {
   method: string;
   /** As received, without the query. */
   path: string;
@@ -128,10 +134,11 @@ export interface GitHubStandIn {
     number: number,
     options?: { deliveryId?: string; changes?: unknown; label?: string },
   ): { id: string; headers: Record<string, string>; body: string };
+  /** Stops the server, dropping open connections. */
   close(): Promise<void>;
 }
 
-export interface GitHubStandInOptions {
+interface GitHubStandInOptions {
   /** Latency of every answer, in milliseconds (imitates GitHub's). */
   delayMs?: number;
 }
@@ -166,7 +173,8 @@ const MAX_BODY = 65_536;
 /** GitHub's installation rate limit: at least 5,000 requests an hour (docs.github.com, "Rate limits for the REST API"). */
 const RATE_LIMIT = 5000;
 /** Operations authenticated as the App (a JWT), after @octokit/auth-app's requires-app-auth.js and GitHub's docs. */
-const APP_LEVEL = /^\/app(\/|$)|^\/(repos\/\{owner\}\/\{repo\}|orgs\/\{org\}|users\/\{username\})\/installation$/;
+const APP_LEVEL =
+  /^\/app(\/|$)|^\/(repos\/\{owner\}\/\{repo\}|orgs\/\{org\}|users\/\{username\})\/installation$/;
 
 let stand_ins = 0;
 
@@ -213,7 +221,8 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
   const repoKey = (name: string) => name.toLowerCase();
   const ensureRepo = (name: string): StoredRepo => {
     const [owner, repoName, extra] = name.split('/');
-    if (!owner || !repoName || extra !== undefined) throw new Error(`A repository is 'owner/name', not '${name}'`);
+    if (!owner || !repoName || extra !== undefined)
+      throw new Error(`A repository is 'owner/name', not '${name}'`);
     const known = world.repos.get(repoKey(name));
     if (known) return known;
     const repo: StoredRepo = {
@@ -266,7 +275,12 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       return known ? [known] : [];
     });
 
-  const setState = (issue: StoredIssue, state: 'open' | 'closed', reason: StateReason | undefined, by: string) => {
+  const setState = (
+    issue: StoredIssue,
+    state: 'open' | 'closed',
+    reason: StateReason | undefined,
+    by: string,
+  ) => {
     if (state === 'closed') {
       if (issue.state !== 'closed') {
         issue.closedAt = timestamp();
@@ -282,7 +296,10 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
     }
   };
 
-  const newIssue = (repo: StoredRepo, fields: Omit<StoredIssue, 'id' | 'number' | 'sequence'>): StoredIssue => {
+  const newIssue = (
+    repo: StoredRepo,
+    fields: Omit<StoredIssue, 'id' | 'number' | 'sequence'>,
+  ): StoredIssue => {
     const issue: StoredIssue = {
       ...fields,
       id: nextId(world, 'issue', 1_900_000_001),
@@ -320,7 +337,10 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       const asked = (call.body.permissions as Record<string, string> | undefined) ?? granted;
       const rank = (level: string | undefined) => (level === 'write' ? 2 : level === 'read' ? 1 : 0);
       if (Object.entries(asked).some(([name, level]) => rank(level) > rank(granted[name]))) {
-        return validationFailed(call.operation, 'The permissions requested are not granted to this installation.');
+        return validationFailed(
+          call.operation,
+          'The permissions requested are not granted to this installation.',
+        );
       }
       const token = installationToken();
       const expiresAt = Date.now() + 3600_000;
@@ -331,7 +351,12 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       });
       return {
         status: 201,
-        body: { token, expires_at: timestamp(expiresAt), permissions: asked, repository_selection: 'selected' },
+        body: {
+          token,
+          expires_at: timestamp(expiresAt),
+          permissions: asked,
+          repository_selection: 'selected',
+        },
       };
     },
     'issues/list-for-repo': (call) => {
@@ -352,15 +377,21 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
         if (q.assignee === 'none' && issue.assignees.length > 0) return false;
         if (q.assignee === '*' && issue.assignees.length === 0) return false;
         if (q.assignee && !['none', '*'].includes(q.assignee)) {
-          if (!issue.assignees.some((login) => login.toLowerCase() === q.assignee?.toLowerCase())) return false;
+          if (!issue.assignees.some((login) => login.toLowerCase() === q.assignee?.toLowerCase()))
+            return false;
         }
         // No milestones are stored: `none` is every issue, `*` or a number none.
         if (q.milestone && q.milestone !== 'none') return false;
-        if (q.mentioned && !(issue.body ?? '').toLowerCase().includes(`@${q.mentioned.toLowerCase()}`)) return false;
+        if (q.mentioned && !(issue.body ?? '').toLowerCase().includes(`@${q.mentioned.toLowerCase()}`))
+          return false;
         return true;
       });
       const key = (issue: StoredIssue): number =>
-        q.sort === 'updated' ? Date.parse(issue.updatedAt) : q.sort === 'comments' ? issue.comments.length : 0;
+        q.sort === 'updated'
+          ? Date.parse(issue.updatedAt)
+          : q.sort === 'comments'
+            ? issue.comments.length
+            : 0;
       const order = q.direction === 'asc' ? 1 : -1;
       issues.sort((a, b) => order * (key(a) - key(b) || a.sequence - b.sequence));
       return page(
@@ -371,7 +402,9 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
     },
     'issues/get': (call) => {
       const found = findIssue(call);
-      return found ? { status: 200, body: issueObject(world, found.repo, found.issue) } : notFound(call.operation);
+      return found
+        ? { status: 200, body: issueObject(world, found.repo, found.issue) }
+        : notFound(call.operation);
     },
     'issues/create': (call) => {
       const repo = call.repo as StoredRepo;
@@ -412,7 +445,8 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       if ('title' in change && change.title !== null && String(change.title).trim() === '') {
         return missingField(call.operation, 'Issue', 'title');
       }
-      if (typeof change.body === 'string' && change.body.length > MAX_BODY) return tooLong(call.operation, 'Issue');
+      if (typeof change.body === 'string' && change.body.length > MAX_BODY)
+        return tooLong(call.operation, 'Issue');
       const changes: Record<string, { from: unknown }> = {};
       if (change.title !== undefined && change.title !== null && String(change.title) !== issue.title) {
         changes.title = { from: issue.title };
@@ -446,7 +480,9 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
     'issues/remove-assignees': (call) => {
       const found = findIssue(call);
       if (!found) return notFound(call.operation);
-      const removed = new Set(((call.body.assignees as string[] | undefined) ?? []).map((l) => l.toLowerCase()));
+      const removed = new Set(
+        ((call.body.assignees as string[] | undefined) ?? []).map((l) => l.toLowerCase()),
+      );
       found.issue.assignees = found.issue.assignees.filter((login) => !removed.has(login.toLowerCase()));
       found.issue.updatedAt = timestamp();
       found.issue.lastActor = botLogin(world);
@@ -490,7 +526,9 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       const found = findIssue(call);
       if (!found) return notFound(call.operation);
       const since = call.query.since ? Date.parse(call.query.since) : undefined;
-      const comments = found.issue.comments.filter((c) => since === undefined || Date.parse(c.updatedAt) >= since);
+      const comments = found.issue.comments.filter(
+        (c) => since === undefined || Date.parse(c.updatedAt) >= since,
+      );
       return page(
         call,
         comments.map((comment) => commentObject(world, found.repo, comment)),
@@ -504,7 +542,11 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       const events: Array<{ sequence: number; json: Json }> = [
         ...issue.comments.map((comment) => ({
           sequence: comment.sequence,
-          json: { event: 'commented', actor: userObject(world, comment.author), ...commentObject(world, repo, comment) },
+          json: {
+            event: 'commented',
+            actor: userObject(world, comment.author),
+            ...commentObject(world, repo, comment),
+          },
         })),
         ...issue.crossReferences.map((reference) => {
           const source = repoOrThrow(reference.repo);
@@ -654,9 +696,15 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
     const context = `${operation.operationId} (${where})`;
     const credential = credentialOf(authorization);
     const issued = credential.kind === 'token' ? tokens.get(credential.token) : undefined;
-    const rateKey = issued ? `installation ${issued.installationId}` : credential.kind === 'jwt' ? 'app' : 'anonymous';
+    const rateKey = issued
+      ? `installation ${issued.installationId}`
+      : credential.kind === 'jwt'
+        ? 'app'
+        : 'anonymous';
 
-    const faultAt = faults.findIndex((f) => f.times > 0 && (!f.operationId || f.operationId === operation.operationId));
+    const faultAt = faults.findIndex(
+      (f) => f.times > 0 && (!f.operationId || f.operationId === operation.operationId),
+    );
     const queued = faults[faultAt];
     if (queued) {
       queued.times--;
@@ -669,7 +717,11 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       contractViolations.push(`${context}: the request body is not JSON`);
       return {
         status: 400,
-        body: { message: 'Problems parsing JSON', documentation_url: operation.documentationUrl, status: '400' },
+        body: {
+          message: 'Problems parsing JSON',
+          documentation_url: operation.documentationUrl,
+          status: '400',
+        },
         rateKey,
       };
     }
@@ -724,7 +776,9 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
     }
     const result = handler(call);
     for (const problem of responseProblems(operation, result.status, result.body)) {
-      contractViolations.push(`${context}: the stand-in's ${result.status} answer does not conform: ${problem}`);
+      contractViolations.push(
+        `${context}: the stand-in's ${result.status} answer does not conform: ${problem}`,
+      );
     }
     return { ...result, rateKey };
   }
@@ -847,7 +901,8 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       }
       if (change.labels) issue.labels = labelNames(repo, change.labels);
       if (change.state) setState(issue, change.state, change.stateReason, by);
-      else if (change.stateReason !== undefined && issue.state === 'closed') issue.stateReason = change.stateReason;
+      else if (change.stateReason !== undefined && issue.state === 'closed')
+        issue.stateReason = change.stateReason;
       if (Object.keys(changes).length > 0) issue.lastChanges = changes;
       issue.lastActor = by;
       issue.updatedAt = timestamp();
@@ -882,7 +937,12 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       if (!issueOrThrow(source, prNumber).pullRequest) {
         throw new Error(`${source.fullName}#${prNumber} is not a pull request`);
       }
-      issue.crossReferences.push({ repo: source.fullName, number: prNumber, at: timestamp(), sequence: sequence() });
+      issue.crossReferences.push({
+        repo: source.fullName,
+        number: prNumber,
+        at: timestamp(),
+        sequence: sequence(),
+      });
     },
     requests,
     contractViolations,
@@ -894,7 +954,8 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       const stored = repo.issues.get(number) ?? repo.deleted.get(number);
       if (!stored) throw new Error(`${repo.fullName} has no issue #${number}`);
       const installation = installationOf(repo);
-      if (!installation) throw new Error(`The App is not installed on ${repo.fullName}: GitHub would not deliver`);
+      if (!installation)
+        throw new Error(`The App is not installed on ${repo.fullName}: GitHub would not deliver`);
       const payload = examplePayload(event, action);
       if (event === 'issues') {
         payload.issue = issueObject(world, repo, stored);
@@ -917,7 +978,10 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
         payload.assignee = userObject(world, login);
       }
       payload.repository = { ...(payload.repository as Json), ...repositoryObject(world, repo) };
-      payload.installation = { id: installation.id, node_id: Buffer.from(`Installation${installation.id}`).toString('base64') };
+      payload.installation = {
+        id: installation.id,
+        node_id: Buffer.from(`Installation${installation.id}`).toString('base64'),
+      };
       payload.sender = userObject(world, stored.lastActor);
       return signedDelivery(event, payload, {
         ...(options.deliveryId ? { deliveryId: options.deliveryId } : {}),
@@ -938,7 +1002,11 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
 function notFound(operation?: Operation): Answer {
   return {
     status: 404,
-    body: { message: 'Not Found', documentation_url: operation?.documentationUrl ?? GENERIC_DOCS, status: '404' },
+    body: {
+      message: 'Not Found',
+      documentation_url: operation?.documentationUrl ?? GENERIC_DOCS,
+      status: '404',
+    },
   };
 }
 
@@ -961,7 +1029,12 @@ function missingField(operation: Operation, resource: string, field: string): An
 
 function tooLong(operation: Operation, resource: string): Answer {
   return validationFailed(operation, 'Validation Failed', [
-    { resource, code: 'custom', field: 'body', message: `body is too long (maximum is ${MAX_BODY} characters)` },
+    {
+      resource,
+      code: 'custom',
+      field: 'body',
+      message: `body is too long (maximum is ${MAX_BODY} characters)`,
+    },
   ]);
 }
 

@@ -14,7 +14,7 @@
 import { createPublicKey, randomBytes, verify } from 'node:crypto';
 
 /** GitHub's error body. */
-export interface Refusal {
+interface Refusal {
   status: number;
   message: string;
 }

@@ -29,7 +29,7 @@ export interface Operation {
 }
 
 /** What is wrong with a request, for the contract (ajv's words) and for the 422 answer (GitHub's words). */
-export interface RequestProblems {
+interface RequestProblems {
   violations: string[];
   /** Sentences for GitHub's `Invalid request.\n\n…` message. */
   messages: string[];
@@ -64,7 +64,9 @@ let description: Description | undefined;
 function described(): Description {
   if (description) return description;
   const require = createRequire(import.meta.url);
-  const file = require.resolve('@octokit/openapi/package.json').replace(/package\.json$/, 'generated/api.github.com.json');
+  const file = require
+    .resolve('@octokit/openapi/package.json')
+    .replace(/package\.json$/, 'generated/api.github.com.json');
   const document = JSON.parse(readFileSync(file, 'utf8')) as Json;
   const formats = new Set<string>();
   forEachSchema(document, (schema) => convertSchema(schema, formats));
@@ -88,7 +90,9 @@ function described(): Description {
           operationId: String(operation.operationId),
           method: method.toUpperCase(),
           template,
-          documentationUrl: String((operation.externalDocs as Json | undefined)?.url ?? 'https://docs.github.com/rest'),
+          documentationUrl: String(
+            (operation.externalDocs as Json | undefined)?.url ?? 'https://docs.github.com/rest',
+          ),
         },
         segments: template.split('/').slice(1),
         pointer: `/paths/${escapePointer(template)}/${method}`,
@@ -240,7 +244,9 @@ function timelineProblems(items: unknown[]): string[] {
     if (!schema) return [`/${i} is an event the stand-in does not know the schema of`];
     const validate = ajv.getSchema(`gh#/components/schemas/${schema}`);
     if (!validate || validate(item)) return [];
-    return (validate.errors ?? []).map((error) => `/${i}${describeError(error).replace(/^\(the whole value\)/, '')}`);
+    return (validate.errors ?? []).map(
+      (error) => `/${i}${describeError(error).replace(/^\(the whole value\)/, '')}`,
+    );
   });
 }
 
@@ -302,13 +308,18 @@ function compiledFor(route: Route): Compiled {
 }
 
 /** Query and path parameters arrive as strings; they are typed as the parameter's schema says before checking. */
-function coerce(values: Record<string, string>, parameters: Parameter[], where: string): Record<string, unknown> {
+function coerce(
+  values: Record<string, string>,
+  parameters: Parameter[],
+  where: string,
+): Record<string, unknown> {
   const typed: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values)) {
     const parameter = parameters.find((p) => p.in === where && p.name === name);
     const declared = parameter?.schema?.type;
     const type = Array.isArray(declared) ? declared[0] : declared;
-    if ((type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(value)) typed[name] = Number(value);
+    if ((type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(value))
+      typed[name] = Number(value);
     else if (type === 'boolean' && (value === 'true' || value === 'false')) typed[name] = value === 'true';
     else typed[name] = value;
   }
@@ -327,14 +338,19 @@ function inGitHubsWords(error: ErrorObject, value: unknown): string {
     return `"${(error.params as { missingProperty: string }).missingProperty}" wasn't supplied.`;
   }
   const segments = error.instancePath.split('/').slice(1);
-  const at = segments.reduce<unknown>((v, key) => (isObject(v) || Array.isArray(v) ? (v as Json)[key] : undefined), value);
-  const where = segments.map((s) => (/^\d+$/.test(s) ? 'items' : `properties/${s}`)).join('/') || 'properties';
+  const at = segments.reduce<unknown>(
+    (v, key) => (isObject(v) || Array.isArray(v) ? (v as Json)[key] : undefined),
+    value,
+  );
+  const where =
+    segments.map((s) => (/^\d+$/.test(s) ? 'items' : `properties/${s}`)).join('/') || 'properties';
   const shown = JSON.stringify(at) ?? 'nil';
   if (error.keyword === 'enum') {
     const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.filter((v) => v !== null);
     return `For '${where}', ${shown} is not a member of [${allowed.map((v) => JSON.stringify(v)).join(', ')}].`;
   }
-  if (error.keyword === 'type') return `For '${where}', ${shown} is not ${withArticle(String(error.params.type))}.`;
+  if (error.keyword === 'type')
+    return `For '${where}', ${shown} is not ${withArticle(String(error.params.type))}.`;
   return `For '${where}', ${shown} ${error.message ?? 'is invalid'}.`;
 }
 
@@ -359,7 +375,8 @@ function forEachSchema(document: Json, visit: (schema: Json) => void): void {
     for (const [method, definition] of Object.entries(item)) {
       if (!HTTP_METHODS.has(method)) continue;
       const operation = definition as Json;
-      for (const parameter of (operation.parameters as Json[] | undefined) ?? []) walkSchema(parameter.schema, visit);
+      for (const parameter of (operation.parameters as Json[] | undefined) ?? [])
+        walkSchema(parameter.schema, visit);
       walkContent(operation.requestBody as Json | undefined);
       for (const response of Object.values((operation.responses as Record<string, Json> | undefined) ?? {})) {
         walkContent(response);

@@ -40,7 +40,7 @@ export function examplePayload(event: string, action: string): Json {
   if (found.length === 0) throw new Error(`@octokit/webhooks-examples has no ${event}.${action} example`);
   const score = (example: Json) => ('installation' in example ? 2 : 0) - ('organization' in example ? 1 : 0);
   const best = found.reduce((a, b) => (score(b) > score(a) ? b : a));
-  return structuredClone(best);
+  return { ...structuredClone(best), action };
 }
 
 /** The headers and body of one delivery, the body signed with the webhook secret. */

@@ -10,13 +10,13 @@ const WEB = 'https://github.com';
 
 type Json = Record<string, unknown>;
 
-export interface Person {
+interface Person {
   login: string;
   id: number;
   type: 'User' | 'Bot' | 'Organization';
 }
 
-export interface StoredLabel {
+interface StoredLabel {
   id: number;
   name: string;
   color: string;
@@ -35,7 +35,7 @@ export interface StoredComment {
   sequence: number;
 }
 
-export interface CrossReference {
+interface CrossReference {
   repo: string;
   number: number;
   at: string;
@@ -84,7 +84,7 @@ export interface StoredRepo {
   nextNumber: number;
 }
 
-export interface StoredInstallation {
+interface StoredInstallation {
   id: number;
   account: string;
   /** Lower-case full names of the repositories it was given. */
@@ -119,7 +119,7 @@ function nodeId(type: string, id: number): string {
   return Buffer.from(`${String(type.length).padStart(2, '0')}:${type}${id}`).toString('base64');
 }
 
-export function person(world: World, login: string, type: Person['type'] = 'User'): Person {
+function person(world: World, login: string, type: Person['type'] = 'User'): Person {
   const key = login.toLowerCase();
   const known = world.people.get(key);
   if (known) return known;
@@ -267,7 +267,7 @@ export function repositoryObject(world: World, repo: StoredRepo): Json {
 }
 
 /** `integration`: the App, as `performed_via_github_app` names it. */
-export function appObject(world: World): Json {
+function appObject(world: World): Json {
   return {
     id: world.app.id,
     slug: world.app.slug,

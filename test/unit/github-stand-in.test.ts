@@ -1,0 +1,389 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { createAppAuth } from '@octokit/auth-app';
+import { Octokit } from '@octokit/core';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { verify } from '@octokit/webhooks-methods';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type GitHubStandIn, startGitHubStandIn } from '../../functions/local/dev/github-stand-in.js';
+
+const REPO = 'hack-week/topics';
+const [OWNER, NAME] = REPO.split('/') as [string, string];
+const GitHubClient = Octokit.plugin(retry, throttling);
+const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+
+let clients = 0;
+
+/**
+ * A client as htg builds one (functions/adapters/github): @octokit/core with explicit routes,
+ * as a GitHub App (an installation of it, given an id), with retries and throttling.
+ */
+function client(
+  standIn: GitHubStandIn,
+  options: { installationId?: number; privateKey?: string; onSecondaryRateLimit?: () => boolean } = {},
+) {
+  return new GitHubClient({
+    baseUrl: standIn.url,
+    authStrategy: createAppAuth,
+    auth: {
+      appId: standIn.app.id,
+      privateKey: options.privateKey ?? standIn.app.privateKey,
+      ...(options.installationId ? { installationId: options.installationId } : {}),
+    },
+    log: quiet,
+    // Each client its own throttling queues (plugin-throttling keys them by id), so tests do not wait on each other.
+    throttle: {
+      id: `github-stand-in-test-${++clients}`,
+      onRateLimit: () => false,
+      onSecondaryRateLimit: options.onSecondaryRateLimit ?? (() => false),
+    },
+  });
+}
+
+describe('the GitHub stand-in, through Octokit as a GitHub App', () => {
+  let standIn: GitHubStandIn;
+  let installationId: number;
+  let octokit: InstanceType<typeof GitHubClient>;
+
+  beforeAll(async () => {
+    standIn = await startGitHubStandIn();
+    installationId = standIn.install(REPO);
+    standIn.addCollaborator(REPO, 'alice');
+    // 130 topics, every 13th a pull request (GitHub lists those among the issues), and some unlabelled noise.
+    for (let i = 1; i <= 130; i++) {
+      standIn.addIssue(REPO, {
+        title: `Topic ${i}`,
+        body: `Idea number ${i}`,
+        labels: ['topic'],
+        author: `hacker${i % 7}`,
+        ...(i % 13 === 0 ? { pullRequest: { merged: false } } : {}),
+      });
+      if (i % 10 === 0) standIn.addIssue(REPO, { title: `Chore ${i}`, labels: ['chore'] });
+    }
+    octokit = client(standIn, { installationId });
+  });
+  afterAll(() => standIn.close());
+
+  it('finds the installation of a repository, then lists its labelled issues across two pages', async () => {
+    const app = client(standIn);
+    const { data: installation } = await app.request('GET /repos/{owner}/{repo}/installation', {
+      owner: OWNER,
+      repo: NAME,
+    });
+    expect(installation.id).toBe(installationId);
+    expect(installation.app_id).toBe(standIn.app.id);
+
+    const first = await octokit.request('GET /repos/{owner}/{repo}/issues', {
+      owner: OWNER,
+      repo: NAME,
+      labels: 'Topic',
+      state: 'all',
+      per_page: 100,
+    });
+    expect(first.headers.link).toMatch(/rel="next".*rel="last"/);
+    // Following the Link header's next URL, as htg does.
+    const next = first.headers.link?.match(/<([^<>]+)>;\s*rel="next"/)?.[1] ?? '';
+    const second = await octokit.request({ method: 'GET', url: next });
+    expect(second.headers.link).toMatch(/rel="prev".*rel="first"/);
+    expect(second.headers.link).not.toMatch(/rel="next"/);
+    const issues = [...first.data, ...(second.data as typeof first.data)];
+    expect(issues).toHaveLength(130);
+    expect(issues.filter((issue) => issue.pull_request)).toHaveLength(10);
+    // Newest first, GitHub's default order.
+    expect(issues[0]?.title).toBe('Topic 130');
+    const pages = standIn.requests.filter((r) => r.operationId === 'issues/list-for-repo');
+    expect(pages.map((r) => r.status)).toEqual([200, 200]);
+    // The next page is the Link header's URL, which names the repository by id as GitHub's does.
+    expect(pages[1]?.path).toMatch(/^\/repositories\/\d+\/issues$/);
+    expect(pages[1]?.query).toMatchObject({ page: '2', labels: 'Topic', per_page: '100' });
+    expect(standIn.contractViolations).toEqual([]);
+  });
+
+  it('creates, updates, assigns and comments on an issue, and reads a merged pull request off its timeline', async () => {
+    const { data: created } = await octokit.request('POST /repos/{owner}/{repo}/issues', {
+      owner: OWNER,
+      repo: NAME,
+      title: 'Offline rehearsal',
+      body: 'Run the week without the internet.',
+      labels: ['topic', 'Needs Room'],
+    });
+    expect(created.number).toBe(144);
+    expect(created.user?.login).toBe('htg-stand-in[bot]');
+    expect(created.performed_via_github_app?.id).toBe(standIn.app.id);
+    expect(created.labels.map((label) => (typeof label === 'string' ? label : label.name))).toEqual([
+      'topic',
+      'Needs Room',
+    ]);
+
+    const { data: updated } = await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+      owner: OWNER,
+      repo: NAME,
+      issue_number: created.number,
+      title: 'Offline rehearsal, take two',
+      state: 'closed',
+      state_reason: 'not_planned',
+    });
+    expect(updated).toMatchObject({
+      state: 'closed',
+      state_reason: 'not_planned',
+      title: 'Offline rehearsal, take two',
+    });
+
+    // GitHub silently drops whoever cannot be assigned.
+    const { data: assigned } = await octokit.request(
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees',
+      {
+        owner: OWNER,
+        repo: NAME,
+        issue_number: created.number,
+        assignees: ['alice', 'mallory'],
+      },
+    );
+    expect(assigned.assignees?.map((user) => user.login)).toEqual(['alice']);
+    expect(assigned.assignee?.login).toBe('alice');
+
+    const { data: comment } = await octokit.request(
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      {
+        owner: OWNER,
+        repo: NAME,
+        issue_number: created.number,
+        body: 'Moved to Thursday.',
+      },
+    );
+    await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+      owner: OWNER,
+      repo: NAME,
+      comment_id: comment.id,
+      body: 'Friday.',
+    });
+    const { data: comments } = await octokit.request(
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      {
+        owner: OWNER,
+        repo: NAME,
+        issue_number: created.number,
+      },
+    );
+    expect(comments.map((c) => c.body)).toEqual(['Friday.']);
+    expect(standIn.comments(REPO, created.number)[0]?.id).toBe(comment.id);
+    expect(standIn.issue(REPO, created.number)?.comments).toBe(1);
+
+    const pull = standIn.addIssue(REPO, {
+      title: 'Rehearse offline',
+      pullRequest: { merged: true },
+      author: 'bob',
+    });
+    standIn.crossReference(REPO, created.number, Number(pull.number));
+    const { data: timeline } = await octokit.request(
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/timeline',
+      {
+        owner: OWNER,
+        repo: NAME,
+        issue_number: created.number,
+      },
+    );
+    expect(timeline.map((event) => event.event)).toEqual(['commented', 'cross-referenced']);
+    const reference = timeline[1] as { source: { issue: Record<string, unknown> } };
+    expect(reference.source.issue).toMatchObject({
+      number: pull.number,
+      pull_request: { merged_at: expect.any(String) },
+      repository: { full_name: REPO },
+    });
+    const { data: pr } = await octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+      owner: OWNER,
+      repo: NAME,
+      pull_number: Number(pull.number),
+    });
+    expect(pr).toMatchObject({ state: 'closed', merged: true, merged_at: expect.any(String) });
+    expect(standIn.contractViolations).toEqual([]);
+  }, 15_000);
+
+  it('answers every request with GitHub rate limit and request id headers', async () => {
+    const response = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
+      owner: OWNER,
+      repo: NAME,
+      issue_number: 1,
+    });
+    expect(response.headers).toMatchObject({
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-resource': 'core',
+      'content-type': 'application/json; charset=utf-8',
+    });
+    expect(Number(response.headers['x-ratelimit-remaining'])).toBeLessThan(5000);
+    expect(response.headers['x-github-request-id']).toMatch(/^[0-9A-F:]+$/);
+  });
+
+  it('refuses a JWT signed with another key (401), and a repository the App is not installed on (404)', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
+    const forged = client(standIn, { privateKey });
+    await expect(
+      forged.request('GET /repos/{owner}/{repo}/installation', { owner: OWNER, repo: NAME }),
+    ).rejects.toMatchObject({
+      status: 401,
+      response: { data: { message: 'A JSON web token could not be decoded' } },
+    });
+    const app = client(standIn);
+    await expect(
+      app.request('GET /repos/{owner}/{repo}/installation', { owner: OWNER, repo: 'elsewhere' }),
+    ).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(
+      octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
+        owner: 'someone-else',
+        repo: 'topics',
+        issue_number: 1,
+      }),
+    ).rejects.toMatchObject({
+      status: 404,
+    });
+    expect(standIn.contractViolations).toEqual([]);
+  });
+
+  it('answers a deleted issue 404', async () => {
+    const seeded = standIn.addIssue(REPO, { title: 'Spam' });
+    standIn.deleteIssue(REPO, Number(seeded.number));
+    await expect(
+      octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
+        owner: OWNER,
+        repo: NAME,
+        issue_number: Number(seeded.number),
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('records a request its description does not allow as a contract violation and answers it 422', async () => {
+    await expect(
+      octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+        owner: OWNER,
+        repo: NAME,
+        issue_number: 1,
+        // Octokit's types refuse it too; a caller without them (or with a wrong cast) sends it.
+        state: 'bogus' as 'open',
+      }),
+    ).rejects.toMatchObject({ status: 422, message: expect.stringContaining('"bogus" is not a member of') });
+    expect(standIn.contractViolations).toHaveLength(1);
+    expect(standIn.contractViolations[0]).toMatch(
+      /^issues\/update \(PATCH \/repos\/hack-week\/topics\/issues\/1\): .*state/,
+    );
+    expect(standIn.issue(REPO, 1)?.state).toBe('open');
+    standIn.contractViolations.splice(0);
+  });
+
+  it('answers a route GitHub does not describe 404, recording it; a blank title 422 as GitHub validates it', async () => {
+    await expect(
+      octokit.request('GET /repos/{owner}/{repo}/topics-of-the-week', { owner: OWNER, repo: NAME }),
+    ).rejects.toMatchObject({ status: 404, response: { data: { message: 'Not Found' } } });
+    expect(standIn.contractViolations).toEqual([
+      "GET /repos/hack-week/topics/topics-of-the-week: GitHub's OpenAPI description has no such route (GitHub answers 404)",
+    ]);
+    standIn.contractViolations.splice(0);
+    await expect(
+      octokit.request('POST /repos/{owner}/{repo}/issues', { owner: OWNER, repo: NAME, title: ' ' }),
+    ).rejects.toMatchObject({
+      status: 422,
+      response: {
+        data: {
+          message: 'Validation Failed',
+          errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }],
+        },
+      },
+    });
+    expect(standIn.contractViolations).toEqual([]);
+  });
+
+  it('is retried by plugin-retry through a 503', async () => {
+    standIn.failNext(1, 503, 'issues/get');
+    const fresh = client(standIn, { installationId });
+    const started = Date.now();
+    const { data } = await fresh.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
+      owner: OWNER,
+      repo: NAME,
+      issue_number: 2,
+    });
+    expect(data.number).toBe(2);
+    const gets = standIn.requests.filter(
+      (r) => r.operationId === 'issues/get' && r.path.endsWith('/issues/2'),
+    );
+    expect(gets.map((r) => r.status)).toEqual([503, 200]);
+    // About the first back-off of plugin-retry (1 s). (A client whose earlier request failed waits (1 + 1)² s:
+    // plugin-retry 8.1.1 keeps the retry count of a failure for the next request; hence a fresh client.)
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('is retried by plugin-throttling through a secondary rate limit, after its retry-after', async () => {
+    let limited = 0;
+    const throttled = client(standIn, { installationId, onSecondaryRateLimit: () => ++limited === 1 });
+    standIn.failNext(1, { rateLimit: 'secondary', retryAfterSeconds: 1 }, 'issues/get');
+    const started = Date.now();
+    const { data } = await throttled.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
+      owner: OWNER,
+      repo: NAME,
+      issue_number: 3,
+    });
+    expect(data.number).toBe(3);
+    expect(limited).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    const gets = standIn.requests.filter(
+      (r) => r.operationId === 'issues/get' && r.path.endsWith('/issues/3'),
+    );
+    expect(gets.map((r) => r.status)).toEqual([403, 200]);
+  });
+
+  it('answers the primary rate limit as GitHub does', async () => {
+    standIn.failNext(1, { rateLimit: 'primary', retryAfterSeconds: 30 }, 'issues/get');
+    await expect(
+      octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
+        owner: OWNER,
+        repo: NAME,
+        issue_number: 4,
+      }),
+    ).rejects.toMatchObject({
+      status: 403,
+      response: {
+        headers: { 'x-ratelimit-remaining': '0' },
+        data: { message: `API rate limit exceeded for installation ID ${installationId}.` },
+      },
+    });
+  });
+
+  it('signs webhook deliveries as GitHub does, with the stored issue in the example payload', async () => {
+    const seeded = standIn.addIssue(REPO, { title: 'Robots', labels: ['topic'], author: 'carol' });
+    standIn.editIssue(REPO, Number(seeded.number), { title: 'Friendly robots' });
+    const delivery = standIn.delivery('issues', 'edited', REPO, Number(seeded.number), { deliveryId: 'd-1' });
+    const signature = delivery.headers['x-hub-signature-256'] ?? '';
+    expect(await verify(standIn.app.webhookSecret, delivery.body, signature)).toBe(true);
+    expect(await verify('another secret', delivery.body, signature)).toBe(false);
+    expect(delivery.headers).toMatchObject({
+      'x-github-event': 'issues',
+      'x-github-delivery': 'd-1',
+      'content-type': 'application/json',
+      'user-agent': expect.stringMatching(/^GitHub-Hookshot\//),
+    });
+    const payload = JSON.parse(delivery.body) as {
+      action: string;
+      issue: unknown;
+      repository: unknown;
+      installation: { id: number };
+      changes: unknown;
+      sender: { login: string };
+    };
+    expect(payload.action).toBe('edited');
+    expect(payload.issue).toMatchObject({ number: seeded.number, title: 'Friendly robots' });
+    expect(payload.repository).toMatchObject({ full_name: REPO, name: NAME, owner: { login: OWNER } });
+    expect(payload.installation.id).toBe(installationId);
+    expect(payload.changes).toEqual({ title: { from: 'Robots' } });
+    expect(payload.sender.login).toBe('carol');
+
+    const labeled = JSON.parse(standIn.delivery('issues', 'labeled', REPO, Number(seeded.number)).body);
+    expect(labeled.label.name).toBe('topic');
+    const closed = standIn.delivery('issues', 'closed', REPO, Number(seeded.number));
+    expect(closed.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.parse(closed.body).action).toBe('closed');
+  });
+});
