@@ -139,33 +139,155 @@ describe('gitHubIssueTracker', { timeout: 30_000 }, () => {
     expect(await issues.getIssue(repo, created.number)).toEqual(closed);
   });
 
-  it('makes the assignees exactly the given logins, adding and removing', async () => {
+  it('adds and removes only the given assignees, leaving the others as they are', async () => {
     const repo = freshRepo();
-    for (const login of ['alice', 'bob', 'carol']) github.addCollaborator(repo, login);
+    for (const login of ['alice', 'bob', 'carol', 'dave']) github.addCollaborator(repo, login);
     const number = seed(repo, { title: 'Topic', labels: ['Q2/2026'] });
     const issues = tracker();
 
-    await issues.setAssignees(repo, number, ['alice', 'bob']);
+    expect(
+      (await issues.changeAssignees(repo, number, { add: ['alice', 'bob'], remove: [] })).sort(),
+    ).toEqual(['alice', 'bob']);
     expect(assigneesOf(repo, number)).toEqual(['alice', 'bob']);
 
-    await issues.setAssignees(repo, number, ['Bob', 'carol']);
-    expect(assigneesOf(repo, number)).toEqual(['bob', 'carol']);
-    expect((await issues.getIssue(repo, number))?.assignees.slice().sort()).toEqual(['bob', 'carol']);
+    // Someone assigns dave on GitHub; htg's next change leaves him there.
+    github.editIssue(repo, number, { assignees: ['alice', 'bob', 'dave'], by: 'dave' });
+    const after = await issues.changeAssignees(repo, number, {
+      add: ['Bob', 'carol', 'carol'],
+      remove: ['alice'],
+    });
+    expect(after.slice().sort()).toEqual(['bob', 'carol', 'dave']);
+    expect(assigneesOf(repo, number)).toEqual(['bob', 'carol', 'dave']);
 
+    // Removals go first (an issue takes at most ten; those leaving make room), each login once.
     expect(
       github.requests
         .filter((request) => request.path === `/repos/${repo}/issues/${number}/assignees`)
         .map((request) => [request.method, request.body]),
     ).toEqual([
       ['POST', { assignees: ['alice', 'bob'] }],
-      ['POST', { assignees: ['carol'] }],
       ['DELETE', { assignees: ['alice'] }],
+      ['POST', { assignees: ['Bob', 'carol'] }],
     ]);
 
+    // Nothing left to change (blanks, a login both added and removed is added): one read, or one add.
     const before = github.requests.length;
-    await issues.setAssignees(repo, number, ['carol', 'bob']);
-    // Nothing to change: only the read.
+    expect((await issues.changeAssignees(repo, number, { add: [' ', ''], remove: [] })).sort()).toEqual([
+      'bob',
+      'carol',
+      'dave',
+    ]);
     expect(github.requests.slice(before).map((request) => request.operationId)).toEqual(['issues/get']);
+    const both = github.requests.length;
+    await issues.changeAssignees(repo, number, { add: ['dave'], remove: ['DAVE'] });
+    expect(github.requests.slice(both).map((request) => request.operationId)).toEqual([
+      'issues/add-assignees',
+    ]);
+    expect(assigneesOf(repo, number)).toEqual(['bob', 'carol', 'dave']);
+  });
+
+  it('answers who GitHub took: a login it may not assign, or one past ten, is left out', async () => {
+    const repo = freshRepo();
+    const members = Array.from({ length: 12 }, (_, i) => `member${String(i + 1).padStart(2, '0')}`);
+    for (const login of ['alice', ...members]) github.addCollaborator(repo, login);
+    const number = seed(repo, { title: 'Topic', labels: ['Q2/2026'] });
+    const issues = tracker();
+
+    // mallory has no access to the repository: GitHub answers 201 without her.
+    expect(await issues.changeAssignees(repo, number, { add: ['alice', 'mallory'], remove: [] })).toEqual([
+      'alice',
+    ]);
+    expect(assigneesOf(repo, number)).toEqual(['alice']);
+
+    const taken = await issues.changeAssignees(repo, number, { add: members, remove: ['alice'] });
+    expect(taken).toEqual(members.slice(0, 10));
+    expect(assigneesOf(repo, number)).toEqual(members.slice(0, 10));
+
+    // At ten, two leaving make room for two coming (the removal goes first).
+    const swapped = await issues.changeAssignees(repo, number, {
+      add: members.slice(10),
+      remove: members.slice(0, 2),
+    });
+    expect(swapped.slice().sort()).toEqual(members.slice(2));
+  });
+
+  it('finds the comments carrying a marker across pages, oldest first', async () => {
+    const repo = freshRepo();
+    const number = seed(repo, { title: 'Topic', labels: ['Q2/2026'] });
+    const marker = '<!-- htg:team:h1:7 -->';
+    const marked: number[] = [];
+    for (let n = 0; n < 250; n++) {
+      const body = [5, 140, 249].includes(n) ? `Results\n\n${marker}` : `Comment ${n}`;
+      const comment = github.addComment(repo, number, { body, author: n % 2 ? 'alice' : 'bob' });
+      if (body.includes(marker)) marked.push(Number(comment.id));
+    }
+    github.addComment(repo, seed(repo, { title: 'Another topic' }), { body: marker });
+
+    const before = github.requests.length;
+    expect(await tracker().findComments(repo, number, marker)).toEqual(marked);
+    expect(
+      github.requests
+        .slice(before)
+        .filter((request) => request.operationId === 'issues/list-comments')
+        .map((request) => request.query.page ?? '1'),
+    ).toEqual(['1', '2', '3']);
+    expect(await tracker().findComments(repo, number, '<!-- htg:team:h1:8 -->')).toEqual([]);
+  });
+
+  it('deletes a comment, and one already gone is no failure', async () => {
+    const repo = freshRepo();
+    const number = seed(repo, { title: 'Topic', labels: ['Q2/2026'] });
+    const kept = Number(github.addComment(repo, number, { body: 'Keep me' }).id);
+    const issues = tracker();
+    const id = await issues.addComment(repo, number, 'A second copy');
+
+    await issues.deleteComment(repo, id);
+    expect(github.comments(repo, number).map((comment) => comment.id)).toEqual([kept]);
+    const warnings = logged.length;
+    await expect(issues.deleteComment(repo, id)).resolves.toBeUndefined();
+    expect(
+      github.requests
+        .filter((request) => request.operationId === 'issues/delete-comment')
+        .map((request) => [request.path, request.status]),
+    ).toEqual([
+      [`/repos/${repo}/issues/comments/${id}`, 204],
+      [`/repos/${repo}/issues/comments/${id}`, 404],
+    ]);
+    // An answer, not a failure: nothing logged.
+    expect(logged.slice(warnings)).toEqual([]);
+    expect(github.comments(repo, number).map((comment) => comment.id)).toEqual([kept]);
+  });
+
+  it('reads one pull request with its state now, null when there is none', async () => {
+    const repo = freshRepo();
+    const open = seed(repo, { title: 'Docs for WireGuard', pullRequest: {} });
+    const merged = seed(repo, { title: 'Add WireGuard', pullRequest: {} });
+    const closed = seed(repo, { title: 'Abandoned approach', pullRequest: {}, state: 'closed' });
+    const issue = seed(repo, { title: 'Topic', labels: ['Q2/2026'] });
+    const issues = tracker();
+
+    expect(await issues.pullRequest(repo, merged)).toMatchObject({ state: 'open' });
+    github.mergePullRequest(repo, merged);
+    expect(await issues.pullRequest(repo, open)).toEqual({
+      number: open,
+      repo,
+      title: 'Docs for WireGuard',
+      url: expect.stringMatching(new RegExp(`/${repo}/pull/${open}$`)),
+      state: 'open',
+    });
+    expect(await issues.pullRequest(repo, merged)).toEqual({
+      number: merged,
+      repo,
+      title: 'Add WireGuard',
+      url: expect.stringMatching(new RegExp(`/${repo}/pull/${merged}$`)),
+      state: 'merged',
+    });
+    expect(await issues.pullRequest(repo, closed)).toMatchObject({ number: closed, state: 'closed' });
+
+    // GitHub answers 404 for a number that is no pull request (an issue's, or none at all).
+    expect(await issues.pullRequest(repo, issue)).toBeNull();
+    expect(await issues.pullRequest(repo, 4242)).toBeNull();
+    expect(github.requests.at(-1)).toMatchObject({ operationId: 'pulls/get', status: 404 });
   });
 
   it('adds a comment and edits it', async () => {
@@ -286,7 +408,9 @@ describe('gitHubIssueTracker', { timeout: 30_000 }, () => {
       status: expect.toBeOneOf([404, 410]),
     });
     expect(await tracker().getIssue(repo, 4242)).toBeNull();
-    const error = await failureOf(tracker().setAssignees(repo, 4242, ['alice']));
+    const error = await failureOf(tracker().changeAssignees(repo, 4242, { add: ['alice'], remove: [] }));
     expect(error.failure).toBe('not-found');
+    const unread = await failureOf(tracker().changeAssignees(repo, 4242, { add: [], remove: [] }));
+    expect(unread.failure).toBe('not-found');
   });
 });

@@ -386,4 +386,169 @@ describe('the GitHub stand-in, through Octokit as a GitHub App', () => {
     expect(closed.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.parse(closed.body).action).toBe('closed');
   });
+
+  it('deletes a comment (204), and answers one already gone 404', async () => {
+    const seeded = standIn.addIssue(REPO, { title: 'Comments come and go', labels: ['topic'] });
+    const number = Number(seeded.number);
+    const kept = standIn.addComment(REPO, number, { body: 'Count me in.', author: 'alice' });
+    expect(kept).toMatchObject({
+      body: 'Count me in.',
+      user: { login: 'alice' },
+      author_association: 'COLLABORATOR',
+    });
+    const { data: comment } = await octokit.request(
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      { owner: OWNER, repo: NAME, issue_number: number, body: 'Posted twice.' },
+    );
+    expect(standIn.issue(REPO, number)?.comments).toBe(2);
+
+    const deleted = await octokit.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+      owner: OWNER,
+      repo: NAME,
+      comment_id: comment.id,
+    });
+    expect(deleted.status).toBe(204);
+    expect(standIn.comments(REPO, number).map((c) => c.id)).toEqual([kept.id]);
+    expect(standIn.issue(REPO, number)?.comments).toBe(1);
+    await expect(
+      octokit.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+        owner: OWNER,
+        repo: NAME,
+        comment_id: comment.id,
+      }),
+    ).rejects.toMatchObject({ status: 404, response: { data: { message: 'Not Found' } } });
+    // Nor can it be edited any more.
+    await expect(
+      octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+        owner: OWNER,
+        repo: NAME,
+        comment_id: comment.id,
+        body: 'Too late.',
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+    expect(
+      standIn.requests.filter((r) => r.operationId === 'issues/delete-comment').map((r) => r.status),
+    ).toEqual([204, 404]);
+    expect(standIn.contractViolations).toEqual([]);
+  }, 15_000);
+
+  it('keeps at most ten assignees on an issue, silently leaving out the rest, as GitHub does', async () => {
+    const members = Array.from({ length: 12 }, (_, i) => `crew${i + 1}`);
+    for (const login of members) standIn.addCollaborator(REPO, login);
+    const number = Number(standIn.addIssue(REPO, { title: 'A crowded topic', labels: ['topic'] }).number);
+    const logins = (issue: { assignees?: Array<{ login: string }> | null }) =>
+      (issue.assignees ?? []).map((user) => user.login);
+
+    const first = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/assignees', {
+      owner: OWNER,
+      repo: NAME,
+      issue_number: number,
+      assignees: members.slice(0, 3),
+    });
+    expect(logins(first.data)).toEqual(['crew1', 'crew2', 'crew3']);
+    // Nine more asked for, room for seven: the 201 names the ten it kept, those assigned before among them.
+    const crowded = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/assignees', {
+      owner: OWNER,
+      repo: NAME,
+      issue_number: number,
+      assignees: members.slice(3),
+    });
+    expect(crowded.status).toBe(201);
+    expect(logins(crowded.data)).toEqual(members.slice(0, 10));
+    // One leaving makes room for one.
+    await octokit.request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees', {
+      owner: OWNER,
+      repo: NAME,
+      issue_number: number,
+      assignees: ['crew1'],
+    });
+    const { data: after } = await octokit.request(
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees',
+      { owner: OWNER, repo: NAME, issue_number: number, assignees: ['crew12', 'crew11'] },
+    );
+    expect(logins(after)).toEqual([...members.slice(1, 10), 'crew12']);
+    expect(logins(standIn.issue(REPO, number) as { assignees: Array<{ login: string }> })).toHaveLength(10);
+
+    // Opening an issue with twelve assigns ten.
+    const { data: opened } = await octokit.request('POST /repos/{owner}/{repo}/issues', {
+      owner: OWNER,
+      repo: NAME,
+      title: 'Everyone on it',
+      assignees: members,
+    });
+    expect(logins(opened)).toEqual(members.slice(0, 10));
+    expect(standIn.contractViolations).toEqual([]);
+  }, 20_000);
+
+  it('merges a pull request as GitHub stores it, seen through pulls/get and the issue timeline', async () => {
+    const topic = Number(standIn.addIssue(REPO, { title: 'Faster shoots', labels: ['topic'] }).number);
+    const pull = Number(
+      standIn.addIssue(REPO, { title: 'Speed up', body: 'Draft.', pullRequest: {}, author: 'bob' }).number,
+    );
+    standIn.crossReference(REPO, topic, pull);
+    const get = () =>
+      octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+        owner: OWNER,
+        repo: NAME,
+        pull_number: pull,
+      });
+    const referenced = async () => {
+      const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}/timeline', {
+        owner: OWNER,
+        repo: NAME,
+        issue_number: topic,
+      });
+      return (data as Array<{ event?: string; source?: { issue?: Record<string, unknown> } }>).find(
+        (event) => event.event === 'cross-referenced',
+      )?.source?.issue;
+    };
+    expect((await get()).data).toMatchObject({
+      state: 'open',
+      merged: false,
+      merged_at: null,
+      merge_commit_sha: null,
+    });
+    expect(await referenced()).toMatchObject({
+      number: pull,
+      state: 'open',
+      pull_request: { merged_at: null },
+    });
+
+    // A person edits the pull request's title and body on GitHub, then merges it.
+    standIn.editIssue(REPO, pull, { title: 'Speed up shoots', body: `Fixes #${topic}` });
+    const merged = standIn.mergePullRequest(REPO, pull);
+    const { data } = await get();
+    expect(data).toEqual(merged);
+    expect(data).toMatchObject({
+      title: 'Speed up shoots',
+      body: `Fixes #${topic}`,
+      state: 'closed',
+      merged: true,
+      merged_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
+      merge_commit_sha: expect.stringMatching(/^[0-9a-f]{40}$/),
+      merged_by: { login: 'bob' },
+      base: { repo: { full_name: REPO } },
+    });
+    expect(data.closed_at).toBe(data.merged_at);
+    expect(standIn.issue(REPO, pull)).toMatchObject({
+      state: 'closed',
+      state_reason: null,
+      pull_request: { merged_at: data.merged_at },
+    });
+    expect(await referenced()).toMatchObject({
+      number: pull,
+      title: 'Speed up shoots',
+      state: 'closed',
+      pull_request: { merged_at: data.merged_at },
+    });
+    const delivery = JSON.parse(standIn.delivery('pull_request', 'closed', REPO, pull).body);
+    expect(delivery.pull_request).toMatchObject({ merged: true, state: 'closed' });
+    expect(delivery.sender.login).toBe('bob');
+
+    // Only an open pull request merges, and a merged one does not reopen.
+    expect(() => standIn.mergePullRequest(REPO, pull)).toThrow(/not open/);
+    expect(() => standIn.mergePullRequest(REPO, topic)).toThrow(/not a pull request/);
+    expect(() => standIn.editIssue(REPO, pull, { state: 'open' })).toThrow(/merged/);
+    expect(standIn.contractViolations).toEqual([]);
+  });
 });

@@ -17,8 +17,8 @@ import type { GitHubAppCredentials } from './credentials.js';
 
 /**
  * @octokit/core with explicit routes rather than @octokit/rest: rest adds every endpoint method and the
- * pagination plugin, 86 KB of the 178 KB a bundle of it takes (esbuild, minified); htg calls nine routes and
- * follows `link` headers itself.
+ * pagination plugin, 86 KB of the 178 KB a bundle of it takes (esbuild, minified); htg calls thirteen routes (the
+ * installation lookup among them) and follows `link` headers itself.
  */
 const GitHubClient = Octokit.plugin(retry, throttling);
 type GitHubClient = InstanceType<typeof GitHubClient>;
@@ -36,6 +36,12 @@ export interface GitHubIssueTrackerOptions {
   retryBaseMs?: number;
   /** How long GitHub's "retry after one second" lasts; 1000 ms when unset (tests shrink it). */
   retryAfterUnitMs?: number;
+  /**
+   * False turns Octokit's throttling off: the spacing of writes (1 s, 3 s for those that notify people, as GitHub
+   * advises against its secondary rate limits) and the waits for rate limits, which then fail as 'rate-limited'.
+   * Only for a GitHub stand-in that does not limit (the rehearsal); true when unset.
+   */
+  throttle?: boolean;
 }
 
 /** Rate limits that ask for a longer wait than this are not waited for: the call fails as 'rate-limited'. */
@@ -87,6 +93,7 @@ export function gitHubIssueTracker(options: GitHubIssueTrackerOptions): IssueTra
       request: { fetch: fetchWithTimeout(timeoutMs) },
       retry: { retries, doNotRetry: DO_NOT_RETRY, retryAfterBaseValue: options.retryBaseMs ?? 500 },
       throttle: {
+        enabled: options.throttle ?? true,
         onRateLimit: onLimit('primary'),
         onSecondaryRateLimit: onLimit('secondary'),
         retryAfterBaseValue: options.retryAfterUnitMs ?? 1000,
@@ -226,36 +233,41 @@ export function gitHubIssueTracker(options: GitHubIssueTrackerOptions): IssueTra
         },
       ),
 
-    setAssignees: async (repo, number, logins) => {
-      const issue = await getIssue(repo, number);
-      if (!issue)
-        throw new GitHubError(
-          'not-found',
-          `Issue ${repo}#${number} is gone (GET /repos/{owner}/{repo}/issues/{issue_number}: 404)`,
-        );
-      const current = new Set(issue.assignees.map((login) => login.toLowerCase()));
-      const wanted = new Set(logins.map((login) => login.toLowerCase()));
-      const add = [...new Set(logins)].filter((login) => !current.has(login.toLowerCase()));
-      const remove = issue.assignees.filter((login) => !wanted.has(login.toLowerCase()));
+    changeAssignees: async (repo, number, change) => {
+      const add = distinctLogins(change.add);
+      const adding = new Set(add.map((login) => login.toLowerCase()));
+      // A login both added and removed stays assigned (unassigning it first would only notify twice).
+      const remove = distinctLogins(change.remove).filter((login) => !adding.has(login.toLowerCase()));
+      if (add.length === 0 && remove.length === 0) {
+        const issue = await getIssue(repo, number);
+        if (!issue)
+          throw new GitHubError(
+            'not-found',
+            `Issue ${repo}#${number} is gone (GET /repos/{owner}/{repo}/issues/{issue_number}: 404)`,
+          );
+        return issue.assignees;
+      }
       const route = '/repos/{owner}/{repo}/issues/{issue_number}/assignees';
-      if (add.length > 0)
-        await call(repo, `POST ${route}`, (client, { owner, repo: name }) =>
-          client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/assignees', {
-            owner,
-            repo: name,
-            issue_number: number,
-            assignees: add,
-          }),
-        );
+      let assignees: string[] = [];
+      // Removals first: an issue takes at most ten assignees, and those leaving make room for those coming.
       if (remove.length > 0)
-        await call(repo, `DELETE ${route}`, (client, { owner, repo: name }) =>
-          client.request('DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees', {
-            owner,
-            repo: name,
-            issue_number: number,
-            assignees: remove,
-          }),
-        );
+        assignees = await call(repo, `DELETE ${route}`, async (client, { owner, repo: name }) => {
+          const response = await client.request(
+            'DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees',
+            { owner, repo: name, issue_number: number, assignees: remove },
+          );
+          return toRepoIssue(response.data).assignees;
+        });
+      if (add.length > 0)
+        assignees = await call(repo, `POST ${route}`, async (client, { owner, repo: name }) => {
+          const response = await client.request(
+            'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees',
+            { owner, repo: name, issue_number: number, assignees: add },
+          );
+          // GitHub answers 201 without whoever it dropped: this list is who it took.
+          return toRepoIssue(response.data).assignees;
+        });
+      return assignees;
     },
 
     addComment: (repo, number, body) =>
@@ -288,6 +300,43 @@ export function gitHubIssueTracker(options: GitHubIssueTrackerOptions): IssueTra
       );
     },
 
+    findComments: (repo, number, marker) =>
+      call(
+        repo,
+        'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+        async (client, { owner, repo: name }) => {
+          const first = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+            owner,
+            repo: name,
+            issue_number: number,
+            per_page: 100,
+          });
+          // GitHub lists an issue's comments by ascending id: oldest first.
+          const comments = await allPages<RawComment>(client, first);
+          return comments
+            .filter((comment) => (comment.body ?? '').includes(marker))
+            .map((comment) => Number(comment.id));
+        },
+      ),
+
+    deleteComment: (repo, commentId) =>
+      call(
+        repo,
+        'DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}',
+        async (client, { owner, repo: name }) => {
+          await client.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+            owner,
+            repo: name,
+            comment_id: commentId,
+          });
+        },
+        { goneIsAnswer: true },
+      ).catch((error: unknown) => {
+        // Already gone (deleted on GitHub, or by an earlier attempt): what was asked for is so.
+        if (error instanceof GitHubError && error.failure === 'not-found') return;
+        throw error;
+      }),
+
     linkedPullRequests: (repo, number) =>
       call(
         repo,
@@ -308,6 +357,24 @@ export function gitHubIssueTracker(options: GitHubIssueTrackerOptions): IssueTra
           return [...linked.values()];
         },
       ),
+
+    pullRequest: (repo, number) =>
+      call(
+        repo,
+        'GET /repos/{owner}/{repo}/pulls/{pull_number}',
+        async (client, { owner, repo: name, name: fullName }) => {
+          const response = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+            owner,
+            repo: name,
+            pull_number: number,
+          });
+          return toPullRequest(response.data, fullName);
+        },
+        { goneIsAnswer: true },
+      ).catch((error: unknown) => {
+        if (error instanceof GitHubError && error.failure === 'not-found') return null;
+        throw error;
+      }),
   };
 }
 
@@ -427,6 +494,45 @@ function toLinkedPullRequest(event: RawTimelineEvent): LinkedPullRequest | undef
     url,
     state: issue.pull_request.merged_at ? 'merged' : issue.state === 'closed' ? 'closed' : 'open',
   };
+}
+
+interface RawPullRequest {
+  number: number;
+  title: string;
+  html_url: string;
+  state: string;
+  merged?: boolean | null;
+  merged_at?: string | null;
+  base?: { repo?: { full_name?: string } | null } | null;
+}
+
+/** A pull request as GET /repos/{owner}/{repo}/pulls/{pull_number} answers it; `asked` when it names no repository. */
+function toPullRequest(pull: RawPullRequest, asked: string): LinkedPullRequest {
+  return {
+    number: pull.number,
+    repo: pull.base?.repo?.full_name ?? repositoryFromUrl(pull.html_url) ?? asked,
+    title: pull.title,
+    url: pull.html_url,
+    state: pull.merged_at || pull.merged ? 'merged' : pull.state === 'closed' ? 'closed' : 'open',
+  };
+}
+
+interface RawComment {
+  id: number | bigint;
+  body?: string | null;
+}
+
+/** Logins trimmed, blanks left out, each once (GitHub's logins are case-insensitive), in the order given. */
+function distinctLogins(logins: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return logins
+    .map((login) => login.trim())
+    .filter((login) => {
+      const key = login.toLowerCase();
+      if (login === '' || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }
 
 /** `owner/name` from an issue's or pull request's page (`https://github.com/owner/name/pull/12`). */

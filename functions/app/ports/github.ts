@@ -4,6 +4,8 @@
  * the tests and the rehearsal.
  */
 
+import type { PullRequestLink } from '../../domain/github.js';
+
 /** A repository as `owner/name`. */
 export type RepositoryName = string;
 
@@ -43,14 +45,7 @@ export interface IssueChange {
 }
 
 /** A pull request that refers to an issue (its timeline's cross-references). */
-export interface LinkedPullRequest {
-  number: number;
-  /** `owner/name` of the pull request's repository. */
-  repo: RepositoryName;
-  title: string;
-  url: string;
-  state: 'open' | 'closed' | 'merged';
-}
+export type LinkedPullRequest = PullRequestLink;
 
 /** Why a GitHub call failed, as far as htg acts on it. */
 export type GitHubFailure =
@@ -85,11 +80,25 @@ export interface IssueTracker {
   getIssue(repo: RepositoryName, number: number): Promise<RepoIssue | null>;
   createIssue(repo: RepositoryName, issue: NewIssue): Promise<RepoIssue>;
   updateIssue(repo: RepositoryName, number: number, change: IssueChange): Promise<RepoIssue>;
-  /** Makes the issue's assignees exactly these logins (adding and removing as needed). */
-  setAssignees(repo: RepositoryName, number: number, logins: readonly string[]): Promise<void>;
+  /**
+   * Adds and removes assignees (others are left as they are); returns the issue's assignees afterwards. GitHub
+   * silently drops logins it may not assign (no access to the repository, past ten assignees): the answer shows
+   * who it took.
+   */
+  changeAssignees(
+    repo: RepositoryName,
+    number: number,
+    change: { add: readonly string[]; remove: readonly string[] },
+  ): Promise<string[]>;
   /** Adds a comment; returns its id. */
   addComment(repo: RepositoryName, number: number, body: string): Promise<number>;
   updateComment(repo: RepositoryName, commentId: number, body: string): Promise<void>;
+  /** The ids of the issue's comments whose body contains `marker`, oldest first (every page). */
+  findComments(repo: RepositoryName, number: number, marker: string): Promise<number[]>;
+  /** Deletes a comment; one already gone is no failure. */
+  deleteComment(repo: RepositoryName, commentId: number): Promise<void>;
   /** Pull requests that reference the issue, each once, with their state. */
   linkedPullRequests(repo: RepositoryName, number: number): Promise<LinkedPullRequest[]>;
+  /** One pull request with its state now; null when it is gone. */
+  pullRequest(repo: RepositoryName, number: number): Promise<LinkedPullRequest | null>;
 }

@@ -53,6 +53,8 @@ interface IssueEdit {
   body?: string | null;
   /** Replaces the labels. */
   labels?: string[];
+  /** Replaces the assignees (GitHub silently drops those who cannot be assigned, and those past ten). */
+  assignees?: string[];
   state?: 'open' | 'closed';
   stateReason?: 'completed' | 'not_planned' | null;
   /** Who makes it (default: the issue's author); the `sender` of the webhook that follows. */
@@ -93,8 +95,17 @@ export interface GitHubStandIn {
    * Numbers are shared by issues and pull requests per repository, from 1.
    */
   addIssue(repo: string, issue: IssueSeed): Json;
-  /** Edits a stored issue as a person on GitHub would; returns the REST issue object. */
+  /**
+   * Edits a stored issue (or pull request: its title, body, labels, state) as a person on GitHub would; returns
+   * the REST issue object. A merged pull request cannot be reopened, as on GitHub.
+   */
   editIssue(repo: string, number: number, change: IssueEdit): Json;
+  /**
+   * Merges a seeded open pull request as GitHub stores it: closed, `merged`, with `merged_at` and a
+   * `merge_commit_sha`, by its author (the `merged_by`, and the `sender` of the `closed` delivery that follows);
+   * returns the REST pull-request object. Its issue object and the timelines that cross-reference it say so too.
+   */
+  mergePullRequest(repo: string, number: number): Json;
   /** Deletes an issue, as a repository admin can: later requests for it answer 404. */
   deleteIssue(repo: string, number: number): void;
   /** The stored REST issue objects of a repository (pull requests included), by number. */
@@ -103,6 +114,8 @@ export interface GitHubStandIn {
   issue(repo: string, number: number): Json | undefined;
   /** The comments on an issue, oldest first (REST issue-comment objects). */
   comments(repo: string, number: number): Json[];
+  /** Seeds a comment as a person writes it on GitHub (author default `octocat`); returns the REST issue-comment object. */
+  addComment(repo: string, number: number, comment: { body: string; author?: string }): Json;
   /**
    * Adds a cross-reference to an issue's timeline: pull request `prNumber` (added with addIssue and
    * pullRequest) of `prRepo` (default: the same repository) mentions it.
@@ -170,6 +183,16 @@ interface Call {
 const GENERIC_DOCS = 'https://docs.github.com/rest';
 /** A body may have at most 65536 characters (GitHub's 422 "body is too long (maximum is 65536 characters)"). */
 const MAX_BODY = 65_536;
+/**
+ * "You can assign up to 10 people to each issue or pull request" (docs.github.com, "Assigning issues and pull
+ * requests to other GitHub users"); add-assignees "Adds up to 10 assignees to an issue" (its REST docs). Past ten
+ * GitHub still answers with success and leaves the rest out, as silently as logins it cannot assign: Prow, which
+ * compares the 201's assignees with those it asked for, took an eleventh for someone it may not assign
+ * (kubernetes/test-infra#10391), and an issue created with more than ten got ten, without an error
+ * (trstringer/manual-approval#94). Which ones GitHub keeps is not documented: the stand-in keeps those assigned
+ * already, then the first of the new ones, up to ten.
+ */
+const MAX_ASSIGNEES = 10;
 /** GitHub's installation rate limit: at least 5,000 requests an hour (docs.github.com, "Rate limits for the REST API"). */
 const RATE_LIMIT = 5000;
 /** Operations authenticated as the App (a JWT), after @octokit/auth-app's requires-app-auth.js and GitHub's docs. */
@@ -274,6 +297,10 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       const known = repo.collaborators.get(login.toLowerCase());
       return known ? [known] : [];
     });
+
+  /** The assignees an issue keeps: those it has, then the new ones, each once, at most MAX_ASSIGNEES. */
+  const upToTen = (current: readonly string[], added: readonly string[]): string[] =>
+    [...new Set([...current, ...added])].slice(0, MAX_ASSIGNEES);
 
   const setState = (
     issue: StoredIssue,
@@ -424,7 +451,7 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
         state: 'open',
         stateReason: null,
         author: botLogin(world),
-        assignees: [...new Set(assignees)],
+        assignees: upToTen([], assignees),
         comments: [],
         createdAt: now,
         updatedAt: now,
@@ -457,7 +484,7 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
         issue.body = change.body as string | null;
       }
       if (Array.isArray(change.labels)) issue.labels = labelNames(repo, change.labels);
-      if (Array.isArray(change.assignees)) issue.assignees = [...new Set(assignable(repo, change.assignees))];
+      if (Array.isArray(change.assignees)) issue.assignees = upToTen([], assignable(repo, change.assignees));
       else if (change.assignee === null) issue.assignees = [];
       else if (typeof change.assignee === 'string') issue.assignees = assignable(repo, [change.assignee]);
       if (change.state === 'open' || change.state === 'closed') {
@@ -472,7 +499,7 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       const found = findIssue(call);
       if (!found) return notFound(call.operation);
       const added = assignable(found.repo, (call.body.assignees as unknown[] | undefined) ?? []);
-      found.issue.assignees = [...new Set([...found.issue.assignees, ...added])];
+      found.issue.assignees = upToTen(found.issue.assignees, added);
       found.issue.updatedAt = timestamp();
       found.issue.lastActor = botLogin(world);
       return { status: 201, body: issueObject(world, found.repo, found.issue) };
@@ -521,6 +548,14 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       comment.body = body;
       comment.updatedAt = timestamp();
       return { status: 200, body: commentObject(world, repo, comment) };
+    },
+    'issues/delete-comment': (call) => {
+      const repo = call.repo as StoredRepo;
+      const id = Number(call.params.comment_id);
+      const issue = [...repo.issues.values()].find((i) => i.comments.some((c) => c.id === id));
+      if (!issue) return notFound(call.operation);
+      issue.comments = issue.comments.filter((c) => c.id !== id);
+      return { status: 204 };
     },
     'issues/list-comments': (call) => {
       const found = findIssue(call);
@@ -889,6 +924,8 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
     editIssue: (name, number, change) => {
       const repo = repoOrThrow(name);
       const issue = issueOrThrow(repo, number);
+      if (change.state === 'open' && issue.pullRequest?.merged)
+        throw new Error(`${repo.fullName}#${number} is merged: GitHub cannot reopen it`);
       const by = change.by ?? issue.author;
       const changes: Record<string, { from: unknown }> = {};
       if (change.title !== undefined && change.title !== issue.title) {
@@ -900,13 +937,31 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
         issue.body = change.body;
       }
       if (change.labels) issue.labels = labelNames(repo, change.labels);
+      if (change.assignees) issue.assignees = upToTen([], assignable(repo, change.assignees));
       if (change.state) setState(issue, change.state, change.stateReason, by);
-      else if (change.stateReason !== undefined && issue.state === 'closed')
+      else if (change.stateReason !== undefined && issue.state === 'closed' && !issue.pullRequest)
         issue.stateReason = change.stateReason;
       if (Object.keys(changes).length > 0) issue.lastChanges = changes;
       issue.lastActor = by;
       issue.updatedAt = timestamp();
       return issueObject(world, repo, issue);
+    },
+    mergePullRequest: (name, number) => {
+      const repo = repoOrThrow(name);
+      const issue = issueOrThrow(repo, number);
+      const pull = issue.pullRequest;
+      if (!pull) throw new Error(`${repo.fullName}#${number} is not a pull request`);
+      if (issue.state !== 'open')
+        throw new Error(`${repo.fullName}#${number} is not open: GitHub cannot merge it`);
+      const now = timestamp();
+      setState(issue, 'closed', null, issue.author);
+      issue.closedAt = now;
+      pull.merged = true;
+      pull.mergedAt = now;
+      pull.mergeCommitSha = randomBytes(20).toString('hex');
+      issue.lastActor = issue.author;
+      issue.updatedAt = now;
+      return pullRequestObject(world, repo, issue);
     },
     deleteIssue: (name, number) => {
       const repo = repoOrThrow(name);
@@ -929,6 +984,24 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       const repo = world.repos.get(repoKey(name));
       const issue = repo?.issues.get(number);
       return repo && issue ? issue.comments.map((comment) => commentObject(world, repo, comment)) : [];
+    },
+    addComment: (name, number, { body, author = 'octocat' }) => {
+      const repo = repoOrThrow(name);
+      const issue = issueOrThrow(repo, number);
+      const now = timestamp();
+      const comment: StoredComment = {
+        id: nextId(world, 'comment', 2_100_000_001),
+        issueNumber: issue.number,
+        body,
+        author,
+        viaApp: false,
+        createdAt: now,
+        updatedAt: now,
+        sequence: sequence(),
+      };
+      issue.comments.push(comment);
+      issue.updatedAt = now;
+      return commentObject(world, repo, comment);
     },
     crossReference: (name, issueNumber, prNumber, prRepo = name) => {
       const repo = repoOrThrow(name);

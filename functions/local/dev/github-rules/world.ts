@@ -286,7 +286,8 @@ function appObject(world: World): Json {
 }
 
 /** The permissions and events the App asks for (and its installation tokens get). */
-export const APP_PERMISSIONS = { issues: 'write', metadata: 'read' } as const;
+/** What the README's App asks for: issues to write, metadata, and pull requests to read (the optional one). */
+export const APP_PERMISSIONS = { issues: 'write', metadata: 'read', pull_requests: 'read' } as const;
 
 /** `installation`. */
 export function installationObject(world: World, installation: StoredInstallation): Json {
