@@ -17,10 +17,12 @@ export const INGRESS_TABLE_ACTIONS = [
 
 /**
  * The refresher, on the table only (no index): it reads topics, votes and teams, attaches cards, repairs votes
- * when voting closes, applies published teams (members join and leave: Delete) and records what it told whom.
+ * when voting closes, applies published teams (members join and leave: Delete), records what it told whom, and
+ * reads a team's GitHub logins in one batch (BatchGetItem).
  */
 export const REFRESHER_TABLE_ACTIONS = [
   'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
   'dynamodb:Query',
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
@@ -28,4 +30,6 @@ export const REFRESHER_TABLE_ACTIONS = [
 ] as const;
 
 /** The scheduled-jobs Lambda, on the table only: it reads hackathons and topics, closes voting, records jobs and claims executions. */
-export const SCHEDULED_JOBS_TABLE_ACTIONS = [...REFRESHER_TABLE_ACTIONS] as const;
+export const SCHEDULED_JOBS_TABLE_ACTIONS = REFRESHER_TABLE_ACTIONS.filter(
+  (action) => action !== 'dynamodb:BatchGetItem',
+);

@@ -16,6 +16,7 @@ import type {
   HackathonStore,
   IssueLinkStore,
   IssueState,
+  LoginStore,
   TopicSeed,
   TopicStore,
   VoteStore,
@@ -24,6 +25,8 @@ import type {
 /** Tells a proposer their topic's issue could not be opened (a direct message), and finds a card's permalink. */
 interface GitHubAnnouncer {
   issueNotOpened(hackathon: Hackathon, topic: Topic, failure: GitHubError['failure']): Promise<void>;
+  /** Tells the organizer who linked the repository, or asked for the sync, what it did (a direct message). */
+  synced(hackathon: Hackathon, userId: string, report: SyncReport): Promise<void>;
   permalink(topic: Topic): Promise<string | null>;
 }
 
@@ -31,6 +34,7 @@ export interface GitHubSyncDeps {
   hackathons: HackathonStore;
   topics: TopicStore;
   issueLinks: IssueLinkStore;
+  logins: LoginStore;
   votes: VoteStore;
   /** Null when no GitHub App is configured: linked hackathons then wait, and say so in the logs. */
   tracker: IssueTracker | null;
@@ -39,6 +43,12 @@ export interface GitHubSyncDeps {
   clock: () => Date;
   warn(message: string, error?: unknown): void;
 }
+
+/**
+ * How long one run may take to open a topic's issue before another may try (GitHub's answer within the
+ * client's retries and waits: two minutes covers them).
+ */
+const OPENING_LEASE_MS = 2 * 60_000;
 
 /** At most this many topics are made in one transaction (each with the claim on its issue: two items). */
 const CREATE_BATCH = 50;
@@ -50,6 +60,8 @@ interface IssueView {
   status: IssueState['status'];
   author: string | null;
   issue: IssueLink;
+  /** The issue's areas when none of them is a category of the hackathon (its topic took the fallback). */
+  unknownAreas: string[];
 }
 
 /** What the issue says, read into the hackathon's terms; null when the issue is no topic of it. */
@@ -65,9 +77,8 @@ function issueView(hackathon: Hackathon, link: GitHubLink, issue: RepoIssue): Is
     link.eventLabel,
   );
   if (!read || issue.isPullRequest) return null;
-  const category =
-    read.areas.map((area) => categoryForArea(hackathon.categories, area)).find(Boolean) ??
-    fallbackCategory(hackathon.categories);
+  const known = read.areas.map((area) => categoryForArea(hackathon.categories, area)).find(Boolean);
+  const category = known ?? fallbackCategory(hackathon.categories);
   const closed = issue.state === 'closed';
   return {
     draft: {
@@ -88,6 +99,7 @@ function issueView(hackathon: Hackathon, link: GitHubLink, issue: RepoIssue): Is
       : null,
     author: issue.author,
     issue: { repo: link.repo, number: issue.number, url: issue.htmlUrl },
+    unknownAreas: known ? [] : read.areas,
   };
 }
 
@@ -121,15 +133,23 @@ function fingerprint(fields: {
 const topicFingerprint = (topic: Topic) => fingerprint({ ...topic, open: topic.status !== 'withdrawn' });
 const viewFingerprint = (view: IssueView) => fingerprint({ ...view.draft, open: view.status === null });
 
-/** The Slack user an issue's author is (by the attendee list's logins), or null. */
-function attendeeWithLogin(hackathon: Hackathon, login: string | null): string | null {
+/**
+ * The Slack user an issue's author is: by the attendee list's logins, else by the logins people gave themselves
+ * (`/htg github`); null when nobody in Slack has it.
+ */
+async function userWithLogin(
+  deps: GitHubSyncDeps,
+  hackathon: Hackathon,
+  login: string | null,
+): Promise<string | null> {
   if (!login) return null;
   const lower = login.toLowerCase();
-  return hackathon.attendees?.find((a) => a.githubLogin?.toLowerCase() === lower)?.userId ?? null;
+  const attendee = hackathon.attendees?.find((a) => a.githubLogin?.toLowerCase() === lower)?.userId;
+  return attendee ?? (await deps.logins.userWithLogin(login));
 }
 
-function seedFrom(hackathon: Hackathon, view: IssueView): TopicSeed {
-  const proposer = attendeeWithLogin(hackathon, view.author);
+async function seedFrom(deps: GitHubSyncDeps, hackathon: Hackathon, view: IssueView): Promise<TopicSeed> {
+  const proposer = await userWithLogin(deps, hackathon, view.author);
   const seed: TopicSeed = {
     ...view.draft,
     // Nobody in Slack has the author's login: the topic is the organizer's to look after, and the card names the author.
@@ -143,7 +163,7 @@ function seedFrom(hackathon: Hackathon, view: IssueView): TopicSeed {
 }
 
 /** The hackathon and its link, when it is linked, active and GitHub is configured; null otherwise. */
-async function linkedHackathon(
+export async function linkedHackathon(
   deps: GitHubSyncDeps,
   hackathonId: string,
 ): Promise<{ hackathon: Hackathon; link: GitHubLink; tracker: IssueTracker } | null> {
@@ -163,6 +183,9 @@ export interface SyncReport {
   created: number[];
   updated: number[];
   opened: number[];
+  /** Areas of new topics' issues that are no category of the hackathon, with those issues; their topics took `fallback`. */
+  unknownAreas: Array<{ area: string; issues: IssueLink[] }>;
+  fallback: string;
 }
 
 /**
@@ -172,8 +195,14 @@ export interface SyncReport {
  * Run when a repository is linked, by `/htg sync` and on a schedule: whatever a missed webhook left, this repairs.
  */
 export async function syncRepository(deps: GitHubSyncDeps, job: GitHubSyncJob): Promise<SyncReport> {
-  const report: SyncReport = { created: [], updated: [], opened: [] };
   const linked = await linkedHackathon(deps, job.hackathonId);
+  const report: SyncReport = {
+    created: [],
+    updated: [],
+    opened: [],
+    unknownAreas: [],
+    fallback: linked ? fallbackCategory(linked.hackathon.categories) : '',
+  };
   if (!linked) return report;
   const { hackathon, link, tracker } = linked;
   await deps.issueLinks.linkRepository(hackathon, link.repo);
@@ -195,10 +224,22 @@ export async function syncRepository(deps: GitHubSyncDeps, job: GitHubSyncJob): 
       if (attached && (await followIssue(deps, attached, view))) report.updated.push(topic.number);
     } else if (view.status === null) fresh.push(view);
   }
+  // Topics whose issue is not among the labelled ones any more: the label was taken off, or the issue deleted or
+  // moved, while htg missed the delivery. Each is read once to tell which.
+  const listed = new Set(issues.map((issue) => issue.number));
+  for (const topic of topics.values()) {
+    if (!topic.issue || topic.status === 'withdrawn' || listed.has(topic.issue.number)) continue;
+    if (topic.issue.repo.toLowerCase() !== link.repo.toLowerCase()) continue;
+    const now = await tracker.getIssue(link.repo, topic.issue.number);
+    if (!now) await deps.issueLinks.detachIssue(topic, deps.clock().toISOString());
+    else await withdrawUnlabelled(deps, topic, deps.clock().toISOString());
+    report.updated.push(topic.number);
+  }
   // Oldest issue first: topic numbers follow the order people proposed in.
   fresh.sort((a, b) => a.issue.number - b.issue.number);
   for (let i = 0; i < fresh.length; i += CREATE_BATCH) {
-    const seeds = fresh.slice(i, i + CREATE_BATCH).map((view) => seedFrom(hackathon, view));
+    const seeds: TopicSeed[] = [];
+    for (const view of fresh.slice(i, i + CREATE_BATCH)) seeds.push(await seedFrom(deps, hackathon, view));
     const created = await deps.topics
       .createMany(hackathon.id, seeds, hackathon.createdBy, deps.clock().toISOString())
       .catch((error: unknown) => {
@@ -208,6 +249,10 @@ export async function syncRepository(deps: GitHubSyncDeps, job: GitHubSyncJob): 
       });
     report.created.push(...created.map((topic) => topic.number));
   }
+  const unknown = new Map<string, IssueLink[]>();
+  for (const view of fresh)
+    for (const area of view.unknownAreas) unknown.set(area, [...(unknown.get(area) ?? []), view.issue]);
+  report.unknownAreas = [...unknown].map(([area, issues]) => ({ area, issues }));
   for (const topic of topics.values()) {
     if (
       !topic.issue &&
@@ -216,6 +261,22 @@ export async function syncRepository(deps: GitHubSyncDeps, job: GitHubSyncJob): 
     )
       report.opened.push(topic.number);
   }
+  // The organizer who linked the repository, or asked, is told what came in (once per request).
+  const told =
+    job.reason === 'asked' ? job.requestedBy : job.reason === 'linked' ? hackathon.createdBy : null;
+  const worthTelling = job.reason === 'asked' || report.created.length > 0 || report.unknownAreas.length > 0;
+  if (
+    told &&
+    worthTelling &&
+    (await deps.votes.firstNotice(
+      hackathon.id,
+      told,
+      job.reason === 'linked'
+        ? `github-linked-${link.repo.toLowerCase()}#${link.eventLabel}`
+        : `github-sync-${job.requestedAt}`,
+    ))
+  )
+    await deps.gitHubAnnouncer.synced(hackathon, told, report);
   return report;
 }
 
@@ -288,6 +349,8 @@ async function openIssue(
   /** The repository's labelled issues, when the caller has just read them. */
   known?: readonly RepoIssue[],
 ): Promise<boolean> {
+  // One run at a time opens it: work an invocation left behind may still be at it while its continuation starts.
+  if (!(await deps.issueLinks.claimIssueOpening(topic, deps.clock(), OPENING_LEASE_MS))) return false;
   try {
     const marker = topicMarker(topic.hackathonId, topic.number);
     const existing = (known ?? (await tracker.listIssues(link.repo, link.eventLabel, 'all'))).find((issue) =>
@@ -312,6 +375,7 @@ async function openIssue(
     const attached = await deps.issueLinks.attachIssue(topic, ref, synced);
     return attached !== null;
   } catch (error) {
+    await deps.issueLinks.releaseIssueOpening(topic);
     if (!(error instanceof GitHubError)) throw error;
     deps.warn(`Could not open the issue of #${topic.number} in ${link.repo} (${error.failure})`, error);
     if (
@@ -387,6 +451,31 @@ function keepProvenance(current: string, written: string): string {
 }
 
 /**
+ * A topic whose issue is no longer labelled for this event (or became a pull request): withdrawn as GitHub's
+ * change, its issue left as it is (it is just no topic of this event any more).
+ */
+async function withdrawUnlabelled(deps: GitHubSyncDeps, topic: Topic, now: string): Promise<void> {
+  if (!topic.issue || topic.status === 'withdrawn') return;
+  const { title, category, kind, teamSize, fastTrack, description, links, emoji } = topic;
+  const draft = { title, category, kind, teamSize, fastTrack, description, links, emoji };
+  await deps.issueLinks.applyIssue(
+    topic,
+    {
+      draft,
+      difficulty: topic.difficulty ?? null,
+      status: 'withdrawn',
+      issue: topic.issue,
+      // The issue as last seen counts as closed: labelled again, it proposes the topic again (`wasClosed`).
+      synced: {
+        topic: fingerprint({ ...draft, open: false }),
+        issue: JSON.stringify(['not-labelled', false]),
+      },
+    },
+    now,
+  );
+}
+
+/**
  * A webhook delivery about an issue: its topic follows it, or one is made from it (opened, or labelled with the
  * event). The issue is read again from GitHub where possible, so that deliveries arriving out of order still
  * leave the topic as the issue is now; when GitHub cannot be read, the delivery's copy is used.
@@ -409,26 +498,7 @@ export async function applyIssueEvent(deps: GitHubSyncDeps, job: GitHubIssueJob)
   const issue = (await tracker.getIssue(link.repo, job.issue.number).catch(() => job.issue)) ?? job.issue;
   const view = issueView(hackathon, link, issue);
   if (!view) {
-    // No longer labelled for this event (or a pull request): the topic is withdrawn, its issue kept.
-    if (!topic?.issue || topic.status === 'withdrawn') return;
-    const { title, category, kind, teamSize, fastTrack, description, links, emoji } = topic;
-    const draft = { title, category, kind, teamSize, fastTrack, description, links, emoji };
-    // Withdrawn as GitHub's change: the issue itself is left open (it is just no topic of this event any more).
-    await deps.issueLinks.applyIssue(
-      topic,
-      {
-        draft,
-        difficulty: topic.difficulty ?? null,
-        status: 'withdrawn',
-        issue: topic.issue,
-        // The issue as last seen counts as closed: labelled again, it proposes the topic again (`wasClosed`).
-        synced: {
-          topic: fingerprint({ ...draft, open: false }),
-          issue: JSON.stringify(['not-labelled', false]),
-        },
-      },
-      now,
-    );
+    if (topic) await withdrawUnlabelled(deps, topic, now);
     return;
   }
   if (topic) {
@@ -445,7 +515,7 @@ export async function applyIssueEvent(deps: GitHubSyncDeps, job: GitHubIssueJob)
   }
   if (view.status !== null) return;
   await deps.topics
-    .createMany(hackathon.id, [seedFrom(hackathon, view)], hackathon.createdBy, now)
+    .createMany(hackathon.id, [await seedFrom(deps, hackathon, view)], hackathon.createdBy, now)
     .catch((error: unknown) => {
       if (!(error instanceof ConflictError)) throw error;
     });

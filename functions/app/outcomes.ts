@@ -1,4 +1,5 @@
 import { PermissionError, ValidationError } from '../domain/errors.js';
+import { withFoundPullRequests } from '../domain/github.js';
 import type { Outcome } from '../domain/outcome.js';
 import type { Problem } from '../domain/problems.js';
 import { isWebUrl, mayReportOn, type Topic } from '../domain/topic.js';
@@ -40,7 +41,10 @@ export async function outcomeToEdit(
       motivation: '',
       achievements: topic.checkIn?.achieved ?? '',
       nextSteps: '',
-      code: topic.links.filter((url) => /github\.com\/.+\/(pull|issues)\/\d+/.test(url)),
+      code: withFoundPullRequests(
+        topic.links.filter((url) => /github\.com\/.+\/(pull|issues)\/\d+/.test(url)),
+        topic.pullRequests,
+      ).slice(0, CODE_LINKS_MAX),
       outcome: topic.status === 'dropped' ? (topic.statusNote ?? '') : '',
       contributors: topic.members ?? [],
       highlight: '',

@@ -91,3 +91,88 @@ export function validateGitHubLink(input: GitHubLinkInput): {
 export function issueReference(issue: Pick<IssueLink, 'repo' | 'number'>): string {
   return `${issue.repo.split('/')[1] ?? issue.repo}#${issue.number}`;
 }
+
+/** A pull request that refers to a topic's issue (found on GitHub, not typed), with its state when last read. */
+export interface PullRequestLink {
+  /** `owner/name` of the pull request's repository. */
+  repo: string;
+  number: number;
+  title: string;
+  url: string;
+  state: 'open' | 'closed' | 'merged';
+}
+
+/** At most this many pull requests are kept per topic (the card and the wrap-up show them all). */
+const PULL_REQUESTS_MAX = 20;
+
+/**
+ * A topic's pull requests with `found` merged in: one per page, the newer state winning, the order of first
+ * sight kept; a pull request seen before is never dropped (a reference edited away still happened).
+ */
+export function mergePullRequests(
+  known: readonly PullRequestLink[],
+  found: readonly PullRequestLink[],
+): PullRequestLink[] {
+  const byUrl = new Map(known.map((pull) => [pull.url.toLowerCase(), pull]));
+  for (const pull of found) byUrl.set(pull.url.toLowerCase(), pull);
+  return [...byUrl.values()].slice(0, PULL_REQUESTS_MAX);
+}
+
+/** Whether two lists say the same (the same pull requests, states and titles, in the same order). */
+export function samePullRequests(a: readonly PullRequestLink[], b: readonly PullRequestLink[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** `gardener/gardener#13542`, as the wrap-up pages cite pull requests. */
+export function pullRequestReference(pull: Pick<PullRequestLink, 'repo' | 'number'>): string {
+  return `${pull.repo}#${pull.number}`;
+}
+
+/**
+ * The issues a pull request's text refers to: `#12` (in the pull request's own repository, as GitHub reads it,
+ * with or without a closing keyword such as `Fixes`), `owner/name#12`, and links to
+ * `https://github.com/owner/name/issues/12`. Each once, repositories as written.
+ */
+export function issueReferencesIn(
+  text: string | null,
+  ownRepo: string,
+): Array<{ repo: string; number: number }> {
+  const found = new Map<string, { repo: string; number: number }>();
+  const add = (repo: string, number: number) => {
+    if (number > 0 && number < 10_000_000) found.set(`${repo.toLowerCase()}#${number}`, { repo, number });
+  };
+  // Code spans and blocks are no references on GitHub either.
+  const prose = (text ?? '').replace(/```[\s\S]*?```/g, ' ').replace(/`[^`\n]*`/g, ' ');
+  for (const match of prose.matchAll(/https?:\/\/github\.com\/([\w.-]+\/[\w.-]+)\/issues\/(\d+)/gi))
+    add(match[1] as string, Number(match[2]));
+  // Not inside a word, path or anchor (`issue#8`, `page#5`): what precedes is the start or another character.
+  for (const match of prose.matchAll(/(?:^|[^\w/.#-])(?:([\w.-]+\/[\w.-]+))?#(\d+)\b/g))
+    add(match[1] ?? ownRepo, Number(match[2]));
+  return [...found.values()];
+}
+
+/** What htg last wrote of a topic's team on its issue: the comment, the assignees it set, and a fingerprint. */
+export interface IssueTeam {
+  /** The results comment htg keeps on the issue (edited, never posted twice); null before it is posted. */
+  commentId: number | null;
+  /** The logins htg assigned (assignees people set on GitHub are left alone). */
+  assigned: string[];
+  /** What the comment and assignees were made from: the same again sends nothing. */
+  synced: string;
+}
+
+/**
+ * Code links with the pull requests found added (merged and open ones; one closed unmerged is no outcome), each
+ * once: what the wrap-up's Code & Pull Requests lists.
+ */
+export function withFoundPullRequests(
+  links: readonly string[],
+  pulls: readonly PullRequestLink[] | null | undefined,
+): string[] {
+  const key = (url: string) => url.toLowerCase().replace(/\/+$/, '');
+  const seen = new Set(links.map(key));
+  const found = (pulls ?? [])
+    .filter((pull) => pull.state !== 'closed' && !seen.has(key(pull.url)))
+    .map((pull) => pull.url);
+  return [...links, ...found];
+}

@@ -60,6 +60,8 @@ export type Problem =
   | { code: 'reminder-after-wrap-up' }
   /** `given`: what was typed, null when only the label was given. */
   | { code: 'github-repo'; given: string | null }
+  | { code: 'github-login'; given: string }
+  | { code: 'github-login-taken'; login: string; heldBy: string }
   | { code: 'pick-category'; categories: readonly string[] }
   | { code: 'pick-kind' }
   | { code: 'pick-team-size' }

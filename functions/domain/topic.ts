@@ -1,5 +1,5 @@
 import { ValidationError } from './errors.js';
-import type { IssueLink } from './github.js';
+import type { IssueLink, IssueTeam, PullRequestLink } from './github.js';
 import { matchCategory } from './hackathon.js';
 import type { Outcome } from './outcome.js';
 import type { Problem } from './problems.js';
@@ -95,6 +95,12 @@ export interface Topic extends TopicDraft {
   proposedOnGitHubBy?: string | null;
   /** The issue form's "Estimated Difficulty", as chosen. */
   difficulty?: string | null;
+  /** Pull requests found referring to the topic's issue, with their state (see domain/github.ts). */
+  pullRequests?: PullRequestLink[] | null;
+  /** The team as htg last wrote it on the topic's issue (assignees and the results comment). */
+  issueTeam?: IssueTeam | null;
+  /** Until when (ISO) one run holds the opening of the topic's issue (see IssueLinkStore.claimIssueOpening). */
+  issueOpening?: string;
 }
 
 /** A topic as it is stored when proposed (or imported): no card, no votes, no team yet. */

@@ -6,9 +6,10 @@
 import { verify } from '@octokit/webhooks-methods';
 import type { APIGatewayProxyStructuredResultV2, LambdaFunctionURLEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
-import type { RepoIssue } from '../app/ports/github.js';
-import type { GitHubIssueJob } from '../app/ports/jobs.js';
+import type { LinkedPullRequest, RepoIssue } from '../app/ports/github.js';
+import type { GitHubIssueJob, GitHubPullRequestJob } from '../app/ports/jobs.js';
 import type { IssueLinkStore } from '../app/ports/stores.js';
+import { issueReferencesIn } from '../domain/github.js';
 
 type Response = APIGatewayProxyStructuredResultV2;
 
@@ -98,7 +99,7 @@ export async function handleGitHubWebhook(
   if (!DELIVERY_ID.test(delivery) || !name)
     return answer(400, 'X-GitHub-Delivery and X-GitHub-Event are required.');
   if (name === 'ping') return answer(200, 'pong');
-  if (name !== 'issues') return answer(202, `htg does not follow ${name} events.`);
+  if (name !== 'issues' && name !== 'pull_request') return answer(202, `htg does not follow ${name} events.`);
   if (event.headers['content-type'] !== 'application/json')
     return answer(400, "Set the webhook's content type to application/json.");
 
@@ -108,6 +109,8 @@ export async function handleGitHubWebhook(
   } catch {
     return answer(400, 'The payload is not JSON.');
   }
+  if (name === 'pull_request')
+    return pullRequestDelivery(json, delivery, { issueLinks, logger, now: clock() });
   const parsed = issuesPayload.safeParse(json);
   if (!parsed.success) {
     logger.warn(`Refused a signed issues delivery ${delivery} without the fields htg reads`);
@@ -139,6 +142,85 @@ export async function handleGitHubWebhook(
     `GitHub issues ${payload.action} #${payload.issue.number} in ${repo}: ${jobs.length} hackathon(s)`,
   );
   return answer(202, jobs.length > 0 ? 'Recorded.' : 'No hackathon is linked to this repository.');
+}
+
+/** The `pull_request` actions that can add a reference or move a state. */
+const PULL_ACTIONS = new Set(['opened', 'edited', 'closed', 'reopened']);
+/** At most this many referenced repositories are looked up per delivery (a pull request names one or two). */
+const REFERENCED_REPOS_MAX = 10;
+
+/** The fields of a `pull_request` payload htg reads. */
+const pullRequestPayload = z.looseObject({
+  action: z.string(),
+  pull_request: z.looseObject({
+    number: z.number().check(z.int(), z.positive()),
+    title: z.string(),
+    body: z.nullish(z.string()),
+    html_url: z.string(),
+    state: z.enum(['open', 'closed']),
+    merged: z.nullish(z.boolean()),
+    merged_at: z.nullish(z.string()),
+  }),
+  repository: z.looseObject({ full_name: z.string().check(z.regex(/^[^/\s]+\/[^/\s]+$/)) }),
+  sender: z.nullish(z.looseObject({ login: z.string() })),
+});
+
+/**
+ * A pull request delivery: the issues its title and body name (`Fixes #12`, `owner/name#12`, links) are looked
+ * up among the linked repositories, and each hackathon linked to one gets a job that lists the pull request on
+ * those issues' topics. A pull request naming no linked issue records only its delivery.
+ */
+async function pullRequestDelivery(
+  json: unknown,
+  delivery: string,
+  { issueLinks, logger, now }: { issueLinks: WebhookOptions['issueLinks']; logger: Logger; now: Date },
+): Promise<Response> {
+  const parsed = pullRequestPayload.safeParse(json);
+  if (!parsed.success) {
+    logger.warn(`Refused a signed pull_request delivery ${delivery} without the fields htg reads`);
+    return answer(400, 'Not a pull_request payload.');
+  }
+  const payload = parsed.data;
+  if (!PULL_ACTIONS.has(payload.action))
+    return answer(202, `htg does not follow pull_request ${payload.action}.`);
+  const pr = payload.pull_request;
+  const repo = payload.repository.full_name;
+  const pull: LinkedPullRequest = {
+    repo,
+    number: pr.number,
+    title: pr.title,
+    url: pr.html_url,
+    state: pr.merged || pr.merged_at ? 'merged' : pr.state,
+  };
+  const byRepo = new Map<string, { repo: string; numbers: number[] }>();
+  for (const reference of issueReferencesIn(`${pr.title}\n${pr.body ?? ''}`, repo)) {
+    const key = reference.repo.toLowerCase();
+    const entry = byRepo.get(key) ?? { repo: reference.repo, numbers: [] };
+    entry.numbers.push(reference.number);
+    byRepo.set(key, entry);
+  }
+  const jobs: GitHubPullRequestJob[] = [];
+  for (const { repo: referenced, numbers } of [...byRepo.values()].slice(0, REFERENCED_REPOS_MAX)) {
+    for (const { hackathonId, channelId } of await issueLinks.linkedHackathons(referenced))
+      jobs.push({
+        kind: 'github-pull-request',
+        hackathonId,
+        channelId,
+        requestedBy: `github:${payload.sender?.login ?? 'unknown'}`,
+        requestedAt: now.toISOString(),
+        delivery,
+        pull,
+        issues: numbers.slice(0, 20),
+      });
+  }
+  // One transaction holds at most 100 writes: the delivery and up to 99 jobs (far more than real traffic).
+  const recorded = await issueLinks.recordDelivery(delivery, jobs.slice(0, 99), now);
+  if (recorded === 'duplicate') {
+    logger.warn(`Refused delivery ${delivery} again: it was received before (a replay or a redelivery)`);
+    return answer(401, 'This delivery was received before.');
+  }
+  logger.info(`GitHub pull_request ${payload.action} ${repo}#${pr.number}: ${jobs.length} hackathon(s)`);
+  return answer(202, jobs.length > 0 ? 'Recorded.' : 'It refers to no issue of a linked repository.');
 }
 
 function repoIssue(issue: z.infer<typeof issuesPayload>['issue']): RepoIssue {

@@ -29,10 +29,11 @@ export async function rehearseOffline(): Promise<number> {
     console.log(
       [
         '',
-        `Done in ${((Date.now() - started) / 1000).toFixed(0)} s: ${result.topics} topics, ${result.participants} people, ${result.reactionEvents} reaction events counted exactly, ${teams} teams within their caps, every team in the wrap-up.`,
+        `Done in ${((Date.now() - started) / 1000).toFixed(0)} s: ${result.topics} topics, ${result.participants} people, ${result.reactionEvents} reaction events counted exactly, ${teams} teams within their caps, every team in the wrap-up; on GitHub (${result.github.repo}) ${result.github.issues} issues, ${result.github.assigned} assignees, ${result.github.resultsComments} results comments, ${result.github.pullRequestsOnTopics} pull requests on their topics.`,
         `Outputs in ${result.outDir}:`,
         '  transcript.txt   who did what, and what htg answered',
         '  slack.html       every message, card, form and Home tab htg produced (open it in a browser)',
+        '  github.html      the repository: issues, assignees, results comments, pull requests',
         '  wrap-up.md       the wrap-up page, in the community website format',
         '  topics-board.md  the topic board, in the HackMD layout',
       ].join('\n'),

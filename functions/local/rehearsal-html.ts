@@ -137,3 +137,51 @@ ${items.join('\n')}
 </body></html>
 `;
 }
+
+type Json = Record<string, unknown>;
+
+/**
+ * The GitHub side of the rehearsal as one page: each issue of the repository with its labels, state and
+ * assignees, and its comments (htg's results comment among them) as the Markdown GitHub would render. Pull
+ * requests are listed apart, with their state.
+ */
+export function gitHubHtml(
+  title: string,
+  issues: readonly Json[],
+  commentsOf: (number: number) => Json[],
+): string {
+  const login = (user: unknown) => String((user as { login?: string } | null)?.login ?? 'ghost');
+  const stateOf = (item: Json) =>
+    (item.pull_request as { merged_at?: string | null } | undefined)?.merged_at
+      ? 'merged'
+      : String(item.state);
+  const sections = issues.map((item) => {
+    const labels = ((item.labels as Array<{ name?: string }> | undefined) ?? []).map((l) => l.name ?? '');
+    const assignees = ((item.assignees as unknown[] | undefined) ?? []).map(login);
+    const comments = commentsOf(Number(item.number)).map(
+      (c) =>
+        `<div class="comment"><div class="meta">${escapeHtml(login(c.user))} commented</div><pre>${escapeHtml(String(c.body ?? ''))}</pre></div>`,
+    );
+    const kind = item.pull_request ? 'pull' : 'issue';
+    return `<section class="${kind}" id="${kind}${String(item.number)}">
+<h3><a href="${escapeHtml(String(item.html_url))}">#${String(item.number)}</a> ${escapeHtml(String(item.title))} <span class="state">${escapeHtml(stateOf(item))}</span></h3>
+<div class="meta">opened by ${escapeHtml(login(item.user))}${labels.length ? ` · labels: ${labels.map(escapeHtml).join(', ')}` : ''}${assignees.length ? ` · assigned: ${assignees.map(escapeHtml).join(', ')}` : ''}</div>
+<pre>${escapeHtml(String(item.body ?? ''))}</pre>
+${comments.join('\n')}
+</section>`;
+  });
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<style>
+body{font-family:system-ui,sans-serif;max-width:860px;margin:2rem auto;background:#f6f8fa;color:#1f2328}
+section{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:.6rem 1rem;margin:.8rem 0}
+section.pull{border-left:6px solid #8250df} .state{font-size:.8rem;border-radius:1rem;padding:0 .5rem;background:#dafbe1}
+.meta{font-size:.8rem;color:#59636e} pre{white-space:pre-wrap;font-size:.85rem;background:#f6f8fa;padding:.4rem}
+.comment{border-top:1px solid #d0d7de;margin-top:.5rem;padding-top:.3rem}
+</style></head><body>
+<h1>${escapeHtml(title)}</h1>
+<p>${issues.filter((i) => !i.pull_request).length} issues and ${issues.filter((i) => i.pull_request).length} pull requests.</p>
+${sections.join('\n')}
+</body></html>
+`;
+}

@@ -19,11 +19,18 @@ import type { Topic } from '../domain/topic.js';
 import { buildIngress } from '../runtime/ingress.js';
 import { buildRefresher } from '../runtime/refresher.js';
 import { buildScheduledJobs } from '../runtime/scheduled.js';
-import { TEST_BOT_TOKEN, TEST_BOT_USER_ID, TEST_SIGNING_SECRET } from './dev/signed-request.js';
+import { startGitHubStandIn } from './dev/github-stand-in.js';
+import { lambdaContext } from './dev/lambda-context.js';
+import {
+  gitHubWebhookEvent,
+  TEST_BOT_TOKEN,
+  TEST_BOT_USER_ID,
+  TEST_SIGNING_SECRET,
+} from './dev/signed-request.js';
 import { type ReactionTarget, SlackSim } from './dev/slack-sim.js';
 import { type RecordedCall, startSlackStandIn } from './dev/slack-stand-in.js';
 import { runConcurrently } from './dev/vote-burst.js';
-import { rehearsalHtml } from './rehearsal-html.js';
+import { gitHubHtml, rehearsalHtml } from './rehearsal-html.js';
 
 const COMPANIES = ['Acme Cloud', 'Blue Harbor', 'Northwind Ops', 'Orbital Labs'] as const;
 const FIRST = ['Ada', 'Ben', 'Cleo', 'Dev', 'Emil', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jun'] as const;
@@ -81,7 +88,19 @@ export interface RehearsalResult {
   wrapUpMarkdown: string;
   boardMarkdown: string;
   slackCalls: number;
+  /** The GitHub side: the repository's issues, who is assigned, htg's results comments. */
+  github: {
+    repo: string;
+    issues: number;
+    assigned: number;
+    resultsComments: number;
+    pullRequestsOnTopics: number;
+  };
 }
+
+/** The rehearsal's GitHub repository and the event label its topic issues carry. */
+const REPO = 'example-org/rehearsal';
+const EVENT_LABEL = 'Rehearsal/2026';
 
 export interface RehearsalOptions {
   /** A running DynamoDB Local (the rehearsal makes its own table). */
@@ -111,11 +130,19 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
   // budget in six seconds), shared by the stand-in and htg's pacing.
   const clock = fastClock(REHEARSAL_CLOCK_SPEED);
   const slack = await startSlackStandIn({ clock });
+  // GitHub too: the hackathon is linked to a repository on a loopback GitHub stand-in (checked against GitHub's
+  // OpenAPI description), where the GitHub App is installed.
+  const github = await startGitHubStandIn();
+  github.install(REPO);
   const people = Array.from({ length: 40 }, (_, i) => ({
     id: `U0R${String(i + 1).padStart(2, '0')}`,
     name: `${FIRST[i % FIRST.length]} ${String.fromCharCode(65 + Math.floor(i / FIRST.length))}.`,
     company: COMPANIES[i % COMPANIES.length] as string,
+    // Three in four give their GitHub login on the attendee list; most of those may be assigned in the repository.
+    login: i % 4 === 3 ? null : `rehearsal-${FIRST[i % FIRST.length]?.toLowerCase()}-${i + 1}`,
   }));
+  for (const [i, person] of people.entries())
+    if (person.login && i % 8 !== 1) github.addCollaborator(REPO, person.login);
   const names = new Map(people.map((p) => [p.id, p.name]));
   const ORGANIZER = 'U0ORGANIZER';
   names.set(ORGANIZER, 'Olga Organizer');
@@ -156,7 +183,19 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
       botUserId: TEST_BOT_USER_ID,
     };
     const logger = createLogger({ level: 'error', name: 'rehearsal' });
-    const sim = new SlackSim(buildIngress({ credentials, slackApiUrl: slack.url, table, logger }), slack);
+    const ingress = buildIngress({
+      credentials,
+      slackApiUrl: slack.url,
+      table,
+      logger,
+      gitHubWebhookSecret: async () => github.app.webhookSecret,
+    });
+    const sim = new SlackSim(ingress, slack);
+    /** A GitHub webhook delivery, signed as GitHub signs it, to the ingress's GitHub path. */
+    const deliver = async (delivery: { headers: Record<string, string>; body: string }) => {
+      const answer = await ingress(gitHubWebhookEvent(delivery), lambdaContext());
+      if (answer.statusCode !== 202) throw new Error(`the webhook delivery got ${answer.statusCode}`);
+    };
     const noScheduler: Scheduler = { sync: async () => undefined };
     // Work longer than one invocation (cards paced to Slack's limits) goes on in continuation jobs: run them.
     const continuations = continuationRunner();
@@ -168,6 +207,17 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
       logger,
       pacer: new SlackPacer(clock),
       observeStores: continuations.track,
+      github: {
+        credentials: {
+          appId: github.app.id,
+          privateKey: github.app.privateKey,
+          webhookSecret: github.app.webhookSecret,
+        },
+        apiUrl: github.url,
+        // The stand-in does not hold htg to GitHub's spacing of writes (a second or three apart), which would make
+        // the rehearsal's 29 issues and their teams take minutes; everything else is as deployed.
+        throttle: false,
+      },
     });
     const scheduled = buildScheduledJobs({ table, logger });
     /** What the rehearsal reads back to check the end state. */
@@ -200,6 +250,8 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
       votesPerPerson: '5',
       teamSizeMax: '4',
       votingClosesAt: Math.floor(Date.now() / 1000) + 3600,
+      githubRepo: REPO,
+      githubLabel: EVENT_LABEL,
     });
     const hackathonId = String((await stores.hackathons.findActiveByChannel(channel))?.id);
 
@@ -213,7 +265,7 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
             type: 'rich_text_section',
             elements: people.flatMap((p) => [
               { type: 'user', user_id: p.id },
-              { type: 'text', text: ` ${p.company}\n` },
+              { type: 'text', text: ` ${p.company}${p.login ? ` github:${p.login}` : ''}\n` },
             ]),
           },
         ],
@@ -238,7 +290,22 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
     for (const topic of await stores.topics.list(hackathonId)) {
       if (topic.card) cards.set(topic.number, { channel, ts: topic.card.ts, itemUser: TEST_BOT_USER_ID });
     }
-    say(`${cards.size} topic cards are in the channel.`);
+    say(`${cards.size} topic cards are in the channel, and each proposal has its issue in ${REPO}.`);
+
+    say('Two topics are proposed on GitHub instead, as issues with the event label.');
+    for (const [title, area] of [
+      ['Dark mode for the dashboard', 'dashboard'],
+      ['Cost report per project', 'cost'],
+    ]) {
+      const issue = github.addIssue(REPO, {
+        title: String(title),
+        body: `**What would you like to achieve?**\n\nWritten on GitHub for the htg rehearsal.\n\n/area ${area}\n/kind enhancement`,
+        labels: [EVENT_LABEL],
+        author: 'rehearsal-outsider',
+      }) as { number: number };
+      await deliver(github.delivery('issues', 'opened', REPO, issue.number));
+    }
+    await refresh();
 
     // Voting by reaction: each person votes for 2–5 topics and says they would work on 1–2 hacking topics;
     // a tenth of the deliveries are Slack's retries, and some people change their mind.
@@ -346,14 +413,25 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
       topics = await stores.topics.list(hackathonId);
     }
 
-    say('Teams work: statuses change and links to pull requests appear.');
+    say('Teams work: statuses change, and pull requests that say "Fixes #N" appear on their topics.');
     for (const [i, topic] of teamTopics.entries()) {
       const member = (topic.members ?? [])[0] as string;
-      await sim.command(
-        member,
-        channel,
-        `link #${topic.number} https://github.com/example-org/rehearsal/pull/${100 + topic.number}`,
-      );
+      const issueNumber = topic.issue?.number;
+      if (issueNumber && i % 2 === 0) {
+        const pull = github.addIssue(REPO, {
+          title: `${topic.title}: first cut`,
+          body: `Fixes #${issueNumber}`,
+          author: people.find((p) => p.id === member)?.login ?? 'rehearsal-outsider',
+          pullRequest: { merged: i % 4 === 0 },
+        }) as { number: number };
+        await deliver(github.delivery('pull_request', i % 4 === 0 ? 'closed' : 'opened', REPO, pull.number));
+      } else {
+        await sim.command(
+          member,
+          channel,
+          `link #${topic.number} https://github.com/example-org/rehearsal/pull/${100 + topic.number}`,
+        );
+      }
       if (i % 4 === 0) await sim.command(member, channel, `status #${topic.number} done`);
       if (i % 7 === 3) await sim.command(member, channel, `status #${topic.number} paused`);
     }
@@ -464,6 +542,42 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
       join(outDir, 'slack.html'),
       rehearsalHtml('Hack the Rehearsal: everything htg posted', slack.calls, names),
     );
+
+    // The GitHub side: every topic has its issue; teams are assigned where GitHub allows; one results comment each.
+    const issues = github.issues(REPO).filter((issue) => !issue.pull_request);
+    const loginOf = new Map(people.flatMap((p) => (p.login ? [[p.id, p.login] as const] : [])));
+    const assignable = new Set(people.filter((p, i) => p.login && i % 8 !== 1).map((p) => p.login));
+    let resultsComments = 0;
+    for (const topic of topics.filter((t) => t.status !== 'withdrawn')) {
+      if (!topic.issue) {
+        problems.push(`#${topic.number} has no GitHub issue`);
+        continue;
+      }
+      const issue = github.issue(REPO, topic.issue.number) as { assignees: Array<{ login: string }> };
+      const assigned = issue.assignees.map((a) => a.login).sort();
+      const expected = (topic.members ?? [])
+        .flatMap((id) => loginOf.get(id) ?? [])
+        .filter((login) => assignable.has(login))
+        .sort();
+      if (JSON.stringify(assigned) !== JSON.stringify(expected))
+        problems.push(
+          `#${topic.number}'s issue is assigned to ${assigned.join(', ') || 'nobody'}, its team is ${expected.join(', ')}`,
+        );
+      const comments = github
+        .comments(REPO, topic.issue.number)
+        .filter((c) => String(c.body).includes(`<!-- htg:team ${hackathonId}/${topic.number} -->`));
+      if (comments.length > 1)
+        problems.push(`#${topic.number}'s issue has ${comments.length} results comments`);
+      resultsComments += comments.length;
+    }
+    if (github.contractViolations.length > 0)
+      problems.push(...github.contractViolations.map((v) => `GitHub contract: ${v}`));
+    writeFileSync(
+      join(outDir, 'github.html'),
+      gitHubHtml(`Hack the Rehearsal on GitHub: ${REPO}`, github.issues(REPO), (n) =>
+        github.comments(REPO, n),
+      ),
+    );
     if (problems.length > 0) throw new Error(`The rehearsal ended wrong:\n${problems.join('\n')}`);
     return {
       outDir,
@@ -476,10 +590,21 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
       wrapUpMarkdown,
       boardMarkdown,
       slackCalls: slack.calls.length,
+      github: {
+        repo: REPO,
+        issues: issues.length,
+        assigned: issues.reduce(
+          (sum, issue) => sum + ((issue.assignees as unknown[] | undefined)?.length ?? 0),
+          0,
+        ),
+        resultsComments,
+        pullRequestsOnTopics: topics.reduce((sum, t) => sum + (t.pullRequests ?? []).length, 0),
+      },
     };
   } finally {
     stream.close();
     await slack.close();
+    await github.close();
   }
 }
 

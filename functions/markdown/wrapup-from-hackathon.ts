@@ -1,4 +1,5 @@
 import { rankTopics } from '../domain/assignment.js';
+import { withFoundPullRequests } from '../domain/github.js';
 import type { Hackathon } from '../domain/hackathon.js';
 import { isSlackUserId, OUTCOME_SECTIONS, type OutcomeSectionKey } from '../domain/outcome.js';
 import type { Topic, TopicStatus } from '../domain/topic.js';
@@ -65,10 +66,12 @@ function wrapUpTopic(
   nameOf: (person: string) => string,
 ): WrapUpTopic {
   const outcome = topic.outcome ?? null;
-  const trackingUrl = topic.links.find((url) => issueRef(url) !== null) ?? null;
-  const codeLinks = outcome
-    ? outcome.code
-    : topic.links.filter((url) => /github\.com\/.+\/(pull|issues)\/\d+/.test(url));
+  const trackingUrl = topic.issue?.url ?? topic.links.find((url) => issueRef(url) !== null) ?? null;
+  // Pull requests found referring to the topic's issue are listed too, after what the team wrote.
+  const codeLinks = withFoundPullRequests(
+    outcome ? outcome.code : topic.links.filter((url) => /github\.com\/.+\/(pull|issues)\/\d+/.test(url)),
+    topic.pullRequests,
+  );
   const texts: Record<OutcomeSectionKey, string> = {
     problem: outcome?.problem ?? '',
     motivation: outcome?.motivation ?? '',

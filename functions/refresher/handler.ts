@@ -6,6 +6,7 @@ import {
   newHackathons,
   newJobs,
   scheduleChanges,
+  teamWork,
   topicChanges,
 } from '../adapters/dynamodb/topic-changes.js';
 import type { Logger } from '../adapters/logger.js';
@@ -14,9 +15,11 @@ import { announceCarriedOver } from '../app/carry-over.js';
 import { announceHackathon, bringWaitingPosts } from '../app/channel-access.js';
 import { type ReconcileDeps, type ReconcileReport, reconcileReactions } from '../app/close-voting.js';
 import { isOutOfTime } from '../app/deadline.js';
+import { applyPullRequestEvent, findPullRequests } from '../app/github-pulls.js';
 import { applyIssueEvent, type GitHubSyncDeps, pushToIssue, syncRepository } from '../app/github-sync.js';
+import { pushTeamsToIssues } from '../app/github-teams.js';
 import { GitHubError } from '../app/ports/github.js';
-import type { Job, RefreshCardsJob } from '../app/ports/jobs.js';
+import type { GitHubSyncJob, Job, RefreshCardsJob } from '../app/ports/jobs.js';
 import type { Scheduler } from '../app/ports/scheduling.js';
 import type {
   BoardPublisher,
@@ -69,7 +72,11 @@ export interface RefresherDeps extends CardDeps, ReconcileDeps, ScheduledPostDep
 }
 
 /** Runs one job; each kind is idempotent, so a retried batch does no harm. */
-async function runJob(deps: RefresherDeps, job: Exclude<Job, RefreshCardsJob>): Promise<void> {
+async function runJob(
+  deps: RefresherDeps,
+  job: Exclude<Job, RefreshCardsJob>,
+  budget: GitHubBudget,
+): Promise<void> {
   switch (job.kind) {
     case 'reconcile-reactions': {
       const report = await reconcileReactions(deps, job);
@@ -78,7 +85,8 @@ async function runJob(deps: RefresherDeps, job: Exclude<Job, RefreshCardsJob>): 
       return;
     }
     case 'publish-teams':
-      await applyTeams(deps, job);
+      if ((await applyTeams(deps, job)) === 'applied')
+        await gitHubWork(deps, budget, job.hackathonId, () => pushTeamsToIssues(deps, job.hackathonId));
       return;
     case 'carry-over':
       await announceCarriedOver(deps, job);
@@ -105,24 +113,78 @@ async function runJob(deps: RefresherDeps, job: Exclude<Job, RefreshCardsJob>): 
       await postScheduled(deps, job);
       return;
     case 'github-issue':
-      await gitHubWork(deps, () => applyIssueEvent(deps, job));
+      await gitHubWork(deps, budget, job.hackathonId, () => applyIssueEvent(deps, job));
+      return;
+    case 'github-pull-request':
+      await gitHubWork(deps, budget, job.hackathonId, () => applyPullRequestEvent(deps, job));
       return;
     case 'github-sync':
-      await gitHubWork(deps, () => syncRepository(deps, job));
+      await reconcileGitHub(deps, budget, job);
       return;
   }
 }
 
 /**
+ * The whole repair of a linked hackathon: issues and topics brought in line, pull requests found on the issues'
+ * timelines, and the teams on the issues (each part stopping on its own when GitHub fails).
+ */
+async function reconcileGitHub(deps: RefresherDeps, budget: GitHubBudget, job: GitHubSyncJob): Promise<void> {
+  await gitHubWork(deps, budget, job.hackathonId, async () => {
+    await syncRepository(deps, job);
+    await findPullRequests(deps, job.hackathonId);
+    await pushTeamsToIssues(deps, job.hackathonId);
+  });
+}
+
+/** How long this invocation's GitHub work may take (wall clock), and the hackathons already continued. */
+interface GitHubBudget {
+  until: number;
+  continued: Set<string>;
+}
+
+/**
  * GitHub work whose GitHub calls may fail: GitHub down or limiting is logged and left for the next change or the
  * scheduled sync (which compare again), never retried by holding the stream. Anything else is retried as usual.
+ * Work still going at the invocation's deadline (Octokit spaces writes one to three seconds apart, as GitHub
+ * asks, so a publication or an import of many topics outlasts one invocation) is left, and a `github-sync` job
+ * goes on with it in the next: every GitHub write is found again by its marker or fingerprint, so nothing is
+ * done twice.
  */
-async function gitHubWork(deps: RefresherDeps, work: () => Promise<unknown>): Promise<void> {
+async function gitHubWork(
+  deps: RefresherDeps,
+  budget: GitHubBudget,
+  hackathonId: string,
+  work: () => Promise<unknown>,
+): Promise<void> {
+  const outOfTime = Symbol('out of time');
+  let timer: NodeJS.Timeout | undefined;
+  const running = work();
   try {
-    await work();
+    const outcome = await Promise.race([
+      running,
+      new Promise<typeof outOfTime>((resolve) => {
+        timer = setTimeout(() => resolve(outOfTime), Math.max(0, budget.until - Date.now()));
+      }),
+    ]);
+    if (outcome !== outOfTime) return;
+    // The work left behind may still fail; it is continued, not reported.
+    running.catch(() => undefined);
+    if (budget.continued.has(hackathonId)) return;
+    budget.continued.add(hackathonId);
+    deps.warn(`GitHub work for hackathon ${hackathonId} outlasted the invocation; a github-sync job goes on`);
+    await deps.hackathons.addJob({
+      kind: 'github-sync',
+      reason: 'continued',
+      hackathonId,
+      requestedBy: 'htg',
+      channelId: '',
+      requestedAt: deps.clock().toISOString(),
+    });
   } catch (error) {
     if (!(error instanceof GitHubError)) throw error;
     deps.warn(`GitHub answered ${error.failure}; the next sync tries again`, error);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -144,6 +206,10 @@ export function createRefresherHandler({
     const lambdaDeadline = started + (context?.getRemainingTimeInMillis() ?? 60_000) - SAFETY_MS;
     const until = Math.min(lambdaDeadline, started + SLICE_MS);
     deps.setDeadline(until);
+    const budget: GitHubBudget = {
+      until: Date.now() + (context?.getRemainingTimeInMillis() ?? 60_000) - SAFETY_MS,
+      continued: new Set(),
+    };
     const failed: string[] = [];
     /** Runs one piece of work; a failure is logged and its record reported, so Lambda retries from there. */
     const attempt = async (what: string, sequenceNumber: string, work: () => Promise<void>) => {
@@ -209,7 +275,7 @@ export function createRefresherHandler({
         : attempt(`Job ${job.kind} for hackathon ${job.hackathonId} failed`, sequenceNumber, async () => {
             await cardsDone.get(job.hackathonId);
             try {
-              await runJob(deps, job);
+              await runJob(deps, job, budget);
             } catch (error) {
               if (!isOutOfTime(error)) throw error;
               // Each job kind keeps what it did; the continuation picks up from there.
@@ -228,16 +294,14 @@ export function createRefresherHandler({
       attempt(`Could not link hackathon ${hackathonId} to GitHub`, sequenceNumber, async () => {
         if (previousRepo) await deps.issueLinks.unlinkRepository(hackathonId, previousRepo);
         const now = deps.clock().toISOString();
-        await gitHubWork(deps, () =>
-          syncRepository(deps, {
-            kind: 'github-sync',
-            reason: 'linked',
-            hackathonId,
-            requestedBy: 'htg',
-            channelId: '',
-            requestedAt: now,
-          }),
-        );
+        await reconcileGitHub(deps, budget, {
+          kind: 'github-sync',
+          reason: 'linked',
+          hackathonId,
+          requestedBy: 'htg',
+          channelId: '',
+          requestedAt: now,
+        });
       }),
     );
     const issueWrites = issueWork(event.Records).map(({ hackathonId, number, sequenceNumber }) =>
@@ -246,11 +310,21 @@ export function createRefresherHandler({
         sequenceNumber,
         async () => {
           await cardsDone.get(hackathonId);
-          await gitHubWork(deps, () => pushToIssue(deps, hackathonId, number));
+          await gitHubWork(deps, budget, hackathonId, () => pushToIssue(deps, hackathonId, number));
         },
       ),
     );
-    await Promise.all([...cardWork, ...jobWork, ...scheduleWork, ...linkWork, ...issueWrites]);
+    const teamWrites = teamWork(event.Records).map(({ hackathonId, number, sequenceNumber }) =>
+      attempt(
+        `Could not write the team of #${number} of hackathon ${hackathonId} on GitHub`,
+        sequenceNumber,
+        async () => {
+          await cardsDone.get(hackathonId);
+          await gitHubWork(deps, budget, hackathonId, () => pushTeamsToIssues(deps, hackathonId, number));
+        },
+      ),
+    );
+    await Promise.all([...cardWork, ...jobWork, ...scheduleWork, ...linkWork, ...issueWrites, ...teamWrites]);
     await deps.idleUntilHandedOnTurn();
     deps.setDeadline(undefined);
     const first = failed.sort(bySequence)[0];

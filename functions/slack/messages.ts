@@ -114,6 +114,10 @@ export function problemText(problem: Problem): string {
       return problem.given === null
         ? 'Name the GitHub repository the label is on, e.g. gardener-community/hackathon.'
         : `"${problem.given}" is not a GitHub repository: give it as owner/name, e.g. gardener-community/hackathon.`;
+    case 'github-login':
+      return `"${problem.given}" is not a GitHub login (letters, digits and single hyphens, at most 39): e.g. \`/htg github octocat\`.`;
+    case 'github-login-taken':
+      return `@${problem.login} is already <@${problem.heldBy}>'s GitHub login in htg. If it is yours, ask them to give theirs with \`/htg github\`.`;
     case 'pick-category':
       return `Pick one of the hackathon's categories: ${problem.categories.join(', ')}.`;
     case 'pick-kind':

@@ -243,7 +243,9 @@ describe('least privilege', () => {
       },
       {
         // Item-level only, on the table (no index); the e2e tests check every call the refresher makes fits.
+        // BatchGetItem reads a team's GitHub logins.
         actions: [
+          'dynamodb:BatchGetItem',
           'dynamodb:DeleteItem',
           'dynamodb:GetItem',
           'dynamodb:PutItem',

@@ -117,7 +117,11 @@ describe('linking a repository', () => {
     for (let i = 1; i <= 12; i++)
       github.addIssue(repo, {
         title: `Markdown topic ${i}`,
-        body: markdownTopic(i % 2 ? 'networking' : 'security', 'medium', `What topic ${i} is about.`),
+        body: markdownTopic(
+          i === 5 || i === 7 ? 'ipv6' : i % 2 ? 'networking' : 'security',
+          'medium',
+          `What topic ${i} is about.`,
+        ),
         labels: [LABEL, 'lifecycle/frozen', ...(i === 3 ? ['fast-track'] : [])],
         author: i === 1 ? 'alice' : 'somebody',
       });
@@ -173,6 +177,20 @@ describe('linking a repository', () => {
     expect(firstCard).toContain(`<https://github.com/${repo}/issues/1|hackathon#1>`);
     expect(firstCard).toContain('proposed by <https://github.com/alice|@alice> on GitHub');
 
+    // The organizer is told what came in, and which areas are no category (those topics are in Other).
+    const dms = () =>
+      harness.slack
+        .callsTo('chat.postMessage')
+        .filter((c) => c.args.channel === ORGANIZER && String(c.args.text).startsWith('Synced'))
+        .map((c) => String(c.args.text));
+    expect(dms()).toHaveLength(1);
+    expect(dms()[0]).toContain(`with ${repo}: 25 new topics from issues (#1, #2,`);
+    expect(dms()[0]).toContain('so their topics are in *Other*');
+    expect(dms()[0]).toContain(
+      `• \`ipv6\`: <https://github.com/${repo}/issues/5|hackathon#5>, <https://github.com/${repo}/issues/7|hackathon#7>`,
+    );
+    expect(topics.find((t) => t.title === 'Markdown topic 5')?.category).toBe('Other');
+
     // Syncing again (as /htg sync does) adds nothing and writes nothing to GitHub.
     const writes = github.requests.filter((r) => r.method !== 'GET').length;
     const { reply } = await slack.command(ORGANIZER, channel, 'sync');
@@ -180,6 +198,8 @@ describe('linking a repository', () => {
     await harness.refresh();
     expect(await topicsOf(hackathonId)).toHaveLength(25);
     expect(github.requests.filter((r) => r.method !== 'GET').length).toBe(writes);
+    expect(dms()).toHaveLength(2);
+    expect(dms()[1]).toContain('0 new topics from issues, 0 topics brought in line');
     expectNoSecretsLogged(harness);
     expect(harness.logLines.join('\n')).not.toContain(github.app.privateKey.split('\n')[1]);
   });
@@ -314,6 +334,39 @@ describe('a hackathon linked to GitHub', () => {
     expect(github.issue(repo, 2)).toMatchObject({ state: 'closed', state_reason: 'not_planned' });
   });
 
+  it('repairs a label taken off and an issue deleted while their deliveries were missed', async () => {
+    const body = markdownTopic('networking', 'small', 'Short-lived.');
+    const unlabelled = github.addIssue(repo, { title: 'Soon unlabelled', body, labels: [LABEL] }) as {
+      number: number;
+    };
+    const deleted = github.addIssue(repo, { title: 'Soon deleted', body, labels: [LABEL] }) as {
+      number: number;
+    };
+    const sync = async () => {
+      await slack.command(ORGANIZER, channel, 'sync');
+      await harness.refresh();
+      await harness.refresh();
+    };
+    const byIssue = async (number: number) =>
+      (await topicsOf(hackathonId)).find((t) => (t.issue as { number: number } | null)?.number === number);
+    await sync();
+    expect((await byIssue(unlabelled.number))?.status).toBe('proposed');
+    const doomed = await byIssue(deleted.number);
+    expect(doomed?.status).toBe('proposed');
+
+    // On GitHub, with no delivery reaching htg: the label comes off one, the other is deleted.
+    github.editIssue(repo, unlabelled.number, { labels: [] });
+    github.deleteIssue(repo, deleted.number);
+    await sync();
+    expect((await byIssue(unlabelled.number))?.status).toBe('withdrawn');
+    // The issue itself is left alone: it is only no topic of this event any more.
+    expect(github.issue(repo, unlabelled.number)).toMatchObject({ state: 'open' });
+    expect(await harness.topicOf(hackathonId, Number(doomed?.number))).toMatchObject({
+      status: 'withdrawn',
+      issue: null,
+    });
+  });
+
   it('refuses forged, replayed and malformed deliveries, writing nothing', async () => {
     const jobs = async () => (await harness.entities('job')).length;
     const deliveries = async () => (await harness.entities('webhookDelivery')).length;
@@ -391,5 +444,188 @@ describe('a hackathon linked to GitHub', () => {
     expect(String(dm[0]?.args.text)).toContain(
       'the htg GitHub App is not installed on elsewhere/not-installed',
     );
+  });
+});
+
+describe('teams and pull requests on GitHub', () => {
+  const repo = 'community/team-week';
+  const [ANNA, BOB, CARL, DORA] = ['U0ANNA', 'U0BOB', 'U0CARL', 'U0DORA'];
+  let channel: string;
+  let hackathonId: string;
+  const issueOf = (number: number) =>
+    github.issue(repo, number) as unknown as { assignees: Array<{ login: string }> };
+  const teamComments = (number: number) =>
+    github
+      .comments(repo, number)
+      .filter((c) => String(c.body).includes(`<!-- htg:team ${hackathonId}/`))
+      .map((c) => String(c.body));
+  const cardOf = async (number: number) => {
+    const topic = await harness.topicOf(hackathonId, number);
+    return String(
+      harness.slack
+        .cardCallsTo('chat.update')
+        .filter((c) => c.args.ts === cardTs(topic))
+        .at(-1)?.args.blocks,
+    );
+  };
+
+  beforeAll(async () => {
+    github.install(repo);
+    github.addCollaborator(repo, 'anna-gh');
+    github.addCollaborator(repo, 'bob-gh');
+    for (const title of ['Gardener on IPv6', 'Shoot flavors'])
+      github.addIssue(repo, { title, body: markdownTopic('networking', 'large', title), labels: [LABEL] });
+    ({ channel, hackathonId } = await linkedHackathon(repo));
+    expect((await topicsOf(hackathonId)).map((t) => t.title)).toEqual(['Gardener on IPv6', 'Shoot flavors']);
+
+    // Anna's login is on the attendee list, Bob gives his himself; Carl's is one GitHub will not assign (no
+    // access to the repository); Dora has none.
+    await slack.command(ORGANIZER, channel, 'attendees');
+    await slack.submit(ORGANIZER, slack.lastOpenedView(), {
+      attendees: {
+        type: 'rich_text',
+        elements: [
+          {
+            type: 'rich_text_section',
+            elements: [
+              { type: 'user', user_id: ANNA },
+              { type: 'text', text: ' SAP github:anna-gh\n' },
+              { type: 'user', user_id: BOB },
+              { type: 'text', text: ' SAP\n' },
+              { type: 'user', user_id: CARL },
+              { type: 'text', text: ' STACKIT github:carl-gh\n' },
+              { type: 'user', user_id: DORA },
+              { type: 'text', text: ' STACKIT\n' },
+            ],
+          },
+        ],
+      },
+    });
+    const login = async (user: string, text: string) =>
+      String((await slack.command(user, channel, `github ${text}`)).reply?.text);
+    expect(await login(BOB, '@bob-gh')).toContain('Your GitHub login in htg is now *@bob-gh*');
+    expect(await login(BOB, '')).toContain('Your GitHub login in htg is *@bob-gh*');
+    expect(await login(DORA, 'BOB-GH')).toContain(`@BOB-GH is already <@${BOB}>'s GitHub login in htg`);
+    expect(await login(DORA, 'not--a-login')).toContain('"not--a-login" is not a GitHub login');
+    expect(await login(DORA, '')).toContain('htg knows no GitHub login of yours');
+    for (const user of [ANNA, BOB, CARL, DORA]) {
+      await slack.command(user, channel, 'vote');
+      await slack.submit(user, slack.lastOpenedView(), { vote__0: ['1'], interest__0: ['1'] });
+    }
+    await harness.refresh();
+  });
+
+  it('publishing teams assigns the logins and leaves one results comment per issue; changes follow', async () => {
+    // Nothing reaches GitHub before teams are published: no assignee, no comment.
+    expect(issueOf(1).assignees).toEqual([]);
+    harness.slack.respond('reactions.get', (args) => ({
+      ok: true,
+      type: 'message',
+      message: { ts: args.timestamp, reactions: [] },
+    }));
+    await slack.command(ORGANIZER, channel, 'close-voting');
+    await harness.refresh();
+    expect(teamComments(1)).toEqual([]);
+    await slack.command(ORGANIZER, channel, 'teams');
+    const { reply } = await slack.submit(ORGANIZER, slack.lastOpenedView(), {});
+    expect(JSON.stringify(reply)).toContain('1 team with 4 people');
+    await harness.refresh();
+    await harness.refresh();
+
+    // Anna and Bob are assigned; Carl's login was sent but GitHub dropped it; Dora is listed by name.
+    expect(
+      issueOf(1)
+        .assignees.map((a) => a.login)
+        .sort(),
+    ).toEqual(['anna-gh', 'bob-gh']);
+    const [comment, ...more] = teamComments(1);
+    expect(more).toEqual([]);
+    expect(comment).toContain('| Rank | Topic | Votes | Team |');
+    expect(comment).toMatch(
+      /\| 1 \| \[#1 - Gardener on IPv6\]\(https:\/\/github\.com\/community\/team-week\/issues\/1\) \| 4 \| @anna-gh, @bob-gh, @carl-gh, [^@|]+ \|/,
+    );
+    expect(comment).toContain('**Status:** 🚧 In progress');
+    expect(comment).toMatch(/- [^@\n]+: no GitHub login known to htg/);
+    expect(comment).toContain('- @carl-gh: GitHub assigns only people with access to this repository');
+    // The topic without a team says so, and nobody is assigned to it.
+    expect(teamComments(2)).toEqual([expect.stringContaining('| 2 | [#2 - Shoot flavors]')]);
+    expect(teamComments(2)[0]).toContain('**Status:** 🙅 Not picked');
+    expect(issueOf(2).assignees).toEqual([]);
+
+    // Anna leaves: she is unassigned and the same comment is edited (never a second one).
+    await slack.command(ANNA, channel, 'leave #1');
+    await harness.refresh();
+    await harness.refresh();
+    expect(issueOf(1).assignees.map((a) => a.login)).toEqual(['bob-gh']);
+    expect(teamComments(1)).toHaveLength(1);
+    expect(teamComments(1)[0]).not.toContain('@anna-gh');
+
+    // A status change follows too; running the refresher again writes nothing more.
+    await slack.command(ORGANIZER, channel, 'status #1 done');
+    await harness.refresh();
+    await harness.refresh();
+    expect(teamComments(1)[0]).toContain('**Status:** ✅ Done');
+    const writes = github.requests.filter((r) => r.method !== 'GET').length;
+    await harness.refresh();
+    expect(github.requests.filter((r) => r.method !== 'GET').length).toBe(writes);
+  });
+
+  it('lists pull requests that refer to an issue on its card, with their state as it moves', async () => {
+    // A pull request in the same repository says "Fixes #1": its delivery lists it on the topic.
+    const pull = github.addIssue(repo, {
+      title: 'Dual-stack shoots',
+      body: 'Implements the topic.\n\nFixes #1',
+      pullRequest: {},
+    }) as { number: number; html_url: string };
+    expect((await deliver(github.delivery('pull_request', 'opened', repo, pull.number))).statusCode).toBe(
+      202,
+    );
+    await harness.refresh();
+    await harness.refresh();
+    expect((await harness.topicOf(hackathonId, 1))?.pullRequests).toEqual([
+      { repo, number: pull.number, title: 'Dual-stack shoots', url: pull.html_url, state: 'open' },
+    ]);
+    expect(await cardOf(1)).toContain(
+      `🟢 <${pull.html_url}|${repo}#${pull.number}> Dual-stack shoots _open_`,
+    );
+
+    github.mergePullRequest(repo, pull.number);
+    await deliver(github.delivery('pull_request', 'closed', repo, pull.number));
+    await harness.refresh();
+    await harness.refresh();
+    expect(await cardOf(1)).toContain(
+      `🟣 <${pull.html_url}|${repo}#${pull.number}> Dual-stack shoots _merged_`,
+    );
+
+    // One in another repository, mentioned only on the issue's timeline (no webhook from there): the sync finds it.
+    github.install('gardener/gardener');
+    const elsewhere = github.addIssue('gardener/gardener', {
+      title: 'IPv6 for the seed',
+      body: 'Part of community/team-week#1',
+      pullRequest: { merged: true },
+    }) as { number: number; html_url: string };
+    github.crossReference(repo, 1, elsewhere.number, 'gardener/gardener');
+    await slack.command(ORGANIZER, channel, 'sync');
+    await harness.refresh();
+    await harness.refresh();
+    const pulls = (await harness.topicOf(hackathonId, 1))?.pullRequests as Array<{
+      url: string;
+      state: string;
+    }>;
+    expect(pulls.map((p) => [p.url, p.state])).toEqual([
+      [pull.html_url, 'merged'],
+      [elsewhere.html_url, 'merged'],
+    ]);
+    expect(await cardOf(1)).toContain(`|gardener/gardener#${elsewhere.number}>`);
+
+    // A delivery about a pull request that names no linked issue records nothing but itself.
+    const unrelated = github.addIssue(repo, { title: 'Typo', body: 'No issue.', pullRequest: {} }) as {
+      number: number;
+    };
+    const jobs = (await harness.entities('job')).length;
+    expect(
+      (await deliver(github.delivery('pull_request', 'opened', repo, unrelated.number))).statusCode,
+    ).toBe(202);
+    expect((await harness.entities('job')).length).toBe(jobs);
   });
 });

@@ -74,10 +74,14 @@ describe('npm start', () => {
     expect(code, output.stderr).toBe(0);
     expect(output.stderr).toContain('SLACK_BOT_TOKEN (xoxb-…) is not set');
     expect(output.stdout).toContain('Olga Organizer invites htg to #rehearsal');
-    expect(output.stdout).toMatch(/Done in \d+ s: 27 topics, 40 people, \d+ reaction events counted exactly/);
+    expect(output.stdout).toMatch(/Done in \d+ s: 29 topics, 40 people, \d+ reaction events counted exactly/);
     const folder = /Outputs in (\S+):/.exec(output.stdout)?.[1] as string;
     expect(folder.startsWith(join(cwd, '.local', 'rehearsal-'))).toBe(true);
+    expect(output.stdout).toMatch(
+      /on GitHub \(example-org\/rehearsal\) 29 issues, \d+ assignees, 29 results comments/,
+    );
     expect(readdirSync(folder).sort()).toEqual([
+      'github.html',
       'slack.html',
       'topics-board.md',
       'transcript.txt',

@@ -46,6 +46,17 @@ describe('the offline rehearsal', () => {
     expect(html.match(/<section class="card"/g)?.length ?? 0).toBeGreaterThanOrEqual(25);
     expect(html).toContain('Home tab');
     expect(readFileSync(join(outDir, 'wrap-up.md'), 'utf8')).toBe(result.wrapUpMarkdown);
+
+    // The GitHub side: an issue per topic (27 opened from Slack, 2 imported), teams assigned where GitHub allows
+    // (checked per issue by the rehearsal itself), one results comment per topic, pull requests on their topics.
+    expect(result.github.issues).toBe(result.topics);
+    expect(result.github.assigned).toBeGreaterThan(10);
+    expect(result.github.resultsComments).toBe(result.topics);
+    expect(result.github.pullRequestsOnTopics).toBeGreaterThan(2);
+    const gitHubPage = readFileSync(join(outDir, 'github.html'), 'utf8');
+    expect(gitHubPage).toContain('| Rank | Topic | Votes | Team |');
+    expect(gitHubPage).toContain('assigned: rehearsal-');
+    expect(gitHubPage).toContain('no GitHub login known to htg');
   }, 180_000);
 
   it.skipIf(!chromium && process.env.HTG_REQUIRE_CHROMIUM !== '1')(

@@ -96,6 +96,9 @@ function iamActions(command: { constructor: { name: string }; input?: Record<str
     case 'Delete':
     case 'DeleteItem':
       return ['dynamodb:DeleteItem'];
+    case 'BatchGet':
+    case 'BatchGetItem':
+      return ['dynamodb:BatchGetItem'];
     case 'Query':
       return [input.IndexName ? 'dynamodb:Query (index)' : 'dynamodb:Query'];
     case 'TransactWrite':

@@ -47,7 +47,7 @@ function fakeLinks(linked = [{ hackathonId: 'h1', channelId: 'C1' }]) {
     recorded,
     reads: () => reads,
     store: {
-      async linkedHackathons() {
+      async linkedHackathons(_repo: string) {
         reads++;
         return linked;
       },
@@ -152,5 +152,69 @@ describe('GitHub webhook deliveries', () => {
       logger,
     });
     expect(response.statusCode).toBe(503);
+  });
+});
+
+describe('pull request deliveries', () => {
+  const pullPayload = (fields: Record<string, unknown> = {}) => ({
+    action: 'closed',
+    pull_request: {
+      number: 13542,
+      title: 'Dual-stack seeds',
+      body: 'Fixes gardener-community/hackathon#41 and refs https://github.com/o/r/issues/4',
+      html_url: 'https://github.com/gardener/gardener/pull/13542',
+      state: 'closed',
+      merged: true,
+      merged_at: '2026-12-01T12:00:00Z',
+    },
+    repository: { full_name: 'gardener/gardener' },
+    sender: { login: 'alice' },
+    ...fields,
+  });
+  const pullDelivery = async (body: unknown) =>
+    delivery(JSON.stringify(body), { 'x-github-event': 'pull_request' });
+
+  it('records a job per hackathon linked to a repository whose issues it names, with its state', async () => {
+    const read: string[] = [];
+    const links = fakeLinks();
+    const store = {
+      ...links.store,
+      async linkedHackathons(repo: string) {
+        read.push(repo);
+        return repo === 'gardener-community/hackathon' ? [{ hackathonId: 'h1', channelId: 'C1' }] : [];
+      },
+    };
+    const d = await pullDelivery(pullPayload());
+    expect((await handle(d, { ...links, store })).statusCode).toBe(202);
+    expect(read.sort()).toEqual(['gardener-community/hackathon', 'o/r']);
+    expect(links.recorded).toEqual([
+      [
+        expect.objectContaining({
+          kind: 'github-pull-request',
+          hackathonId: 'h1',
+          delivery: d.headers['x-github-delivery'],
+          issues: [41],
+          pull: {
+            repo: 'gardener/gardener',
+            number: 13542,
+            title: 'Dual-stack seeds',
+            url: 'https://github.com/gardener/gardener/pull/13542',
+            state: 'merged',
+          },
+        }),
+      ],
+    ]);
+  });
+
+  it('answers 400 to a signed pull_request payload without its fields, and 202 to actions it ignores', async () => {
+    const links = fakeLinks();
+    expect(
+      (await handle(await pullDelivery({ action: 'opened', pull_request: { number: 'x' } }), links))
+        .statusCode,
+    ).toBe(400);
+    expect((await handle(await pullDelivery(pullPayload({ action: 'labeled' })), links)).statusCode).toBe(
+      202,
+    );
+    expect(links.recorded).toEqual([]);
   });
 });

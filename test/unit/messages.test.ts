@@ -60,6 +60,8 @@ const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }> } = {
   'summary-times': { code: 'summary-times' },
   'reminder-after-wrap-up': { code: 'reminder-after-wrap-up' },
   'github-repo': { code: 'github-repo', given: 'not a repo' },
+  'github-login': { code: 'github-login', given: 'not--ok' },
+  'github-login-taken': { code: 'github-login-taken', login: 'octocat', heldBy: 'U0ANNA' },
   'issue-taken': { code: 'issue-taken' },
   'not-linked': { code: 'not-linked', hackathon: NAME },
   'pick-category': { code: 'pick-category', categories: ['Networking', 'Other'] },

@@ -1,7 +1,7 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { topicChanges } from '../../functions/adapters/dynamodb/topic-changes.js';
+import { teamWork, topicChanges } from '../../functions/adapters/dynamodb/topic-changes.js';
 import { createLogger } from '../../functions/adapters/logger.js';
 import { realClock } from '../../functions/app/deadline.js';
 import type { CardPublisher } from '../../functions/app/ports/slack.js';
@@ -65,6 +65,38 @@ describe('topicChanges', () => {
         ),
       ]),
     ).toEqual([]);
+  });
+});
+
+describe('teamWork', () => {
+  const issue = { repo: 'o/r', number: 4, url: 'https://github.com/o/r/issues/4' };
+  it('asks for the team on the issue when members, status or title change, not for votes or cards', () => {
+    // Members are a string set in the table: a change of who is in it counts, whatever JSON makes of sets.
+    const joined = record(
+      'MODIFY',
+      topicItem(1, { issue, members: new Set(['U1', 'U2']) }),
+      topicItem(1, { issue, members: new Set(['U1', 'U3']) }),
+    );
+    expect(
+      teamWork([
+        joined,
+        record(
+          'MODIFY',
+          topicItem(2, { issue, status: 'done' }),
+          topicItem(2, { issue, status: 'in_progress' }),
+        ),
+        record('MODIFY', topicItem(3, { issue, voteCount: 5 }), topicItem(3, { issue, voteCount: 4 })),
+        record('MODIFY', topicItem(4, { issue, card: { ts: '1.2' } }), topicItem(4, { issue })),
+        // Without an issue there is nothing to write on GitHub.
+        record('MODIFY', topicItem(5, { members: new Set(['U1']) }), topicItem(5)),
+        record(
+          'MODIFY',
+          topicItem(6, { issue, members: new Set(['U1', 'U2']) }),
+          topicItem(6, { issue, members: new Set(['U2', 'U1']) }),
+        ),
+      ]).map((change) => change.number),
+    ).toEqual([1, 2]);
+    expect(teamWork([joined])[0]?.sequenceNumber).toBe(joined.dynamodb?.SequenceNumber);
   });
 });
 
@@ -145,6 +177,7 @@ describe('refresher handler', () => {
         setDeadline: () => undefined,
         idleUntilHandedOnTurn: async () => undefined,
         issueLinks: {} as RefresherDeps['issueLinks'],
+        logins: {} as RefresherDeps['logins'],
         tracker: null,
         gitHubAnnouncer: {} as RefresherDeps['gitHubAnnouncer'],
         warn: () => undefined,

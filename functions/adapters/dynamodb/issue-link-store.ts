@@ -1,6 +1,7 @@
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { IssueLinkStore } from '../../app/ports/stores.js';
 import { ConflictError } from '../../domain/errors.js';
+import type { IssueTeam } from '../../domain/github.js';
 import type { Topic } from '../../domain/topic.js';
 import { keys, withoutKeys } from './keys.js';
 import {
@@ -107,6 +108,46 @@ export function createIssueLinkStore({ documents, tableName }: Table): IssueLink
       }
     },
 
+    async claimIssueOpening(topic, now, leaseMs) {
+      try {
+        await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: topicKey(topic),
+            UpdateExpression: 'SET issueOpening = :until',
+            ConditionExpression:
+              'attribute_exists(pk) AND (attribute_not_exists(#issue) OR #issue = :null) AND ' +
+              '(attribute_not_exists(issueOpening) OR issueOpening < :now)',
+            ExpressionAttributeNames: { '#issue': 'issue' },
+            ExpressionAttributeValues: {
+              ':until': new Date(now.getTime() + leaseMs).toISOString(),
+              ':now': now.toISOString(),
+              ':null': null,
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    async releaseIssueOpening(topic) {
+      await documents
+        .send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: topicKey(topic),
+            UpdateExpression: 'REMOVE issueOpening',
+            ConditionExpression: 'attribute_exists(pk)',
+          }),
+        )
+        .catch((error: unknown) => {
+          if (!isConditionFailure(error)) throw error;
+        });
+    },
+
     async applyIssue(topic, state, now) {
       const withdrawing = state.status === 'withdrawn' && topic.status !== 'withdrawn';
       const fields: Record<string, unknown> = {
@@ -192,6 +233,56 @@ export function createIssueLinkStore({ documents, tableName }: Table): IssueLink
         status: 'withdrawn',
         withdrawnAt: topic.withdrawnAt ?? now,
       };
+    },
+
+    async recordIssueTeam(topic, previous, team) {
+      try {
+        await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: topicKey(topic),
+            UpdateExpression: 'SET issueTeam = :team',
+            ConditionExpression: previous
+              ? 'attribute_exists(pk) AND issueTeam = :previous'
+              : 'attribute_exists(pk) AND (attribute_not_exists(issueTeam) OR issueTeam = :null)',
+            ExpressionAttributeValues: {
+              ':team': team,
+              ...(previous ? { ':previous': previous } : { ':null': null }),
+            },
+          }),
+        );
+        return null;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const { Item } = await documents.send(
+          new GetCommand({ TableName: tableName, Key: topicKey(topic), ConsistentRead: true }),
+        );
+        return (Item?.issueTeam as IssueTeam | null | undefined) ?? team;
+      }
+    },
+
+    async recordPullRequests(topic, previous, next) {
+      try {
+        await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: topicKey(topic),
+            UpdateExpression: 'SET pullRequests = :next',
+            ConditionExpression:
+              previous.length > 0
+                ? 'attribute_exists(pk) AND pullRequests = :previous'
+                : 'attribute_exists(pk) AND (attribute_not_exists(pullRequests) OR pullRequests = :null OR size(pullRequests) = :zero)',
+            ExpressionAttributeValues: {
+              ':next': next,
+              ...(previous.length > 0 ? { ':previous': previous } : { ':null': null, ':zero': 0 }),
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
     },
 
     async recordDelivery(deliveryId, jobs, now) {

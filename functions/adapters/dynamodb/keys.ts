@@ -23,6 +23,8 @@
  * | linked repository | REPO#<owner/name>         | HACKATHON#<id>              |                |                                 |
  * | topic's issue     | HACKATHON#<id>            | ISSUE#<owner/name>#<00042>  |                |                                 |
  * | webhook delivery  | DELIVERY#<id>             | DELIVERY                    |                |                                 |
+ * | person's login    | PERSON#<user>             | GITHUB                      |                |                                 |
+ * | login's person    | GITHUB#<login>            | LOGIN                       |                |                                 |
  */
 import type { Job } from '../../app/ports/jobs.js';
 
@@ -35,6 +37,9 @@ const pad = (number: number) => String(number).padStart(5, '0');
 const hackathonPk = (hackathonId: string) => `HACKATHON#${hackathonId}`;
 
 export const keys = {
+  personLogin: (userId: string): Key => ({ pk: `PERSON#${userId}`, sk: 'GITHUB' }),
+  /** GitHub logins are case-insensitive: the claim on one uses it lower-cased. */
+  loginClaim: (login: string): Key => ({ pk: `GITHUB#${login.toLowerCase()}`, sk: 'LOGIN' }),
   hackathon: (hackathonId: string): Key => ({ pk: hackathonPk(hackathonId), sk: 'HACKATHON' }),
   hackathonByTeam: (teamId: string, createdAt: string, hackathonId: string) => ({
     gsi1pk: `TEAM#${teamId}`,
@@ -115,7 +120,7 @@ export const keys = {
         ? `${job.kind}#${job.id}`
         : job.kind === 'scheduled-post'
           ? `${job.kind}#${job.execution}`
-          : job.kind === 'github-issue'
+          : job.kind === 'github-issue' || job.kind === 'github-pull-request'
             ? `${job.kind}#${job.delivery}`
             : job.kind,
       job.round,

@@ -3,6 +3,7 @@ import type {
   HackathonStore,
   ImportDraftStore,
   IssueLinkStore,
+  LoginStore,
   TeamStore,
   TopicStore,
   VoteStore,
@@ -12,6 +13,7 @@ import { exportHackathon } from './hackathon-export.js';
 import { createHackathonStore } from './hackathon-store.js';
 import { createImportDraftStore } from './import-draft-store.js';
 import { createIssueLinkStore } from './issue-link-store.js';
+import { createLoginStore } from './login-store.js';
 import { createScheduledRunStore } from './scheduled-run-store.js';
 import type { Table } from './table.js';
 import { createTeamStore } from './team-store.js';
@@ -27,6 +29,8 @@ export interface Stores {
   runs: ScheduledRunStore;
   /** Topics and their GitHub issues, linked repositories, webhook deliveries. */
   issueLinks: IssueLinkStore;
+  /** People's GitHub logins (`/htg github`). */
+  logins: LoginStore;
   /** A hackathon's complete data as JSON (organizers' export). */
   archive: { export(hackathonId: string, now: Date): Promise<unknown> };
 }
@@ -53,6 +57,7 @@ export function createStores(table: Table): Stores {
     teams: createTeamStore(table),
     runs: createScheduledRunStore(table),
     issueLinks: createIssueLinkStore(table),
+    logins: createLoginStore(table),
     archive: { export: (hackathonId, now) => exportHackathon(table, hackathonId, now) },
   };
 }

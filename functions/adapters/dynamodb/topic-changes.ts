@@ -13,7 +13,7 @@ export interface TopicChange {
 }
 
 /** Fields a card does not show; a change to only these leaves the card as it is. */
-const NOT_ON_CARD = new Set(['card', 'cardSent', 'updatedAt']);
+const NOT_ON_CARD = new Set(['card', 'cardSent', 'updatedAt', 'issueSynced', 'issueTeam', 'issueOpening']);
 
 /**
  * The topics a batch of stream records asks to (re)render, one entry per topic (the first record's position,
@@ -65,7 +65,7 @@ export function scheduleChanges(
     const changed =
       record.eventName === 'INSERT' ||
       !before ||
-      SCHEDULE_FIELDS.some((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+      SCHEDULE_FIELDS.some((field) => !same(before[field], after[field]));
     const id = String(after.id);
     if (changed && !changes.has(id)) changes.set(id, record.dynamodb?.SequenceNumber ?? '');
   }
@@ -120,9 +120,38 @@ export function issueWork(records: readonly DynamoDBRecord[]): TopicChange[] {
     const wanted =
       record.eventName === 'INSERT'
         ? !after.issue
-        : !before || ON_ISSUE.some((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+        : !before || ON_ISSUE.some((field) => !same(before[field], after[field]));
     const key = `${after.hackathonId}#${after.number}`;
     if (wanted && !changes.has(key))
+      changes.set(key, {
+        hackathonId: String(after.hackathonId),
+        number: Number(after.number),
+        sequenceNumber: record.dynamodb?.SequenceNumber ?? '',
+      });
+  }
+  return [...changes.values()];
+}
+
+/**
+ * Topic fields the results comment on its issue follows at once (members are assigned). Votes are left out: a
+ * vote burst during voting asks nothing, and a late vote after publication is written by the next sync.
+ */
+const ON_ISSUE_TEAM = ['members', 'status', 'title'] as const;
+
+/**
+ * Topics with an issue whose team, status or title changed: once teams are published, their issue's assignees
+ * and results comment follow (pushTeamsToIssues decides; before publication it writes nothing).
+ */
+export function teamWork(records: readonly DynamoDBRecord[]): TopicChange[] {
+  const changes = new Map<string, TopicChange>();
+  for (const record of records) {
+    if (record.eventName !== 'MODIFY') continue;
+    const after = image(record.dynamodb?.NewImage);
+    if (after?.[tableSchema.entityAttribute] !== 'topic' || !after.issue) continue;
+    const before = image(record.dynamodb?.OldImage);
+    const changed = !before || ON_ISSUE_TEAM.some((field) => !same(before[field], after[field]));
+    const key = `${after.hackathonId}#${after.number}`;
+    if (changed && !changes.has(key))
       changes.set(key, {
         hackathonId: String(after.hackathonId),
         number: Number(after.number),
@@ -154,6 +183,15 @@ export function newJobs(records: readonly DynamoDBRecord[]): Array<{ job: Job; s
   });
 }
 
+/**
+ * Whether two attribute values are equal. String and number sets unmarshall to `Set`s, which JSON.stringify
+ * writes as `{}` whatever they hold: they are compared by their members.
+ */
+function same(a: unknown, b: unknown): boolean {
+  const plain = (_key: string, value: unknown) => (value instanceof Set ? [...value].sort() : value);
+  return JSON.stringify(a, plain) === JSON.stringify(b, plain);
+}
+
 function image(raw: unknown): Record<string, unknown> | undefined {
   return raw ? unmarshall(withTypedEmpties(raw) as Record<string, AttributeValue>) : undefined;
 }
@@ -179,7 +217,7 @@ function changedOnCard(before: Record<string, unknown>, after: Record<string, un
   const names = new Set([...Object.keys(before), ...Object.keys(after)]);
   for (const name of names) {
     if (NOT_ON_CARD.has(name)) continue;
-    if (JSON.stringify(before[name]) !== JSON.stringify(after[name])) return true;
+    if (!same(before[name], after[name])) return true;
   }
   return false;
 }

@@ -5,6 +5,7 @@ import { CardActivity } from '../../app/topic-cards.js';
 import type { RefresherDeps } from '../../refresher/handler.js';
 import { type KnownBlock, section } from '../../slack/views/blocks.js';
 import {
+  gitHubSyncedText,
   inviteRequestText,
   issueNotOpenedText,
   setupAnnouncementText,
@@ -70,6 +71,7 @@ export function slackRefresherDeps(
     gitHubAnnouncer: {
       issueNotOpened: (hackathon, topic, failure) =>
         direct(topic.proposerId, issueNotOpenedText(hackathon, topic, failure)),
+      synced: (hackathon, userId, report) => direct(userId, gitHubSyncedText(hackathon, report)),
       async permalink(topic) {
         if (!topic.card) return null;
         const { permalink } = await client.chat.getPermalink({

@@ -4,7 +4,7 @@
  */
 import type { TeamChange } from '../../domain/team-plan.js';
 import type { VoteKind } from '../../domain/vote.js';
-import type { RepoIssue } from './github.js';
+import type { LinkedPullRequest, RepoIssue } from './github.js';
 
 interface JobBase {
   hackathonId: string;
@@ -105,18 +105,35 @@ export interface GitHubIssueJob extends JobBase {
 }
 
 /**
+ * A GitHub webhook delivery about a pull request whose title or body refers to issues of the hackathon's
+ * repository (`Fixes #12`, `owner/name#12`, a link): the topics of those issues list it, with its state.
+ */
+export interface GitHubPullRequestJob extends JobBase {
+  kind: 'github-pull-request';
+  delivery: string;
+  /** The pull request as the delivery described it (read again from GitHub where possible). */
+  pull: LinkedPullRequest;
+  /** The numbers of the issues of the hackathon's repository it refers to. */
+  issues: number[];
+}
+
+/**
  * Linking a repository, `/htg sync` and the scheduled reconcile: every issue with the event label becomes or
  * updates its topic, whatever deliveries were missed, and topics still without their issue get one.
  */
 export interface GitHubSyncJob extends JobBase {
   kind: 'github-sync';
-  /** Why: the link was made or changed, someone asked, or the schedule. */
-  reason: 'linked' | 'asked' | 'scheduled';
+  /**
+   * Why: the link was made or changed, someone asked, the schedule, or GitHub work that outlasted an invocation
+   * (GitHub paces writes: a second or three apart) goes on.
+   */
+  reason: 'linked' | 'asked' | 'scheduled' | 'continued';
 }
 
 /** Work done off the request path. */
 export type Job =
   | GitHubIssueJob
+  | GitHubPullRequestJob
   | GitHubSyncJob
   | ScheduledPostJob
   | ReconcileJob

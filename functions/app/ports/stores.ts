@@ -1,6 +1,6 @@
 /** Persistence of htg's entities: hackathons, topics, votes, teams and import drafts (adapters/dynamodb). */
 import type { Attendee } from '../../domain/assignment.js';
-import type { IssueLink } from '../../domain/github.js';
+import type { IssueLink, IssueTeam, PullRequestLink } from '../../domain/github.js';
 import type { ChannelVisibility, Hackathon, HackathonSettings } from '../../domain/hackathon.js';
 import type { Outcome } from '../../domain/outcome.js';
 import type {
@@ -155,6 +155,13 @@ export interface IssueLinkStore {
    * stored, or null when the issue turned out to be another topic's.
    */
   attachIssue(topic: Topic, issue: IssueLink, synced: IssueSynced): Promise<Topic | null>;
+  /**
+   * Claims the opening of a topic's issue for `leaseMs`: false when the topic has its issue, or another run (an
+   * invocation's left-behind work, its continuation) is opening it and its lease has not run out.
+   */
+  claimIssueOpening(topic: Topic, now: Date, leaseMs: number): Promise<boolean>;
+  /** Gives the claim up (the attempt failed): the next run may try at once. */
+  releaseIssueOpening(topic: Topic): Promise<void>;
   /** Brings a topic in line with its issue (ConflictError `topic-changed` if it changed since it was read). */
   applyIssue(topic: Topic, state: IssueState, now: string): Promise<Topic>;
   /** Remembers that topic and issue agree again (after htg wrote the issue), unless the topic moved meanwhile. */
@@ -165,10 +172,40 @@ export interface IssueLinkStore {
    */
   detachIssue(topic: Topic, now: string): Promise<Topic>;
   /**
+   * Records the team as htg wrote it on the topic's issue, unless another run recorded one since `previous`
+   * (read with the topic): null when recorded, else the team the other run recorded.
+   */
+  recordIssueTeam(topic: Topic, previous: IssueTeam | null, team: IssueTeam): Promise<IssueTeam | null>;
+  /**
+   * Sets the topic's pull requests to `next`, unless they changed since they were `previous` (read with the
+   * topic): false then, and the caller reads again.
+   */
+  recordPullRequests(
+    topic: Topic,
+    previous: readonly PullRequestLink[],
+    next: readonly PullRequestLink[],
+  ): Promise<boolean>;
+  /**
    * Records a webhook delivery with its jobs, both or neither: 'duplicate' when the delivery was recorded
    * before (GitHub redelivers, and people press "Redeliver").
    */
   recordDelivery(deliveryId: string, jobs: readonly Job[], now: Date): Promise<'recorded' | 'duplicate'>;
+}
+
+/**
+ * People's GitHub logins, said by themselves (`/htg github <login>`): one login per person and one person per
+ * login, across every hackathon of the workspace.
+ */
+export interface LoginStore {
+  /** The logins of these people, where they gave one. */
+  loginsOf(userIds: readonly string[]): Promise<Map<string, string>>;
+  /** Who gave this login (any case), if anyone. */
+  userWithLogin(login: string): Promise<string | null>;
+  /**
+   * Sets (null: forgets) a person's login. Refused with the person holding it when it is someone else's; two
+   * people claiming one login at the same time get it once.
+   */
+  setLogin(userId: string, login: string | null): Promise<{ heldBy: string } | null>;
 }
 
 /** Short-lived storage for an import between its preview and its confirmation. */

@@ -2,6 +2,7 @@ import type { Logger } from '../../adapters/logger.js';
 import type {
   HackathonStore,
   ImportDraftStore,
+  LoginStore,
   TeamStore,
   TopicStore,
   VoteStore,
@@ -15,6 +16,7 @@ export interface ListenerDependencies {
   drafts: ImportDraftStore;
   votes: VoteStore;
   teams: TeamStore;
+  logins: LoginStore;
   clock: () => Date;
   newId: () => string;
 }

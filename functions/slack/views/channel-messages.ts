@@ -1,5 +1,7 @@
+import type { LoginChange } from '../../app/attendees.js';
+import type { SyncReport } from '../../app/github-sync.js';
 import type { GitHubFailure } from '../../app/ports/github.js';
-import type { GitHubLink } from '../../domain/github.js';
+import { type GitHubLink, issueReference } from '../../domain/github.js';
 import type { ChannelRefusal, Hackathon } from '../../domain/hackathon.js';
 import type { Topic } from '../../domain/topic.js';
 import { boldName, escapeMrkdwn, inlineCode, mentions } from './mrkdwn.js';
@@ -54,4 +56,53 @@ export function syncRequestedText(hackathon: Pick<Hackathon, 'name'> & { github:
     `${inlineCode(hackathon.github.eventLabel, 50)} become topics, topics follow their issues, and topics without one get one. ` +
     'The cards follow in a moment.'
   );
+}
+
+/** The answer to `/htg github`: the login as it is now, and what it is for. */
+export function gitHubLoginText(change: LoginChange): string {
+  const use =
+    'In hackathons linked to a GitHub repository, the teams you are in assign you on their issues, and the issues you open count as your topics.';
+  if (!change.changed)
+    return change.login
+      ? `Your GitHub login in htg is *@${escapeMrkdwn(change.login)}*. ${use} Change it with \`/htg github <login>\`, forget it with \`/htg github none\`.`
+      : `htg knows no GitHub login of yours. Give it with \`/htg github <login>\`. ${use}`;
+  if (!change.login)
+    return change.previous
+      ? `Forgot your GitHub login (@${escapeMrkdwn(change.previous)}). Teams stop assigning you on GitHub; the assignments already made stay until your team changes.`
+      : 'htg knew no GitHub login of yours: nothing to forget.';
+  return `Your GitHub login in htg is now *@${escapeMrkdwn(change.login)}*. ${use}`;
+}
+
+/** The organizer's report of a sync they asked for (or of linking the repository): what came in, what to check. */
+export function gitHubSyncedText(hackathon: Hackathon, report: SyncReport): string {
+  const repo = escapeMrkdwn(hackathon.github?.repo ?? 'its repository');
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const numbers = (list: readonly number[]) =>
+    list.length > 0
+      ? ` (${list
+          .slice(0, 20)
+          .map((n) => `#${n}`)
+          .join(', ')}${list.length > 20 ? ', …' : ''})`
+      : '';
+  const lines = [
+    `Synced ${boldName(hackathon.name)} with ${repo}: ${count(report.created.length, 'new topic', 'new topics')} from issues${numbers(report.created)}, ` +
+      `${count(report.updated.length, 'topic', 'topics')} brought in line with ${report.updated.length === 1 ? 'its issue' : 'their issues'}, ` +
+      `${count(report.opened.length, 'issue', 'issues')} opened for topics proposed in Slack.`,
+  ];
+  if (report.unknownAreas.length > 0) {
+    const shown = report.unknownAreas.slice(0, 15).map(
+      ({ area, issues }) =>
+        `• ${inlineCode(area, 60)}: ${issues
+          .slice(0, 10)
+          .map((issue) => `<${issue.url}|${escapeMrkdwn(issueReference(issue))}>`)
+          .join(', ')}${issues.length > 10 ? ', …' : ''}`,
+    );
+    lines.push(
+      `These issues name an area that is no category of ${boldName(hackathon.name)}, so their topics are in *${escapeMrkdwn(report.fallback)}*. ` +
+        'Add the category in `/htg settings` and run `/htg sync`, or move a topic with its card’s Edit button:',
+      ...shown,
+    );
+    if (report.unknownAreas.length > 15) lines.push(`…and ${report.unknownAreas.length - 15} more areas.`);
+  }
+  return lines.join('\n');
 }

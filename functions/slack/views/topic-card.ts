@@ -1,4 +1,4 @@
-import { issueReference } from '../../domain/github.js';
+import { issueReference, type PullRequestLink, pullRequestReference } from '../../domain/github.js';
 import type { Hackathon } from '../../domain/hackathon.js';
 import { hasWork, KIND_LABELS, TEAM_SIZE_LABELS, type Topic } from '../../domain/topic.js';
 import { clip, context, type KnownBlock, SLACK_LIMITS, section, sections } from './blocks.js';
@@ -18,6 +18,8 @@ const EXCERPT_MAX = 600;
 /** A shortened card's check-in and team (see `topicCard`). */
 const SHORT_CHECK_IN_MAX = 400;
 const SHORT_TEAM_MAX = 1000;
+/** A found pull request's state at a glance (GitHub's own colours: green open, purple merged, red closed). */
+const PULL_ICONS: Record<PullRequestLink['state'], string> = { open: '🟢', merged: '🟣', closed: '🔴' };
 
 /**
  * Action ids of "Add/Edit outcome" buttons: `topic_outcome` on a card, `topic_outcome:<number>` where several
@@ -70,6 +72,18 @@ function cardMessage(
     blocks.push(section(escapeMrkdwn(clip(topic.description, EXCERPT_MAX))));
   if (topic.links.length > 0)
     blocks.push(...sections(topic.links.map((url) => `🔗 ${slackLink(url)}`).join('\n')));
+  const pulls = topic.pullRequests ?? [];
+  if (pulls.length > 0 && !withdrawn)
+    blocks.push(
+      ...sections(
+        pulls
+          .map(
+            (pull) =>
+              `${PULL_ICONS[pull.state]} ${labelledLink(pull.url, pullRequestReference(pull))} ${escapeMrkdwn(clip(pull.title, 100))} _${pull.state}_`,
+          )
+          .join('\n'),
+      ),
+    );
   if (topic.statusNote && !withdrawn)
     blocks.push(context(`Outcome: ${escapeMrkdwn(clip(topic.statusNote, 300))}`));
   const members = topic.members ?? [];

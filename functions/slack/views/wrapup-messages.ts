@@ -1,4 +1,5 @@
 import type { FilesAbout } from '../../app/ports/slack.js';
+import { withFoundPullRequests } from '../../domain/github.js';
 import type { Hackathon } from '../../domain/hackathon.js';
 import { isSlackUserId, OUTCOME_SECTIONS } from '../../domain/outcome.js';
 import type { Topic } from '../../domain/topic.js';
@@ -61,13 +62,14 @@ export function topicReplyMessage(topic: Topic): MessagePages {
         ? `*Outcome:* ${escapeMrkdwn(topic.statusNote)}`
         : '_No outcome was written._',
     );
-    if (topic.links.length) lines.push(...topic.links.map((url) => `🔗 ${slackLink(url)}`));
+    const links = withFoundPullRequests(topic.links, topic.pullRequests);
+    if (links.length) lines.push(...links.map((url) => `🔗 ${slackLink(url)}`));
     if (topic.members?.length) lines.push(`*Team:* ${topic.members.map(person).join(', ')}`);
   } else {
     for (const { key, heading } of OUTCOME_SECTIONS) {
       if (key === 'code') {
-        if (outcome.code.length)
-          lines.push(`*${heading}*`, ...outcome.code.map((url) => `• ${slackLink(url)}`));
+        const code = withFoundPullRequests(outcome.code, topic.pullRequests);
+        if (code.length) lines.push(`*${heading}*`, ...code.map((url) => `• ${slackLink(url)}`));
         continue;
       }
       const body = outcome[key].trim();

@@ -35,6 +35,11 @@ export function listenerDeps(stores: InMemoryStores, now: Date) {
     votes: stores.votes,
     teams: stores.teams,
     drafts: { save: notImplemented('drafts.save'), get: notImplemented('drafts.get') },
+    logins: {
+      loginsOf: async () => new Map(),
+      userWithLogin: async () => null,
+      setLogin: notImplemented('logins.setLogin'),
+    },
     clock: () => now,
     newId: () => `id-${++ids}`,
   };

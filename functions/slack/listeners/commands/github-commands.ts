@@ -1,5 +1,6 @@
+import { setOwnGitHubLogin } from '../../../app/attendees.js';
 import { requestGitHubSync } from '../../../app/hackathons.js';
-import { syncRequestedText } from '../../views/channel-messages.js';
+import { gitHubLoginText, syncRequestedText } from '../../views/channel-messages.js';
 import { ephemeral, type Subcommand, withChannelHackathon } from './subcommands.js';
 
 const syncCommand: Subcommand = {
@@ -17,4 +18,14 @@ const syncCommand: Subcommand = {
   }),
 };
 
-export const gitHubSubcommands: readonly Subcommand[] = [syncCommand];
+const loginCommand: Subcommand = {
+  name: 'github',
+  usage: 'github <login>',
+  summary: 'give your GitHub login (teams assign you on their issues); `none` forgets it',
+  run: async (request, { deps }) => {
+    const change = await setOwnGitHubLogin(deps.logins, { userId: request.userId, text: request.args });
+    return ephemeral(gitHubLoginText(change));
+  },
+};
+
+export const gitHubSubcommands: readonly Subcommand[] = [syncCommand, loginCommand];
