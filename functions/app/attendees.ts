@@ -40,9 +40,11 @@ export async function setOwnGitHubLogin(
   logins: LoginStore,
   request: { userId: string; text: string },
 ): Promise<LoginChange> {
-  const [previous] = [...(await logins.loginsOf([request.userId])).values()];
   const text = request.text.trim();
-  if (!text) return { login: previous ?? null, previous: previous ?? null, changed: false };
+  if (!text) {
+    const [login = null] = (await logins.loginsOf([request.userId])).values();
+    return { login, previous: login, changed: false };
+  }
   const login = /^(none|-|remove|forget)$/i.test(text)
     ? null
     : text
@@ -51,8 +53,7 @@ export async function setOwnGitHubLogin(
         .replace(/\/+$/, '');
   if (login !== null && !isGitHubLogin(login))
     throw new ValidationError({ login: { code: 'github-login', given: text.slice(0, 60) } });
-  const refused = await logins.setLogin(request.userId, login);
-  if (refused && login)
-    throw new ConflictError({ code: 'github-login-taken', login, heldBy: refused.heldBy });
-  return { login, previous: previous ?? null, changed: true };
+  const { previous, heldBy } = await logins.setLogin(request.userId, login);
+  if (heldBy && login) throw new ConflictError({ code: 'github-login-taken', login, heldBy });
+  return { login, previous, changed: true };
 }

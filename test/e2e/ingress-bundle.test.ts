@@ -74,6 +74,17 @@ describe('what the ingress bundle holds', () => {
     expect(Object.keys(metafile.inputs).some((input) => input.includes('zod/v4/classic'))).toBe(false);
   });
 
+  it("leaves out the SDK's event-stream serde and the second copy of eventemitter3", () => {
+    const inputs = Object.keys(metafile.inputs);
+    expect(inputs.filter((input) => input.includes('@smithy/core/dist-es/submodules/event-streams'))).toEqual(
+      [],
+    );
+    expect(inputs).toContain('lib/lambda-stubs/no-event-streams.mjs');
+    expect(inputs.filter((input) => input.endsWith('eventemitter3/index.js'))).toEqual([
+      'node_modules/eventemitter3/index.js',
+    ]);
+  });
+
   it("leaves out /htg import's Markdown parser, which only an import loads, from node_modules", () => {
     const packages = bundledPackages();
     for (const name of [...INGRESS_NODE_MODULES, 'micromark', 'micromark-core-commonmark'])

@@ -19,17 +19,17 @@ afterAll(async () => {
 describe('login store', () => {
   it('gives a login to one person, case-insensitively, and frees the old one on a change', async () => {
     const logins = createLoginStore(table);
-    expect(await logins.setLogin('U0ANNA', 'Anna-GH')).toBeNull();
+    expect(await logins.setLogin('U0ANNA', 'Anna-GH')).toEqual({ previous: null });
     expect(await logins.userWithLogin('anna-gh')).toBe('U0ANNA');
-    expect(await logins.setLogin('U0BOB', 'ANNA-gh')).toEqual({ heldBy: 'U0ANNA' });
+    expect(await logins.setLogin('U0BOB', 'ANNA-gh')).toEqual({ previous: null, heldBy: 'U0ANNA' });
     expect(await logins.loginsOf(['U0ANNA', 'U0BOB'])).toEqual(new Map([['U0ANNA', 'Anna-GH']]));
 
     // Anna changes hers: the old one is free, and Bob can have it.
-    expect(await logins.setLogin('U0ANNA', 'anna2')).toBeNull();
+    expect(await logins.setLogin('U0ANNA', 'anna2')).toEqual({ previous: 'Anna-GH' });
     expect(await logins.userWithLogin('anna-gh')).toBeNull();
-    expect(await logins.setLogin('U0BOB', 'anna-gh')).toBeNull();
+    expect(await logins.setLogin('U0BOB', 'anna-gh')).toEqual({ previous: null });
     // Forgetting releases it too.
-    expect(await logins.setLogin('U0BOB', null)).toBeNull();
+    expect(await logins.setLogin('U0BOB', null)).toEqual({ previous: 'anna-gh' });
     expect(await logins.userWithLogin('anna-gh')).toBeNull();
     expect(await logins.loginsOf(['U0BOB'])).toEqual(new Map());
   });
@@ -38,10 +38,11 @@ describe('login store', () => {
     const logins = createLoginStore(table);
     const people = Array.from({ length: 10 }, (_, i) => `U0RACE${i}`);
     const answers = await Promise.all(people.map((userId) => logins.setLogin(userId, 'contested')));
-    const winners = people.filter((_, i) => answers[i] === null);
+    const winners = people.filter((_, i) => !answers[i]?.heldBy);
     expect(winners).toHaveLength(1);
     expect(await logins.userWithLogin('contested')).toBe(winners[0]);
-    for (const answer of answers.filter(Boolean)) expect(answer).toEqual({ heldBy: winners[0] });
+    for (const answer of answers.filter((answer) => answer.heldBy))
+      expect(answer).toEqual({ previous: null, heldBy: winners[0] });
     expect((await logins.loginsOf(people)).size).toBe(1);
   });
 

@@ -31,9 +31,9 @@ export function createLoginStore({ documents, tableName }: Table): LoginStore {
     userId: string,
     login: string | null,
     attempt = 1,
-  ): Promise<{ heldBy: string } | null> => {
+  ): Promise<{ previous: string | null; heldBy?: string }> => {
     const previous = await loginOf(userId);
-    if (previous === login) return null;
+    if (previous === login) return { previous };
     const person = keys.personLogin(userId);
     const items: TransactItems = [
       login
@@ -74,11 +74,11 @@ export function createLoginStore({ documents, tableName }: Table): LoginStore {
       });
     try {
       await transactWithRetry(documents, items);
-      return null;
+      return { previous };
     } catch (error) {
       if (login && conditionFailedAt(error, 1)) {
         const heldBy = await userWithLogin(login);
-        if (heldBy && heldBy !== userId) return { heldBy };
+        if (heldBy && heldBy !== userId) return { previous, heldBy };
       }
       if (conditionFailedAt(error, 0) && attempt < ATTEMPTS) return setLogin(userId, login, attempt + 1);
       throw error;

@@ -21,19 +21,36 @@ const NOT_ON_CARD = new Set(['card', 'cardSent', 'updatedAt', 'issueSynced', 'is
  * not show (such as attaching the card itself) are skipped.
  */
 export function topicChanges(records: readonly DynamoDBRecord[]): TopicChange[] {
+  return topicsWhere(
+    records,
+    (eventName, after, before) => eventName === 'INSERT' || !before || changedOnCard(before, after),
+  );
+}
+
+/** Which of a topic's stream records count: the record's event, the topic after it and (if known) before it. */
+type TopicFilter = (
+  eventName: 'INSERT' | 'MODIFY',
+  after: Record<string, unknown>,
+  before: Record<string, unknown> | undefined,
+) => boolean;
+
+/**
+ * One entry per topic with a written (inserted or modified) record that `wanted` accepts, at the first such
+ * record's position, so a retry starts early enough. Records of other entities and deletions are skipped.
+ */
+function topicsWhere(records: readonly DynamoDBRecord[], wanted: TopicFilter): TopicChange[] {
   const changes = new Map<string, TopicChange>();
   for (const record of records) {
     if (record.eventName !== 'INSERT' && record.eventName !== 'MODIFY') continue;
-    const newImage = image(record.dynamodb?.NewImage);
-    if (newImage?.[tableSchema.entityAttribute] !== 'topic') continue;
-    const oldImage = image(record.dynamodb?.OldImage);
-    if (record.eventName === 'MODIFY' && oldImage && !changedOnCard(oldImage, newImage)) continue;
-    const hackathonId = String(newImage.hackathonId);
-    const number = Number(newImage.number);
-    const key = `${hackathonId}#${number}`;
-    if (!changes.has(key)) {
-      changes.set(key, { hackathonId, number, sequenceNumber: record.dynamodb?.SequenceNumber ?? '' });
-    }
+    const after = image(record.dynamodb?.NewImage);
+    if (after?.[tableSchema.entityAttribute] !== 'topic') continue;
+    const key = `${after.hackathonId}#${after.number}`;
+    if (changes.has(key) || !wanted(record.eventName, after, image(record.dynamodb?.OldImage))) continue;
+    changes.set(key, {
+      hackathonId: String(after.hackathonId),
+      number: Number(after.number),
+      sequenceNumber: record.dynamodb?.SequenceNumber ?? '',
+    });
   }
   return [...changes.values()];
 }
@@ -62,10 +79,7 @@ export function scheduleChanges(
     const after = image(record.dynamodb?.NewImage);
     if (after?.[tableSchema.entityAttribute] !== 'hackathon') continue;
     const before = image(record.dynamodb?.OldImage);
-    const changed =
-      record.eventName === 'INSERT' ||
-      !before ||
-      SCHEDULE_FIELDS.some((field) => !same(before[field], after[field]));
+    const changed = record.eventName === 'INSERT' || !before || changedAny(SCHEDULE_FIELDS, before, after);
     const id = String(after.id);
     if (changed && !changes.has(id)) changes.set(id, record.dynamodb?.SequenceNumber ?? '');
   }
@@ -111,25 +125,9 @@ const ON_ISSUE = ['title', 'description', 'category', 'kind', 'teamSize', 'fastT
  * issue carries. Votes, cards and teams change none of it, so a vote burst asks nothing of GitHub.
  */
 export function issueWork(records: readonly DynamoDBRecord[]): TopicChange[] {
-  const changes = new Map<string, TopicChange>();
-  for (const record of records) {
-    if (record.eventName !== 'INSERT' && record.eventName !== 'MODIFY') continue;
-    const after = image(record.dynamodb?.NewImage);
-    if (after?.[tableSchema.entityAttribute] !== 'topic') continue;
-    const before = image(record.dynamodb?.OldImage);
-    const wanted =
-      record.eventName === 'INSERT'
-        ? !after.issue
-        : !before || ON_ISSUE.some((field) => !same(before[field], after[field]));
-    const key = `${after.hackathonId}#${after.number}`;
-    if (wanted && !changes.has(key))
-      changes.set(key, {
-        hackathonId: String(after.hackathonId),
-        number: Number(after.number),
-        sequenceNumber: record.dynamodb?.SequenceNumber ?? '',
-      });
-  }
-  return [...changes.values()];
+  return topicsWhere(records, (eventName, after, before) =>
+    eventName === 'INSERT' ? !after.issue : !before || changedAny(ON_ISSUE, before, after),
+  );
 }
 
 /**
@@ -143,22 +141,19 @@ const ON_ISSUE_TEAM = ['members', 'status', 'title'] as const;
  * and results comment follow (pushTeamsToIssues decides; before publication it writes nothing).
  */
 export function teamWork(records: readonly DynamoDBRecord[]): TopicChange[] {
-  const changes = new Map<string, TopicChange>();
-  for (const record of records) {
-    if (record.eventName !== 'MODIFY') continue;
-    const after = image(record.dynamodb?.NewImage);
-    if (after?.[tableSchema.entityAttribute] !== 'topic' || !after.issue) continue;
-    const before = image(record.dynamodb?.OldImage);
-    const changed = !before || ON_ISSUE_TEAM.some((field) => !same(before[field], after[field]));
-    const key = `${after.hackathonId}#${after.number}`;
-    if (changed && !changes.has(key))
-      changes.set(key, {
-        hackathonId: String(after.hackathonId),
-        number: Number(after.number),
-        sequenceNumber: record.dynamodb?.SequenceNumber ?? '',
-      });
-  }
-  return [...changes.values()];
+  return topicsWhere(
+    records,
+    (eventName, after, before) =>
+      eventName === 'MODIFY' && Boolean(after.issue) && (!before || changedAny(ON_ISSUE_TEAM, before, after)),
+  );
+}
+
+function changedAny(
+  fields: readonly string[],
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): boolean {
+  return fields.some((field) => !same(before[field], after[field]));
 }
 
 /** Hackathons created in a batch of stream records (each is announced in its channel), with their positions. */

@@ -202,10 +202,11 @@ export interface LoginStore {
   /** Who gave this login (any case), if anyone. */
   userWithLogin(login: string): Promise<string | null>;
   /**
-   * Sets (null: forgets) a person's login. Refused with the person holding it when it is someone else's; two
-   * people claiming one login at the same time get it once.
+   * Sets (null: forgets) a person's login, answering the login they had before. Refused (`heldBy`: the person
+   * holding it, and nothing written) when it is someone else's; two people claiming one login at the same time
+   * get it once.
    */
-  setLogin(userId: string, login: string | null): Promise<{ heldBy: string } | null>;
+  setLogin(userId: string, login: string | null): Promise<{ previous: string | null; heldBy?: string }>;
 }
 
 /** Short-lived storage for an import between its preview and its confirmation. */
