@@ -552,3 +552,346 @@ describe('the GitHub stand-in, through Octokit as a GitHub App', () => {
     expect(standIn.contractViolations).toEqual([]);
   });
 });
+
+// Writes are paced as GitHub asks (plugin-throttling: 1 s between writes, 3 s between those that notify).
+describe("the GitHub stand-in's repository contents, git data, forks and pull requests", {
+  timeout: 30_000,
+}, () => {
+  const SITE = 'gardener/documentation';
+  const [SITE_OWNER, SITE_NAME] = SITE.split('/') as [string, string];
+  let standIn: GitHubStandIn;
+  let writer: InstanceType<typeof GitHubClient>;
+
+  beforeAll(async () => {
+    standIn = await startGitHubStandIn();
+    writer = client(standIn, {
+      installationId: standIn.install(SITE, { contents: 'write', pullRequests: 'write' }),
+    });
+    standIn.addFiles(SITE, {
+      'website/community/hackathons/_index.md': '# Hackathons\n',
+      'README.md': '# Docs\n',
+    });
+  });
+  afterAll(() => standIn.close());
+
+  /** A commit of `files` on top of the default branch, made through the Git Data API as htg makes one. */
+  const commitThrough = async (octokit: typeof writer, repo: string, files: Record<string, string>) => {
+    const [owner, name] = repo.split('/') as [string, string];
+    const { data: ref } = await octokit.request('GET /repos/{owner}/{repo}/git/ref/{ref}', {
+      owner,
+      repo: name,
+      ref: 'heads/main',
+    });
+    const { data: parent } = await octokit.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+      owner,
+      repo: name,
+      commit_sha: ref.object.sha,
+    });
+    const { data: tree } = await octokit.request('POST /repos/{owner}/{repo}/git/trees', {
+      owner,
+      repo: name,
+      base_tree: parent.tree.sha,
+      tree: Object.entries(files).map(([path, content]) => ({
+        path,
+        mode: '100644' as const,
+        type: 'blob' as const,
+        content,
+      })),
+    });
+    const { data: commit } = await octokit.request('POST /repos/{owner}/{repo}/git/commits', {
+      owner,
+      repo: name,
+      message: 'A commit',
+      tree: tree.sha,
+      parents: [parent.sha],
+    });
+    return commit.sha;
+  };
+
+  it("serves files and directories as the contents API does, and git objects named by git's own shas", async () => {
+    const { data: file } = await writer.request('GET /repos/{owner}/{repo}/contents/{path}', {
+      owner: SITE_OWNER,
+      repo: SITE_NAME,
+      path: 'README.md',
+    });
+    expect(file).toMatchObject({ type: 'file', encoding: 'base64', path: 'README.md', size: 7 });
+    // `git hash-object` of "# Docs\n".
+    expect((file as { sha: string }).sha).toBe('d0fa60edab3510b80d03fa4af708bea7a61cc4cd');
+    expect(Buffer.from((file as { content: string }).content, 'base64').toString('utf8')).toBe('# Docs\n');
+    const { data: directory } = await writer.request('GET /repos/{owner}/{repo}/contents/{path}', {
+      owner: SITE_OWNER,
+      repo: SITE_NAME,
+      path: 'website',
+    });
+    expect(directory).toEqual([
+      expect.objectContaining({ type: 'dir', name: 'community', path: 'website/community' }),
+    ]);
+    await expect(
+      writer.request('GET /repos/{owner}/{repo}/contents/{path}', {
+        owner: SITE_OWNER,
+        repo: SITE_NAME,
+        path: 'nope.md',
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(
+      writer.request('GET /repos/{owner}/{repo}/contents/{path}', {
+        owner: SITE_OWNER,
+        repo: SITE_NAME,
+        path: 'README.md',
+        ref: 'no-such-branch',
+      }),
+    ).rejects.toMatchObject({
+      status: 404,
+      response: { data: { message: 'No commit found for the ref no-such-branch' } },
+    });
+
+    const { data: blob } = await writer.request('POST /repos/{owner}/{repo}/git/blobs', {
+      owner: SITE_OWNER,
+      repo: SITE_NAME,
+      content: '# Docs\n',
+      encoding: 'utf-8',
+    });
+    expect(blob.sha).toBe('d0fa60edab3510b80d03fa4af708bea7a61cc4cd');
+    // A tree on a base that is not a tree, or naming a blob that is not there: 422, in GitHub's words.
+    await expect(
+      writer.request('POST /repos/{owner}/{repo}/git/trees', {
+        owner: SITE_OWNER,
+        repo: SITE_NAME,
+        base_tree: 'f'.repeat(40),
+        tree: [{ path: 'a.md', mode: '100644', type: 'blob', sha: blob.sha }],
+      }),
+    ).rejects.toMatchObject({
+      status: 422,
+      response: { data: { message: 'base_tree is not a valid tree oid' } },
+    });
+    await expect(
+      writer.request('POST /repos/{owner}/{repo}/git/trees', {
+        owner: SITE_OWNER,
+        repo: SITE_NAME,
+        tree: [{ path: 'a.md', mode: '100644', type: 'blob', sha: 'e'.repeat(40) }],
+      }),
+    ).rejects.toMatchObject({
+      status: 422,
+      response: { data: { message: `tree.sha ${'e'.repeat(40)} is not a valid blob` } },
+    });
+    expect(standIn.contractViolations).toEqual([]);
+  });
+
+  it('answers 409 for the git data of an empty repository, and 403 to a token without contents: write', async () => {
+    const readOnly = 'read-only-org/documentation';
+    standIn.addFiles(readOnly, { 'README.md': '# Docs\n' });
+    const limited = client(standIn, { installationId: standIn.install(readOnly, { contents: 'read' }) });
+    const { data: ref } = await limited.request('GET /repos/{owner}/{repo}/git/ref/{ref}', {
+      owner: 'read-only-org',
+      repo: 'documentation',
+      ref: 'heads/main',
+    });
+    await expect(
+      limited.request('POST /repos/{owner}/{repo}/git/refs', {
+        owner: 'read-only-org',
+        repo: 'documentation',
+        ref: 'refs/heads/htg',
+        sha: ref.object.sha,
+      }),
+    ).rejects.toMatchObject({
+      status: 403,
+      response: {
+        data: { message: 'Resource not accessible by integration' },
+        headers: { 'x-accepted-github-permissions': 'contents=write' },
+      },
+    });
+    expect(standIn.branch(readOnly, 'htg')).toBeUndefined();
+
+    const empty = 'gardener-empty/site';
+    const emptyWriter = client(standIn, { installationId: standIn.install(empty, { contents: 'write' }) });
+    await expect(
+      emptyWriter.request('POST /repos/{owner}/{repo}/git/blobs', {
+        owner: 'gardener-empty',
+        repo: 'site',
+        content: 'x',
+        // plugin-retry retries a 409 by default; GitHub's answer would not change.
+        request: { retries: 0 },
+      }),
+    ).rejects.toMatchObject({ status: 409, response: { data: { message: 'Git Repository is empty.' } } });
+    expect(standIn.contractViolations).toEqual([]);
+  });
+
+  it('creates a branch once (422 "Reference already exists"), and moves it only fast forward unless forced', async () => {
+    const head = standIn.branch(SITE, 'main') ?? '';
+    const ahead = await commitThrough(writer, SITE, { 'website/community/hackathons/2026-05.md': 'Page.\n' });
+    expect(standIn.commit(SITE, ahead)).toMatchObject({
+      parents: [head],
+      changed: ['website/community/hackathons/2026-05.md'],
+    });
+    const create = (sha: string) =>
+      writer.request('POST /repos/{owner}/{repo}/git/refs', {
+        owner: SITE_OWNER,
+        repo: SITE_NAME,
+        ref: 'refs/heads/htg/a',
+        sha,
+      });
+    const { data: created } = await create(ahead);
+    expect(created).toMatchObject({ ref: 'refs/heads/htg/a', object: { type: 'commit', sha: ahead } });
+    await expect(create(head)).rejects.toMatchObject({
+      status: 422,
+      response: { data: { message: 'Reference already exists' } },
+    });
+    const update = (sha: string, force?: boolean) =>
+      writer.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+        owner: SITE_OWNER,
+        repo: SITE_NAME,
+        ref: 'heads/htg/a',
+        sha,
+        ...(force === undefined ? {} : { force }),
+      });
+    // Back to its parent is no fast forward.
+    await expect(update(head)).rejects.toMatchObject({
+      status: 422,
+      response: { data: { message: 'Update is not a fast forward' } },
+    });
+    expect(standIn.branch(SITE, 'htg/a')).toBe(ahead);
+    await update(head, true);
+    expect(standIn.branch(SITE, 'htg/a')).toBe(head);
+    await update(ahead);
+    expect(standIn.branch(SITE, 'htg/a')).toBe(ahead);
+    expect(standIn.fileAt(SITE, 'htg/a', 'website/community/hackathons/2026-05.md')).toBe('Page.\n');
+    expect(standIn.fileAt(SITE, 'main', 'website/community/hackathons/2026-05.md')).toBeUndefined();
+    expect(standIn.contractViolations).toEqual([]);
+  });
+
+  it('opens a pull request once per head (422 "A pull request already exists"), lists it by head, and merges it onto the base', async () => {
+    const sha = await commitThrough(writer, SITE, { 'website/community/hackathons/2026-06.md': 'June.\n' });
+    await writer.request('POST /repos/{owner}/{repo}/git/refs', {
+      owner: SITE_OWNER,
+      repo: SITE_NAME,
+      ref: 'refs/heads/htg/b',
+      sha,
+    });
+    const open = () =>
+      writer.request('POST /repos/{owner}/{repo}/pulls', {
+        owner: SITE_OWNER,
+        repo: SITE_NAME,
+        title: 'June',
+        head: `${SITE_OWNER}:htg/b`,
+        base: 'main',
+      });
+    const { data: pull } = await open();
+    expect(pull).toMatchObject({
+      state: 'open',
+      head: { ref: 'htg/b', sha },
+      base: { ref: 'main' },
+      commits: 1,
+    });
+    await expect(open()).rejects.toMatchObject({
+      status: 422,
+      response: {
+        data: {
+          message: 'Validation Failed',
+          errors: [
+            {
+              resource: 'PullRequest',
+              code: 'custom',
+              message: `A pull request already exists for ${SITE_OWNER}:htg/b.`,
+            },
+          ],
+        },
+      },
+    });
+    // A head with nothing the base lacks, or no such branch: 422 too.
+    await expect(
+      writer.request('POST /repos/{owner}/{repo}/pulls', {
+        owner: SITE_OWNER,
+        repo: SITE_NAME,
+        title: 'Nothing',
+        head: 'main',
+        base: 'main',
+      }),
+    ).rejects.toMatchObject({
+      status: 422,
+      response: { data: { errors: [{ message: 'No commits between main and main' }] } },
+    });
+    await expect(
+      writer.request('POST /repos/{owner}/{repo}/pulls', {
+        owner: SITE_OWNER,
+        repo: SITE_NAME,
+        title: 'Nowhere',
+        head: `${SITE_OWNER}:no-such-branch`,
+        base: 'main',
+      }),
+    ).rejects.toMatchObject({
+      status: 422,
+      response: { data: { errors: [{ field: 'head', code: 'invalid' }] } },
+    });
+
+    const { data: listed } = await writer.request('GET /repos/{owner}/{repo}/pulls', {
+      owner: SITE_OWNER,
+      repo: SITE_NAME,
+      head: `${SITE_OWNER}:htg/b`,
+      state: 'all',
+    });
+    expect(listed.map((p) => p.number)).toEqual([pull.number]);
+
+    const merged = standIn.mergePullRequest(SITE, pull.number);
+    expect(merged).toMatchObject({ merged: true, state: 'closed' });
+    const base = standIn.branch(SITE, 'main') ?? '';
+    expect(merged.merge_commit_sha).toBe(base);
+    expect(standIn.commit(SITE, base)?.parents).toEqual([expect.any(String), sha]);
+    expect(standIn.fileAt(SITE, 'main', 'website/community/hackathons/2026-06.md')).toBe('June.\n');
+    expect(standIn.contractViolations).toEqual([]);
+  });
+
+  it('forks only into an account installed on all its repositories, and syncs the fork with its upstream', async () => {
+    const partial = client(standIn, {
+      installationId: standIn.install('half-org/other', { contents: 'write', administration: 'write' }),
+    });
+    await expect(
+      partial.request('POST /repos/{owner}/{repo}/forks', {
+        owner: SITE_OWNER,
+        repo: SITE_NAME,
+        organization: 'half-org',
+      }),
+    ).rejects.toMatchObject({
+      status: 403,
+      response: { data: { message: 'Resource not accessible by integration' } },
+    });
+
+    const bot = client(standIn, {
+      installationId: standIn.install('htg-bot', { contents: 'write', administration: 'write' }),
+    });
+    const fork = () =>
+      bot.request('POST /repos/{owner}/{repo}/forks', {
+        owner: SITE_OWNER,
+        repo: SITE_NAME,
+        organization: 'htg-bot',
+        default_branch_only: true,
+      });
+    const { data: made, status } = await fork();
+    expect(status).toBe(202);
+    expect(made).toMatchObject({
+      full_name: 'htg-bot/documentation',
+      fork: true,
+      parent: { full_name: SITE },
+      source: { full_name: SITE },
+    });
+    expect((await fork()).data.id).toBe(made.id);
+    expect(standIn.branch('htg-bot/documentation', 'main')).toBe(standIn.branch(SITE, 'main'));
+    expect(standIn.branch('htg-bot/documentation', 'htg/a')).toBeUndefined();
+
+    const sync = () =>
+      bot.request('POST /repos/{owner}/{repo}/merge-upstream', {
+        owner: 'htg-bot',
+        repo: 'documentation',
+        branch: 'main',
+        request: { retries: 0 },
+      });
+    expect((await sync()).data).toMatchObject({ merge_type: 'none', base_branch: `${SITE_OWNER}:main` });
+    const moved = standIn.addFiles(SITE, { 'README.md': '# Docs, moved on\n' });
+    expect((await sync()).data).toMatchObject({ merge_type: 'fast-forward' });
+    expect(standIn.branch('htg-bot/documentation', 'main')).toBe(moved);
+    // Both sides change the same file: a conflict, 409.
+    standIn.addFiles('htg-bot/documentation', { 'README.md': '# Fork\n' });
+    standIn.addFiles(SITE, { 'README.md': '# Upstream\n' });
+    await expect(sync()).rejects.toMatchObject({ status: 409 });
+    expect(standIn.contractViolations).toEqual([]);
+  });
+});

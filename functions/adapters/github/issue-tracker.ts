@@ -1,7 +1,3 @@
-import { createAppAuth } from '@octokit/auth-app';
-import { Octokit } from '@octokit/core';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
 import type {
   IssueChange,
   IssueTracker,
@@ -11,180 +7,36 @@ import type {
   RepositoryName,
 } from '../../app/ports/github.js';
 import { GitHubError } from '../../app/ports/github.js';
-import { parseRepository } from '../../domain/github.js';
-import type { Logger } from '../logger.js';
-import type { GitHubAppCredentials } from './credentials.js';
+import { allPages, type GitHubIssueTrackerOptions, gitHubClients, nullWhenGone } from './client.js';
+
+export type { GitHubIssueTrackerOptions } from './client.js';
 
 /**
- * @octokit/core with explicit routes rather than @octokit/rest: rest adds every endpoint method and the
- * pagination plugin, 86 KB of the 178 KB a bundle of it takes (esbuild, minified); htg calls thirteen routes (the
- * installation lookup among them) and follows `link` headers itself.
- */
-const GitHubClient = Octokit.plugin(retry, throttling);
-type GitHubClient = InstanceType<typeof GitHubClient>;
-
-export interface GitHubIssueTrackerOptions {
-  credentials: GitHubAppCredentials;
-  /** Octokit's baseUrl (no trailing slash); GitHub's own API when unset. */
-  apiUrl?: string | undefined;
-  logger: Logger;
-  /** Retries of a 5xx, a failed connection or a rate limit; 2 when unset. */
-  retries?: number;
-  /** Each attempt's time limit; 10 s when unset. */
-  timeoutMs?: number;
-  /** Base of the back-off between 5xx retries, (n + 1)² × this; 500 ms when unset. */
-  retryBaseMs?: number;
-  /** How long GitHub's "retry after one second" lasts; 1000 ms when unset (tests shrink it). */
-  retryAfterUnitMs?: number;
-  /**
-   * False turns Octokit's throttling off: the spacing of writes (1 s, 3 s for those that notify people, as GitHub
-   * advises against its secondary rate limits) and the waits for rate limits, which then fail as 'rate-limited'.
-   * Only for a GitHub stand-in that does not limit (the rehearsal); true when unset.
-   */
-  throttle?: boolean;
-}
-
-/** Rate limits that ask for a longer wait than this are not waited for: the call fails as 'rate-limited'. */
-const MAX_RETRY_AFTER_SECONDS = 60;
-/** Pages of 100 followed at most (10,000 issues or timeline events). */
-const MAX_PAGES = 100;
-/** Statuses the retry plugin leaves alone: answers that do not change on retry, and rate limits (throttling). */
-const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
-
-/**
- * The IssueTracker on GitHub's REST API, as a GitHub App: an App-authenticated client finds each repository's
- * installation (once per repository per process), and one client per installation does the work with the
- * installation's token (created and cached by @octokit/auth-app). Failures become GitHubError; the key and
- * tokens never reach a message or a log line.
+ * The IssueTracker on GitHub's REST API, as a GitHub App (the clients, installation lookups and error mapping of
+ * ./client.ts): each call runs as the repository's installation. Failures become GitHubError; the key and tokens
+ * never reach a message or a log line.
  */
 export function gitHubIssueTracker(options: GitHubIssueTrackerOptions): IssueTracker {
-  const { credentials, apiUrl, logger } = options;
-  const retries = options.retries ?? 2;
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  // Defence in depth: whatever quotes the key, whole or a line of it, is redacted.
-  logger.redact(
-    credentials.privateKey,
-    credentials.webhookSecret,
-    ...credentials.privateKey.split('\n').filter((line) => !line.startsWith('-----')),
-  );
-
-  const onLimit =
-    (kind: 'primary' | 'secondary') =>
-    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-      const again = retryCount < retries && retryAfter <= MAX_RETRY_AFTER_SECONDS;
-      logger.warn(
-        `GitHub ${kind} rate limit on ${request.method} ${request.url}: ${again ? `retrying in ${retryAfter} s` : `giving up after ${retryCount} retries (retry after ${retryAfter} s)`}`,
-      );
-      return again;
-    };
-
-  const newClient = (auth: Record<string, unknown>): GitHubClient =>
-    new GitHubClient({
-      ...(apiUrl ? { baseUrl: apiUrl } : {}),
-      userAgent: 'htg',
-      authStrategy: createAppAuth,
-      auth: { appId: credentials.appId, privateKey: credentials.privateKey, ...auth },
-      log: {
-        debug: () => {},
-        info: () => {},
-        warn: (message: string) => logger.warn(`GitHub client: ${message}`),
-        error: (message: string) => logger.error(`GitHub client: ${message}`),
-      },
-      request: { fetch: fetchWithTimeout(timeoutMs) },
-      retry: { retries, doNotRetry: DO_NOT_RETRY, retryAfterBaseValue: options.retryBaseMs ?? 500 },
-      throttle: {
-        enabled: options.throttle ?? true,
-        onRateLimit: onLimit('primary'),
-        onSecondaryRateLimit: onLimit('secondary'),
-        retryAfterBaseValue: options.retryAfterUnitMs ?? 1000,
-      },
-    });
-
-  const app = newClient({});
-  const installations = new Map<string, Promise<number>>();
-  const clients = new Map<number, GitHubClient>();
-
-  /** The client for the repository's installation; 'not-installed' when the App is not on it. */
-  const clientFor = (target: Target): Promise<GitHubClient> => {
-    let installation = installations.get(target.key);
-    if (!installation) {
-      installation = app
-        .request('GET /repos/{owner}/{repo}/installation', { owner: target.owner, repo: target.repo })
-        .then((response) => response.data.id)
-        .catch((error: unknown) => {
-          const status = statusOf(error);
-          if (status === 404)
-            throw new GitHubError(
-              'not-installed',
-              `The GitHub App is not installed on ${target.name} (GET /repos/{owner}/{repo}/installation: 404)`,
-              { cause: error },
-            );
-          throw toGitHubError(error, 'GET /repos/{owner}/{repo}/installation', target.name);
-        });
-      // A failure is not remembered: the App may be installed a minute later.
-      installation.catch(() => installations.delete(target.key));
-      installations.set(target.key, installation);
-    }
-    return installation.then((id) => {
-      let client = clients.get(id);
-      if (!client) {
-        client = newClient({ installationId: id });
-        clients.set(id, client);
-      }
-      return client;
-    });
-  };
-
-  /** Runs one call on the repository's installation, turning every failure into a GitHubError (and a log line). */
-  const call = async <T>(
-    repoName: RepositoryName,
-    route: string,
-    work: (client: GitHubClient, target: Target) => Promise<T>,
-    { goneIsAnswer = false }: { goneIsAnswer?: boolean } = {},
-  ): Promise<T> => {
-    const target = targetOf(repoName, route);
-    try {
-      return await work(await clientFor(target), target);
-    } catch (error) {
-      const failure = toGitHubError(error, route, target.name);
-      // The installation's token could not be made: uninstalled (404) or suspended (403) since it was looked up.
-      if (
-        isTokenRequest(error) &&
-        (statusOf(error) === 404 || (statusOf(error) === 403 && failure.failure === 'refused'))
-      ) {
-        installations.delete(target.key);
-        const gone = new GitHubError(
-          'not-installed',
-          `The GitHub App's installation on ${target.name} is gone or suspended (${route}: ${statusOf(error) ?? 'no status'})`,
-          { cause: error },
-        );
-        logger.warn(gone.message);
-        throw gone;
-      }
-      if (!(goneIsAnswer && failure.failure === 'not-found')) logger.warn(failure.message);
-      throw failure;
-    }
-  };
+  const { call } = gitHubClients(options);
 
   const getIssue = (repo: RepositoryName, number: number): Promise<RepoIssue | null> =>
-    call(
-      repo,
-      'GET /repos/{owner}/{repo}/issues/{issue_number}',
-      async (client, { owner, repo: name }) =>
-        toRepoIssue(
-          (
-            await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
-              owner,
-              repo: name,
-              issue_number: number,
-            })
-          ).data,
-        ),
-      { goneIsAnswer: true },
-    ).catch((error: unknown) => {
-      if (error instanceof GitHubError && error.failure === 'not-found') return null;
-      throw error;
-    });
+    nullWhenGone(
+      call(
+        repo,
+        'GET /repos/{owner}/{repo}/issues/{issue_number}',
+        async (client, { owner, repo: name }) =>
+          toRepoIssue(
+            (
+              await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
+                owner,
+                repo: name,
+                issue_number: number,
+              })
+            ).data,
+          ),
+        { goneIsAnswer: true },
+      ),
+    );
 
   return {
     listIssues: (repo, label, state) =>
@@ -359,74 +211,22 @@ export function gitHubIssueTracker(options: GitHubIssueTrackerOptions): IssueTra
       ),
 
     pullRequest: (repo, number) =>
-      call(
-        repo,
-        'GET /repos/{owner}/{repo}/pulls/{pull_number}',
-        async (client, { owner, repo: name, name: fullName }) => {
-          const response = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
-            owner,
-            repo: name,
-            pull_number: number,
-          });
-          return toPullRequest(response.data, fullName);
-        },
-        { goneIsAnswer: true },
-      ).catch((error: unknown) => {
-        if (error instanceof GitHubError && error.failure === 'not-found') return null;
-        throw error;
-      }),
+      nullWhenGone(
+        call(
+          repo,
+          'GET /repos/{owner}/{repo}/pulls/{pull_number}',
+          async (client, { owner, repo: name, name: fullName }) => {
+            const response = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+              owner,
+              repo: name,
+              pull_number: number,
+            });
+            return toPullRequest(response.data, fullName);
+          },
+          { goneIsAnswer: true },
+        ),
+      ),
   };
-}
-
-/** A repository as the calls need it. */
-interface Target {
-  owner: string;
-  repo: string;
-  /** `owner/name`. */
-  name: string;
-  /** GitHub's names are case-insensitive: the cache key. */
-  key: string;
-}
-
-function targetOf(repoName: RepositoryName, route: string): Target {
-  const name = parseRepository(repoName);
-  const [owner, repo] = name?.split('/') ?? [];
-  if (!name || !owner || !repo || name !== repoName.trim())
-    throw new GitHubError(
-      'not-installed',
-      `${route}: "${repoName.slice(0, 120)}" is not a repository (owner/name)`,
-    );
-  return { owner, repo, name, key: name.toLowerCase() };
-}
-
-/** Each attempt gets its own time limit (a signal made once would expire for every later request). */
-function fetchWithTimeout(timeoutMs: number): typeof fetch {
-  return (input, init) => {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    return fetch(input, {
-      ...init,
-      signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
-    });
-  };
-}
-
-/** Follows the `link: <…>; rel="next"` headers from the first page, as @octokit/plugin-paginate-rest does. */
-async function allPages<T>(
-  client: GitHubClient,
-  first: { data: unknown; headers: { link?: string | undefined } },
-): Promise<T[]> {
-  const items = [...(first.data as T[])];
-  let next = nextPage(first.headers.link);
-  for (let page = 1; next && page < MAX_PAGES; page++) {
-    const response = await client.request({ method: 'GET', url: next });
-    items.push(...(response.data as T[]));
-    next = nextPage(response.headers.link);
-  }
-  return items;
-}
-
-function nextPage(link: string | undefined): string | undefined {
-  return link?.match(/<([^<>]+)>;\s*rel="next"/)?.[1];
 }
 
 interface RawIssue {
@@ -543,49 +343,4 @@ function repositoryFromUrl(url: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
-}
-
-/** Whether the failed request was the one creating the installation's token (inside @octokit/auth-app). */
-function isTokenRequest(error: unknown): boolean {
-  const url = (error as { request?: { url?: unknown } } | null)?.request?.url;
-  return typeof url === 'string' && /\/app\/installations\/[^/]+\/access_tokens$/.test(url);
-}
-
-/** What GitHub said, for the message: its own `message` field, or the transport's (no headers, no body). */
-function reasonOf(error: unknown): string {
-  const data = (error as { response?: { data?: unknown } } | null)?.response?.data;
-  const message = (data as { message?: unknown } | null | undefined)?.message;
-  if (typeof message === 'string') return message.slice(0, 200);
-  return error instanceof Error ? error.message.slice(0, 200) : 'unknown error';
-}
-
-function isRateLimit(error: unknown, status: number): boolean {
-  if (status === 429) return true;
-  if (status !== 403) return false;
-  const headers = (error as { response?: { headers?: Record<string, unknown> } } | null)?.response?.headers;
-  return headers?.['x-ratelimit-remaining'] === '0' || /rate limit/i.test(reasonOf(error));
-}
-
-/** Maps an Octokit failure to htg's GitHubError: route, repository and status in the message, no credentials. */
-function toGitHubError(error: unknown, route: string, repo: string): GitHubError {
-  if (error instanceof GitHubError) return error;
-  const status = statusOf(error);
-  const where = `GitHub ${route} on ${repo}`;
-  const options = { cause: error };
-  if (status === undefined)
-    return new GitHubError('unavailable', `${where} failed: ${reasonOf(error)}`, options);
-  const failure =
-    status === 404 || status === 410
-      ? 'not-found'
-      : isRateLimit(error, status)
-        ? 'rate-limited'
-        : status >= 500
-          ? 'unavailable'
-          : 'refused';
-  return new GitHubError(failure, `${where} failed: ${status} ${reasonOf(error)}`, options);
 }

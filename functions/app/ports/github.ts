@@ -102,3 +102,68 @@ export interface IssueTracker {
   /** One pull request with its state now; null when it is gone. */
   pullRequest(repo: RepositoryName, number: number): Promise<LinkedPullRequest | null>;
 }
+
+/** A file htg writes into a repository: its path from the root, and its whole text (UTF-8). */
+export interface RepoFile {
+  path: string;
+  content: string;
+}
+
+/** A pull request htg opened (the wrap-up on the community website), as GitHub answers it. */
+export interface OpenedPullRequest {
+  number: number;
+  url: string;
+  state: 'open' | 'closed' | 'merged';
+  /** Its head: the branch's owner (the fork's, or the repository's own) and name. */
+  headOwner: string;
+  headBranch: string;
+  /** The head commit's sha. */
+  headSha: string;
+}
+
+/**
+ * The community website's repository, as the wrap-up publishes to it: files in one commit through the Git Data
+ * API (blobs, tree, commit, ref), on a branch of the repository or of a fork, and the pull request from it.
+ * Implemented with Octokit as the same GitHub App in adapters/github; every method throws GitHubError.
+ */
+export interface WebsiteRepository {
+  /** The repository's default branch and its head commit; 'not-installed' when the App is not on it. */
+  defaultBranch(repo: RepositoryName): Promise<{ branch: string; sha: string }>;
+  /** A file's text at a commit or branch; null when there is no such file. */
+  readFile(repo: RepositoryName, path: string, ref: string): Promise<string | null>;
+  /**
+   * One commit holding `files` (added or replaced) on top of `parent`, every other file as in `parent`; returns
+   * its sha. Nothing points at it until setBranch. 'refused' when the App may not write the repository's
+   * contents (403): the wrap-up then goes through a fork.
+   */
+  commitFiles(
+    repo: RepositoryName,
+    commit: { parent: string; files: readonly RepoFile[]; message: string },
+  ): Promise<string>;
+  /** A branch's head commit; null when there is no such branch. */
+  branchHead(repo: RepositoryName, branch: string): Promise<string | null>;
+  /** Points a branch at a commit: creates it, or moves it there (forced: htg's branches are htg's alone). */
+  setBranch(repo: RepositoryName, branch: string, sha: string): Promise<void>;
+  /**
+   * The fork of `upstream` in `account` (an organization the App is installed on), made when there is none;
+   * its default branch is brought up to date with the upstream's. Returns its name.
+   */
+  fork(upstream: RepositoryName, account: string): Promise<RepositoryName>;
+  /** The newest pull request (any state) into `repo` from `headOwner:headBranch`; null when there is none. */
+  findPullRequest(
+    repo: RepositoryName,
+    headOwner: string,
+    headBranch: string,
+  ): Promise<OpenedPullRequest | null>;
+  /** One pull request with its state now; null when it is gone. */
+  getPullRequest(repo: RepositoryName, number: number): Promise<OpenedPullRequest | null>;
+  openPullRequest(
+    repo: RepositoryName,
+    pull: { title: string; body: string; headOwner: string; headBranch: string; base: string },
+  ): Promise<OpenedPullRequest>;
+  updatePullRequest(
+    repo: RepositoryName,
+    number: number,
+    change: { title?: string; body?: string },
+  ): Promise<OpenedPullRequest>;
+}

@@ -9,16 +9,39 @@ import {
   jwtRefusal,
   UNDECODABLE,
 } from './github-rules/app-auth.js';
+import {
+  changedPaths,
+  commitsAhead,
+  filesOf,
+  isAncestor,
+  mergeBase,
+  mergeTrees,
+  newObjects,
+  putBlob,
+  putCommit,
+  putTree,
+  type StoredCommit,
+  topLevel,
+} from './github-rules/git.js';
 import { matchOperation, type Operation, requestProblems, responseProblems } from './github-rules/openapi.js';
 import { examplePayload, signedDelivery } from './github-rules/webhooks.js';
 import {
   APP_PERMISSIONS,
+  botGitPerson,
   botLogin,
   commentObject,
+  contentEntry,
+  contentFileObject,
+  covers,
+  fullRepositoryObject,
+  gitCommitObject,
+  gitRefObject,
+  gitTreeObject,
   installationObject,
   issueObject,
   labelObject,
   nextId,
+  pullHead,
   pullRequestObject,
   repositoryObject,
   type StoredComment,
@@ -61,6 +84,13 @@ interface IssueEdit {
   by?: string;
 }
 
+/** What an installation grants beyond issues (write), metadata (read) and pull requests (read). */
+interface InstallPermissions {
+  contents?: 'read' | 'write';
+  pullRequests?: 'read' | 'write';
+  administration?: 'read' | 'write';
+}
+
 /** A fault the stand-in answers instead of GitHub: a server error, or one of GitHub's rate limits. */
 type GitHubFault = 500 | 502 | 503 | { rateLimit: 'primary' | 'secondary' | 429; retryAfterSeconds?: number };
 
@@ -83,11 +113,15 @@ export interface GitHubStandIn {
   /** The App the stand-in knows: its id, its private key (PKCS#8 PEM, generated per stand-in), its webhook secret. */
   app: { id: number; privateKey: string; webhookSecret: string };
   /**
-   * Installs the App on a repository (`owner/name`); returns the installation id. One installation per account,
-   * as on GitHub: repositories of the same owner join it (repository selection "selected"). Repositories not
-   * installed answer 404 on GET /repos/{owner}/{repo}/installation and to installation tokens.
+   * Installs the App on a repository (`owner/name`), or on every repository of an account (a bare `owner`:
+   * repository selection "all", those made later, forks among them, included); returns the installation id. One
+   * installation per account, as on GitHub: repositories of the same owner join it (repository selection
+   * "selected"). Repositories not installed answer 404 on GET /repos/{owner}/{repo}/installation and to
+   * installation tokens. The installation grants issues (write), metadata (read) and pull requests (read), and
+   * what `permissions` adds or changes (for the whole installation, as GitHub's are); a token without what an
+   * operation needs is answered 403 "Resource not accessible by integration".
    */
-  install(repo: string): number;
+  install(repo: string, permissions?: InstallPermissions): number;
   /** Makes a login assignable on a repository; GitHub silently drops assignees who are not. */
   addCollaborator(repo: string, login: string): void;
   /**
@@ -108,6 +142,36 @@ export interface GitHubStandIn {
   mergePullRequest(repo: string, number: number): Json;
   /** Deletes an issue, as a repository admin can: later requests for it answer 404. */
   deleteIssue(repo: string, number: number): void;
+  /**
+   * Commits files (path → text) on top of a branch (default: the repository's default branch, `main` unless the
+   * repository was forked from one with another), as a person pushing to GitHub would; returns the commit's sha.
+   * A branch that does not exist yet starts from the default branch, and an empty repository gets its first
+   * commit.
+   */
+  addFiles(
+    repo: string,
+    files: Record<string, string>,
+    options?: { branch?: string; message?: string },
+  ): string;
+  /** A file's text at a branch or commit; undefined when there is none. */
+  fileAt(repo: string, ref: string, path: string): string | undefined;
+  /** A branch's head commit; undefined when there is no such branch. */
+  branch(repo: string, name: string): string | undefined;
+  /** A commit: its parents, message, author, and the paths it changed from its first parent. */
+  commit(
+    repo: string,
+    sha: string,
+  ):
+    | { sha: string; tree: string; parents: string[]; message: string; author: string; changed: string[] }
+    | undefined;
+  /** The stored REST pull-request objects of a repository, by number. */
+  pulls(repo: string): Json[];
+  /**
+   * Forks made from now on answer their git data, contents and merge-upstream requests 404 for their first
+   * `requests` requests: GitHub makes a fork asynchronously ("You may have to wait a short period of time before
+   * you can access the git objects", the description of POST /repos/{owner}/{repo}/forks).
+   */
+  delayForks(requests: number): void;
   /** The stored REST issue objects of a repository (pull requests included), by number. */
   issues(repo: string): Json[];
   /** One stored REST issue object. */
@@ -164,6 +228,8 @@ interface Answer {
 
 interface IssuedToken {
   installationId: number;
+  /** What the token may do (the installation's permissions, or those asked for). */
+  permissions: Record<string, string>;
   /** Lower-case full names, when the token was asked for some repositories only. */
   repos?: Set<string>;
   expiresAt: number;
@@ -178,9 +244,12 @@ interface Call {
   repo?: StoredRepo;
   /** The installation of the token (repository endpoints). */
   installationId?: number;
+  /** The token's permissions (repository endpoints). */
+  permissions?: Record<string, string>;
 }
 
 const GENERIC_DOCS = 'https://docs.github.com/rest';
+const WEB_ORIGIN = 'https://github.com';
 /** A body may have at most 65536 characters (GitHub's 422 "body is too long (maximum is 65536 characters)"). */
 const MAX_BODY = 65_536;
 /**
@@ -199,14 +268,65 @@ const RATE_LIMIT = 5000;
 const APP_LEVEL =
   /^\/app(\/|$)|^\/(repos\/\{owner\}\/\{repo\}|orgs\/\{org\}|users\/\{username\})\/installation$/;
 
+/**
+ * What an installation token needs for each operation the stand-in serves: any one of the sets, each of which
+ * it needs whole (docs.github.com, "Permissions required for GitHub Apps", and its source
+ * src/github-apps/data/…/server-to-server-permissions.json in github/docs). The issues endpoints take either
+ * permission, as they serve pull requests too. Forking needs Administration (write) and Contents (read).
+ */
+const REQUIRED: Readonly<Record<string, ReadonlyArray<Readonly<Record<string, 'read' | 'write'>>>>> = {
+  'issues/list-for-repo': [{ issues: 'read' }, { pull_requests: 'read' }],
+  'issues/get': [{ issues: 'read' }, { pull_requests: 'read' }],
+  'issues/list-comments': [{ issues: 'read' }, { pull_requests: 'read' }],
+  'issues/list-events-for-timeline': [{ issues: 'read' }, { pull_requests: 'read' }],
+  'issues/create': [{ issues: 'write' }],
+  'issues/update': [{ issues: 'write' }, { pull_requests: 'write' }],
+  'issues/add-assignees': [{ issues: 'write' }, { pull_requests: 'write' }],
+  'issues/remove-assignees': [{ issues: 'write' }, { pull_requests: 'write' }],
+  'issues/create-comment': [{ issues: 'write' }, { pull_requests: 'write' }],
+  'issues/update-comment': [{ issues: 'write' }, { pull_requests: 'write' }],
+  'issues/delete-comment': [{ issues: 'write' }, { pull_requests: 'write' }],
+  'repos/get': [{ metadata: 'read' }],
+  'repos/get-content': [{ contents: 'read' }],
+  'repos/create-fork': [{ administration: 'write', contents: 'read' }],
+  'repos/merge-upstream': [{ contents: 'write' }],
+  'git/create-blob': [{ contents: 'write' }],
+  'git/create-tree': [{ contents: 'write' }],
+  'git/create-commit': [{ contents: 'write' }],
+  'git/get-commit': [{ contents: 'read' }],
+  'git/get-ref': [{ contents: 'read' }],
+  'git/create-ref': [{ contents: 'write' }],
+  'git/update-ref': [{ contents: 'write' }],
+  'pulls/list': [{ pull_requests: 'read' }, { contents: 'read' }],
+  'pulls/get': [{ pull_requests: 'read' }, { contents: 'read' }],
+  'pulls/create': [{ pull_requests: 'write' }],
+  'pulls/update': [{ pull_requests: 'write' }],
+};
+/** The operations a fork GitHub is still making answers 404 (its git objects are not there yet). */
+const LAGGING = new Set([
+  'repos/get-content',
+  'repos/merge-upstream',
+  'git/create-blob',
+  'git/create-tree',
+  'git/create-commit',
+  'git/get-commit',
+  'git/get-ref',
+  'git/create-ref',
+  'git/update-ref',
+]);
+/** GitHub's 409 for the Git Data API on a repository without a commit (github/rest-api-description#637). */
+const EMPTY_REPOSITORY = 'Git Repository is empty.';
+
 let stand_ins = 0;
 
 /**
  * A loopback stand-in for api.github.com, as a GitHub App on a few repositories sees it. It authenticates as
- * GitHub does (github-rules/app-auth.ts), serves the issue, comment, timeline and pull request endpoints htg
- * uses from what it stores (github-rules/world.ts), and checks every request and answer against GitHub's own
- * OpenAPI description (github-rules/openapi.ts): what does not conform lands in `contractViolations`, and an
- * invalid request is answered 422, as GitHub answers invalid input.
+ * GitHub does (github-rules/app-auth.ts), and checks each installation token's permissions for what it asks
+ * (REQUIRED); it serves the issue, comment, timeline and pull request endpoints htg uses, and a repository's
+ * contents, Git Data (blobs, trees, commits, refs) and forks, from what it stores (github-rules/world.ts, the
+ * git objects in github-rules/git.ts); and it checks every request and answer against GitHub's own OpenAPI
+ * description (github-rules/openapi.ts): what does not conform lands in `contractViolations`, and an invalid
+ * request is answered 422, as GitHub answers invalid input.
  */
 export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions = {}): Promise<GitHubStandIn> {
   stand_ins++;
@@ -259,6 +379,10 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       issues: new Map(),
       deleted: new Map(),
       nextNumber: 1,
+      objects: newObjects(),
+      refs: new Map(),
+      defaultBranch: 'main',
+      forkPending: 0,
     };
     world.repos.set(repoKey(name), repo);
     return repo;
@@ -274,7 +398,10 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
     return issue;
   };
   const installationOf = (repo: StoredRepo) =>
-    [...world.installations.values()].find((installation) => installation.repos.has(repoKey(repo.fullName)));
+    [...world.installations.values()].find((installation) => covers(installation, repo));
+  const installationOnAccount = (account: string) =>
+    [...world.installations.values()].find((i) => i.account.toLowerCase() === account.toLowerCase());
+  let forkLag = 0;
 
   /** Label names as the repository spells them, creating the missing ones (GitHub does, colour `ededed`). */
   const labelNames = (repo: StoredRepo, wanted: ReadonlyArray<unknown>): string[] => {
@@ -337,6 +464,28 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
     return issue;
   };
 
+  /** An open issue (or, with `pullRequest`, pull request) the App opens through its installation token. */
+  const openedByApp = (
+    repo: StoredRepo,
+    fields: Pick<StoredIssue, 'title' | 'body' | 'labels' | 'assignees' | 'pullRequest'>,
+  ): StoredIssue => {
+    const now = timestamp();
+    return newIssue(repo, {
+      ...fields,
+      state: 'open',
+      stateReason: null,
+      author: botLogin(world),
+      comments: [],
+      createdAt: now,
+      updatedAt: now,
+      closedAt: null,
+      closedBy: null,
+      viaApp: true,
+      crossReferences: [],
+      lastActor: botLogin(world),
+    });
+  };
+
   const handlers: Record<string, (call: Call) => Answer> = {
     'apps/get-repo-installation': (call) => {
       const repo = world.repos.get(repoKey(`${call.params.owner}/${call.params.repo}`));
@@ -354,13 +503,17 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
         [...world.repos.values()].find((repo) => repo.id === id),
       );
       const wanted = [...(names ?? []), ...(ids ?? []).map((repo) => (repo ? repoKey(repo.fullName) : ''))];
-      if (wanted.some((name) => !installation.repos.has(name))) {
+      const coverable = (name: string) => {
+        const repo = world.repos.get(name);
+        return repo !== undefined && covers(installation, repo);
+      };
+      if (!wanted.every(coverable)) {
         return validationFailed(
           call.operation,
           'There is at least one repository that does not exist or is not accessible to the parent installation.',
         );
       }
-      const granted: Record<string, string> = APP_PERMISSIONS;
+      const granted = installation.permissions;
       const asked = (call.body.permissions as Record<string, string> | undefined) ?? granted;
       const rank = (level: string | undefined) => (level === 'write' ? 2 : level === 'read' ? 1 : 0);
       if (Object.entries(asked).some(([name, level]) => rank(level) > rank(granted[name]))) {
@@ -373,6 +526,7 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       const expiresAt = Date.now() + 3600_000;
       tokens.set(token, {
         installationId: installation.id,
+        permissions: { ...asked },
         ...(wanted.length > 0 ? { repos: new Set(wanted) } : {}),
         expiresAt,
       });
@@ -439,27 +593,15 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       if (title.trim() === '') return missingField(call.operation, 'Issue', 'title');
       const body = (call.body.body as string | undefined) ?? null;
       if (body !== null && body.length > MAX_BODY) return tooLong(call.operation, 'Issue');
-      const now = timestamp();
       const assignees = assignable(repo, [
         ...((call.body.assignees as unknown[] | undefined) ?? []),
         ...(typeof call.body.assignee === 'string' ? [call.body.assignee] : []),
       ]);
-      const issue = newIssue(repo, {
+      const issue = openedByApp(repo, {
         title,
         body,
         labels: labelNames(repo, (call.body.labels as unknown[] | undefined) ?? []),
-        state: 'open',
-        stateReason: null,
-        author: botLogin(world),
         assignees: upToTen([], assignees),
-        comments: [],
-        createdAt: now,
-        updatedAt: now,
-        closedAt: null,
-        closedBy: null,
-        viaApp: true,
-        crossReferences: [],
-        lastActor: botLogin(world),
       });
       const json = issueObject(world, repo, issue);
       return { status: 201, body: json, headers: { location: String(json.url) } };
@@ -614,7 +756,411 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       if (!issue?.pullRequest) return notFound(call.operation);
       return { status: 200, body: pullRequestObject(world, repo, issue) };
     },
+    'pulls/list': (call) => {
+      const repo = call.repo as StoredRepo;
+      const q = call.query;
+      const state = q.state ?? 'open';
+      // `head` is `user:ref-name` (its description); without the owner the stand-in takes the repository's.
+      const [headOwner, headRef] = q.head?.includes(':')
+        ? [q.head.slice(0, q.head.indexOf(':')), q.head.slice(q.head.indexOf(':') + 1)]
+        : [repo.owner, q.head];
+      const pulls = [...repo.issues.values()].filter((issue) => {
+        if (!issue.pullRequest) return false;
+        if (state !== 'all' && issue.state !== state) return false;
+        if (q.head !== undefined) {
+          const head = pullHead(world, repo, issue);
+          if (head.owner.toLowerCase() !== headOwner.toLowerCase() || head.ref !== headRef) return false;
+        }
+        if (q.base !== undefined && (issue.pullRequest.base ?? 'main') !== q.base) return false;
+        return true;
+      });
+      // GitHub's order: newest first unless asked; "desc when sort is created or sort is not specified,
+      // otherwise asc" (the `direction` parameter's description).
+      const sort = q.sort ?? 'created';
+      const order = (q.direction ?? (sort === 'created' ? 'desc' : 'asc')) === 'asc' ? 1 : -1;
+      const key = (issue: StoredIssue): number =>
+        sort === 'updated'
+          ? Date.parse(issue.updatedAt)
+          : sort === 'popularity'
+            ? issue.comments.length
+            : sort === 'long-running'
+              ? -Date.parse(issue.createdAt)
+              : 0;
+      pulls.sort((a, b) => order * (key(a) - key(b) || a.sequence - b.sequence));
+      return page(
+        call,
+        pulls.map((issue) => simplePull(pullRequestObject(world, repo, issue))),
+        '/pulls',
+      );
+    },
+    'pulls/create': (call) => {
+      const repo = call.repo as StoredRepo;
+      const body = call.body;
+      const title = String(body.title ?? '');
+      if (title.trim() === '') return missingField(call.operation, 'PullRequest', 'title');
+      const text = (body.body as string | undefined) ?? null;
+      if (text !== null && text.length > MAX_BODY) return tooLong(call.operation, 'PullRequest');
+      const invalid = (field: string) =>
+        validationFailed(call.operation, 'Validation Failed', [
+          { resource: 'PullRequest', field, code: 'invalid' },
+        ]);
+      const custom = (message: string, field?: string) =>
+        validationFailed(call.operation, 'Validation Failed', [
+          { resource: 'PullRequest', code: 'custom', ...(field ? { field } : {}), message },
+        ]);
+      const base = String(body.base ?? '');
+      const baseSha = repo.refs.get(`heads/${base}`);
+      if (!baseSha) return invalid('base');
+      const headText = String(body.head ?? '');
+      const colon = headText.indexOf(':');
+      const owner = colon >= 0 ? headText.slice(0, colon) : repo.owner;
+      const ref = colon >= 0 ? headText.slice(colon + 1) : headText;
+      // "For cross-repository pull requests in the same network, namespace `head` with a user like this:
+      // `username:branch`" (the description of POST /repos/{owner}/{repo}/pulls).
+      const headRepo =
+        owner.toLowerCase() === repo.owner.toLowerCase()
+          ? repo
+          : [...world.repos.values()].find(
+              (r) => r.owner.toLowerCase() === owner.toLowerCase() && networkRoot(r) === networkRoot(repo),
+            );
+      const headSha = headRepo?.refs.get(`heads/${ref}`);
+      if (!headRepo || !headSha) return invalid('head');
+      const open = [...repo.issues.values()].find(
+        (issue) =>
+          issue.state === 'open' &&
+          issue.pullRequest?.head?.repo.toLowerCase() === headRepo.fullName.toLowerCase() &&
+          issue.pullRequest.head.ref === ref &&
+          issue.pullRequest.base === base,
+      );
+      if (open) return custom(`A pull request already exists for ${headRepo.owner}:${ref}.`);
+      if (commitsAhead(repo.objects, baseSha, headSha).length === 0)
+        return custom(`No commits between ${base} and ${headText}`);
+      const crossRepository = headRepo !== repo;
+      // Letting maintainers push to the head branch is the head's owner's to grant, and GitHub grants it unless
+      // told not to: a token that may not write the head repository gets this 422, verbatim from
+      // electron/trop#93, unless it sends `maintainer_can_modify: false` (sigmavirus24/github3.py#1031).
+      if (body.maintainer_can_modify !== false && crossRepository && !canWrite(call, headRepo))
+        return custom(
+          "fork_collab Fork collab can't be granted by someone without permission",
+          'fork_collab',
+        );
+      const issue = openedByApp(repo, {
+        title,
+        body: text,
+        labels: [],
+        assignees: [],
+        pullRequest: {
+          merged: false,
+          mergedAt: null,
+          mergeCommitSha: null,
+          headSha,
+          head: { repo: headRepo.fullName, ref },
+          base,
+          maintainerCanModify: crossRepository && body.maintainer_can_modify !== false,
+        },
+      });
+      const json = pullRequestObject(world, repo, issue);
+      return { status: 201, body: json, headers: { location: String(json.url) } };
+    },
+    'pulls/update': (call) => {
+      const repo = call.repo as StoredRepo;
+      const issue = repo.issues.get(Number(call.params.pull_number));
+      const pull = issue?.pullRequest;
+      if (!issue || !pull) return notFound(call.operation);
+      const change = call.body;
+      if ('title' in change && String(change.title ?? '').trim() === '')
+        return missingField(call.operation, 'PullRequest', 'title');
+      if (typeof change.body === 'string' && change.body.length > MAX_BODY)
+        return tooLong(call.operation, 'PullRequest');
+      if (typeof change.base === 'string') {
+        if (!repo.refs.has(`heads/${change.base}`))
+          return validationFailed(call.operation, 'Validation Failed', [
+            { resource: 'PullRequest', field: 'base', code: 'invalid' },
+          ]);
+        pull.base = change.base;
+      }
+      if (change.state === 'open' && pull.merged)
+        return validationFailed(call.operation, 'Validation Failed', [
+          {
+            resource: 'PullRequest',
+            code: 'custom',
+            message: 'state cannot be changed. The pull request has been merged.',
+          },
+        ]);
+      const changes: Record<string, { from: unknown }> = {};
+      if (typeof change.title === 'string' && change.title !== issue.title) {
+        changes.title = { from: issue.title };
+        issue.title = change.title;
+      }
+      if (typeof change.body === 'string' && change.body !== issue.body) {
+        changes.body = { from: issue.body };
+        issue.body = change.body;
+      }
+      if (typeof change.maintainer_can_modify === 'boolean' && pull.head)
+        pull.maintainerCanModify = change.maintainer_can_modify;
+      if (change.state === 'closed' && issue.state === 'open')
+        pull.headSha = pullHead(world, repo, issue).sha;
+      if (change.state === 'open' || change.state === 'closed')
+        setState(issue, change.state, null, botLogin(world));
+      if (Object.keys(changes).length > 0) issue.lastChanges = changes;
+      issue.lastActor = botLogin(world);
+      issue.updatedAt = timestamp();
+      return { status: 200, body: pullRequestObject(world, repo, issue) };
+    },
+    'repos/get': (call) => ({ status: 200, body: fullRepositoryObject(world, call.repo as StoredRepo) }),
+    'repos/get-content': (call) => {
+      const repo = call.repo as StoredRepo;
+      if (repo.refs.size === 0) return notFoundBecause(call.operation, 'This repository is empty.');
+      const ref = call.query.ref ?? repo.defaultBranch;
+      const commit = resolveRef(repo, ref);
+      if (!commit) return notFoundBecause(call.operation, `No commit found for the ref ${ref}`);
+      const path = String(call.params.path ?? '').replace(/^\/+|\/+$/g, '');
+      const files = filesOf(repo.objects, commit);
+      const blob = files.get(path);
+      if (blob) return { status: 200, body: contentFileObject(world, repo, ref, path, blob) };
+      const inside = new Map(
+        [...files]
+          .filter(([file]) => file.startsWith(`${path}/`))
+          .map(([file, sha]) => [file.slice(path.length + 1), sha] as const),
+      );
+      if (inside.size === 0) return notFound(call.operation);
+      const entries = topLevel(inside).map((entry) =>
+        contentEntry(world, repo, ref, `${path}/${entry.path}`, {
+          type: entry.type === 'tree' ? 'dir' : 'file',
+          sha: entry.sha,
+          size: entry.type === 'tree' ? 0 : (repo.objects.blobs.get(entry.sha)?.length ?? 0),
+        }),
+      );
+      return { status: 200, body: entries };
+    },
+    'git/create-blob': (call) => {
+      const repo = call.repo as StoredRepo;
+      if (repo.refs.size === 0) return conflict(call.operation, EMPTY_REPOSITORY);
+      const encoding = (call.body.encoding as string | undefined) ?? 'utf-8';
+      if (encoding !== 'utf-8' && encoding !== 'base64')
+        return validationFailed(call.operation, 'Validation Failed', [
+          { resource: 'Blob', field: 'encoding', code: 'invalid' },
+        ]);
+      const content = Buffer.from(String(call.body.content ?? ''), encoding === 'base64' ? 'base64' : 'utf8');
+      const sha = putBlob(repo.objects, content);
+      const url = `${world.api}/repos/${repo.fullName}/git/blobs/${sha}`;
+      return { status: 201, body: { url, sha }, headers: { location: url } };
+    },
+    'git/create-tree': (call) => {
+      const repo = call.repo as StoredRepo;
+      if (repo.refs.size === 0) return conflict(call.operation, EMPTY_REPOSITORY);
+      const refuse = (message: string) => validationFailed(call.operation, message);
+      const baseTree = call.body.base_tree as string | undefined;
+      const base = baseTree === undefined ? new Map<string, string>() : repo.objects.trees.get(baseTree);
+      if (!base) return refuse('base_tree is not a valid tree oid');
+      const files = new Map(base);
+      for (const entry of (call.body.tree as Json[] | undefined) ?? []) {
+        const path = String(entry.path ?? '');
+        if (path === '' || path.split('/').some((part) => part === '' || part === '.' || part === '..'))
+          return refuse(`tree.path contains a malformed path component`);
+        if (entry.sha !== undefined && entry.content !== undefined)
+          return refuse(
+            'Must supply either tree.sha or tree.content. Request will be rejected if both are present.',
+          );
+        if (entry.type !== 'blob' || entry.mode !== '100644')
+          return refuse(
+            `The stand-in keeps regular files only (mode 100644, type blob), not ${String(entry.path)}`,
+          );
+        if (entry.sha === null) {
+          if (!files.delete(path)) return refuse(`tree.path ${path} does not exist`);
+        } else if (typeof entry.content === 'string') {
+          files.set(path, putBlob(repo.objects, Buffer.from(entry.content, 'utf8')));
+        } else {
+          const sha = String(entry.sha ?? '');
+          if (!repo.objects.blobs.has(sha)) return refuse(`tree.sha ${sha} is not a valid blob`);
+          files.set(path, sha);
+        }
+      }
+      const sha = putTree(repo.objects, files);
+      const json = gitTreeObject(world, repo, sha);
+      return { status: 201, body: json, headers: { location: String(json.url) } };
+    },
+    'git/create-commit': (call) => {
+      const repo = call.repo as StoredRepo;
+      if (repo.refs.size === 0) return conflict(call.operation, EMPTY_REPOSITORY);
+      const tree = String(call.body.tree ?? '');
+      if (!repo.objects.trees.has(tree)) return validationFailed(call.operation, 'Tree SHA does not exist');
+      const parents = ((call.body.parents as unknown[] | undefined) ?? []).map(String);
+      if (parents.some((parent) => !repo.objects.commits.has(parent)))
+        return validationFailed(call.operation, 'Parent SHA does not exist or is not a commit object');
+      const now = timestamp();
+      const given = (value: unknown) => {
+        const who = value as { name?: string; email?: string; date?: string } | undefined;
+        return who?.name && who.email
+          ? { name: who.name, email: who.email, date: who.date ?? now }
+          : undefined;
+      };
+      // "By default, the author will be the authenticated user and the current date"; the committer "will use
+      // the information set in author" (the description of POST /repos/{owner}/{repo}/git/commits).
+      const author = given(call.body.author) ?? botGitPerson(world, now);
+      const committer = given(call.body.committer) ?? author;
+      const sha = putCommit(repo.objects, {
+        tree,
+        parents,
+        message: String(call.body.message ?? ''),
+        author,
+        committer,
+      });
+      const json = gitCommitObject(world, repo, repo.objects.commits.get(sha) as StoredCommit);
+      return { status: 201, body: json, headers: { location: String(json.url) } };
+    },
+    'git/get-commit': (call) => {
+      const repo = call.repo as StoredRepo;
+      if (repo.refs.size === 0) return conflict(call.operation, EMPTY_REPOSITORY);
+      const commit = repo.objects.commits.get(String(call.params.commit_sha));
+      return commit ? { status: 200, body: gitCommitObject(world, repo, commit) } : notFound(call.operation);
+    },
+    'git/get-ref': (call) => {
+      const repo = call.repo as StoredRepo;
+      if (repo.refs.size === 0) return conflict(call.operation, EMPTY_REPOSITORY);
+      const ref = String(call.params.ref);
+      const sha = repo.refs.get(ref);
+      return sha ? { status: 200, body: gitRefObject(world, repo, ref, sha) } : notFound(call.operation);
+    },
+    'git/create-ref': (call) => {
+      const repo = call.repo as StoredRepo;
+      // "You are unable to create new references for empty repositories" (its description).
+      if (repo.refs.size === 0) return conflict(call.operation, EMPTY_REPOSITORY);
+      const full = String(call.body.ref ?? '');
+      // "If it doesn't start with 'refs' and have at least two slashes, it will be rejected." The stand-in keeps
+      // branches only: a tag is refused too.
+      if (!/^refs\/heads\/[^/].*$/.test(full) || full.endsWith('/') || full.includes('//'))
+        return validationFailed(call.operation, 'Reference name is invalid');
+      const ref = full.slice('refs/'.length);
+      const sha = String(call.body.sha ?? '');
+      if (repo.refs.has(ref)) return validationFailed(call.operation, 'Reference already exists');
+      if (!repo.objects.commits.has(sha)) return validationFailed(call.operation, 'Object does not exist');
+      repo.refs.set(ref, sha);
+      const json = gitRefObject(world, repo, ref, sha);
+      return { status: 201, body: json, headers: { location: String(json.url) } };
+    },
+    'git/update-ref': (call) => {
+      const repo = call.repo as StoredRepo;
+      const ref = String(call.params.ref);
+      const current = repo.refs.get(ref);
+      if (!current) return validationFailed(call.operation, 'Reference does not exist');
+      const sha = String(call.body.sha ?? '');
+      if (!repo.objects.commits.has(sha)) return validationFailed(call.operation, 'Object does not exist');
+      if (call.body.force !== true && !isAncestor(repo.objects, current, sha))
+        return validationFailed(call.operation, 'Update is not a fast forward');
+      repo.refs.set(ref, sha);
+      return { status: 200, body: gitRefObject(world, repo, ref, sha) };
+    },
+    'repos/create-fork': (call) => {
+      const source = call.repo as StoredRepo;
+      const installation = world.installations.get(call.installationId ?? 0);
+      const organization = call.body.organization as string | undefined;
+      // "The GitHub App must be installed on the destination account with access to all repositories"; an
+      // installation token has no user to fork for, so the destination is an organization it is installed on.
+      if (
+        !installation?.allRepositories ||
+        organization === undefined ||
+        organization.toLowerCase() !== installation.account.toLowerCase()
+      )
+        return notAccessible(call.operation);
+      const existing = [...world.repos.values()].find(
+        (repo) =>
+          repo.owner.toLowerCase() === organization.toLowerCase() &&
+          repo.parent?.toLowerCase() === source.fullName.toLowerCase(),
+      );
+      // A fork that exists already is answered as it is (202 again).
+      if (existing) return { status: 202, body: fullRepositoryObject(world, existing) };
+      const wanted = (call.body.name as string | undefined) ?? source.name;
+      let name = wanted;
+      for (let n = 1; world.repos.has(repoKey(`${installation.account}/${name}`)); n++)
+        name = `${wanted}-${n}`;
+      const fork = ensureRepo(`${installation.account}/${name}`);
+      fork.objects = source.objects;
+      fork.defaultBranch = source.defaultBranch;
+      fork.parent = source.fullName;
+      const defaultOnly = call.body.default_branch_only === true;
+      for (const [ref, sha] of source.refs)
+        if (!defaultOnly || ref === `heads/${source.defaultBranch}`) fork.refs.set(ref, sha);
+      fork.forkPending = forkLag;
+      return { status: 202, body: fullRepositoryObject(world, fork) };
+    },
+    'repos/merge-upstream': (call) => {
+      const fork = call.repo as StoredRepo;
+      const upstream = fork.parent ? world.repos.get(repoKey(fork.parent)) : undefined;
+      const branch = String(call.body.branch ?? '');
+      if (!upstream) return validationFailed(call.operation, 'This repository is not a fork.');
+      const ours = fork.refs.get(`heads/${branch}`);
+      const theirs = upstream.refs.get(`heads/${branch}`);
+      if (!ours || !theirs) return validationFailed(call.operation, `Branch ${branch} was not found.`);
+      const label = `${upstream.owner}:${branch}`;
+      const answer = (message: string, mergeType: 'none' | 'fast-forward' | 'merge') => ({
+        status: 200,
+        body: { message, merge_type: mergeType, base_branch: label },
+      });
+      if (isAncestor(fork.objects, theirs, ours))
+        return answer(`This branch is not behind the upstream ${label}`, 'none');
+      if (isAncestor(fork.objects, ours, theirs)) {
+        fork.refs.set(`heads/${branch}`, theirs);
+        return answer(`Successfully fetched and fast-forwarded from upstream ${label}`, 'fast-forward');
+      }
+      const base = mergeBase(fork.objects, ours, theirs);
+      const tree = mergeTrees(
+        base ? filesOf(fork.objects, base) : new Map(),
+        filesOf(fork.objects, ours),
+        filesOf(fork.objects, theirs),
+      );
+      // "The branch could not be synced because of a merge conflict" (its 409).
+      if (!tree) return conflict(call.operation, 'There are merge conflicts');
+      const now = timestamp();
+      const merge = putCommit(fork.objects, {
+        tree: putTree(fork.objects, tree),
+        parents: [ours, theirs],
+        message: `Merge branch '${branch}' of ${WEB_ORIGIN}/${upstream.fullName}`,
+        author: botGitPerson(world, now),
+        committer: botGitPerson(world, now),
+      });
+      fork.refs.set(`heads/${branch}`, merge);
+      return answer(`Successfully fetched and merged from upstream ${label}`, 'merge');
+    },
+    'apps/get-org-installation': (call) => {
+      const installation = installationOnAccount(String(call.params.org));
+      return installation
+        ? { status: 200, body: installationObject(world, installation) }
+        : notFound(call.operation);
+    },
+    'apps/get-user-installation': (call) => {
+      const installation = installationOnAccount(String(call.params.username));
+      return installation
+        ? { status: 200, body: installationObject(world, installation) }
+        : notFound(call.operation);
+    },
   };
+
+  /** The repository at the root of a repository's fork network. */
+  function networkRoot(repo: StoredRepo): StoredRepo {
+    let root = repo;
+    for (
+      let up = root.parent && world.repos.get(repoKey(root.parent));
+      up;
+      up = up.parent && world.repos.get(repoKey(up.parent))
+    )
+      root = up;
+    return root;
+  }
+
+  /** Whether the call's token may write a repository's contents (it covers it, with contents: write). */
+  function canWrite(call: Call, repo: StoredRepo): boolean {
+    const installation = world.installations.get(call.installationId ?? 0);
+    return installation !== undefined && covers(installation, repo) && call.permissions?.contents === 'write';
+  }
+
+  /** A branch name, `heads/<name>`, `refs/heads/<name>` or a full commit sha, as the commit it names. */
+  function resolveRef(repo: StoredRepo, ref: string): string | undefined {
+    const branch = ref.replace(/^refs\//, '').replace(/^heads\//, '');
+    const named = repo.refs.get(`heads/${branch}`);
+    if (named) return named;
+    return /^[0-9a-f]{40}$/.test(ref) && repo.objects.commits.has(ref) ? ref : undefined;
+  }
 
   function findIssue(call: Call): { repo: StoredRepo; issue: StoredIssue } | undefined {
     const repo = call.repo as StoredRepo;
@@ -786,11 +1332,33 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
         const key = repoKey(`${params.owner}/${params.repo}`);
         const installation = world.installations.get(issued.installationId);
         const repo = world.repos.get(key);
-        if (!repo || !installation?.repos.has(key) || (issued.repos && !issued.repos.has(key))) {
-          return { ...notFound(operation), rateKey };
-        }
+        // Forking reads a repository of another installation: "the GitHub App must be installed on the
+        // destination account with access to all repositories and on the source account with access to the
+        // source repository" (the description of POST /repos/{owner}/{repo}/forks).
+        const visible =
+          repo !== undefined &&
+          installation !== undefined &&
+          (operation.operationId === 'repos/create-fork'
+            ? installationOf(repo) !== undefined
+            : covers(installation, repo) && (!issued.repos || issued.repos.has(key)));
+        if (!visible || !repo || !installation) return { ...notFound(operation), rateKey };
         call.repo = repo;
         call.installationId = installation.id;
+        call.permissions = issued.permissions;
+      }
+      const needed = REQUIRED[operation.operationId];
+      const rank = (level: string | undefined) => (level === 'write' ? 2 : level === 'read' ? 1 : 0);
+      const allowed = (set: Readonly<Record<string, string>>) =>
+        Object.entries(set).every(([name, level]) => rank(issued.permissions[name]) >= rank(level));
+      if (needed && !needed.some(allowed)) {
+        const accepted = needed
+          .map((set) =>
+            Object.entries(set)
+              .map(([name, level]) => `${name}=${level}`)
+              .join(','),
+          )
+          .join('; ');
+        return { ...notAccessible(operation, accepted), rateKey };
       }
     }
     if (problems.violations.length > 0) {
@@ -803,6 +1371,10 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
         },
         rateKey,
       };
+    }
+    if (call.repo && call.repo.forkPending > 0 && LAGGING.has(operation.operationId)) {
+      call.repo.forkPending--;
+      return { ...notFound(operation), rateKey };
     }
     const handler = handlers[operation.operationId];
     if (!handler) {
@@ -864,23 +1436,28 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
   return {
     url: world.api,
     app: { id: appId, privateKey, webhookSecret },
-    install: (name) => {
-      const repo = ensureRepo(name);
-      const existing = installationOf(repo);
-      if (existing) return existing.id;
-      let installation = [...world.installations.values()].find(
-        (i) => i.account.toLowerCase() === repo.owner.toLowerCase(),
-      );
+    install: (name, permissions = {}) => {
+      const wholeAccount = !name.includes('/');
+      const account = wholeAccount ? name.trim() : ensureRepo(name).owner;
+      if (account === '') throw new Error('An installation is on an account or a repository, not on nothing');
+      const repo = wholeAccount ? undefined : ensureRepo(name);
+      let installation = (repo && installationOf(repo)) ?? installationOnAccount(account);
       if (!installation) {
         installation = {
           id: nextId(world, 'installation', 40_000_001),
-          account: repo.owner,
+          account,
           repos: new Set(),
+          allRepositories: false,
+          permissions: { ...APP_PERMISSIONS },
           createdAt: timestamp(),
         };
         world.installations.set(installation.id, installation);
       }
-      installation.repos.add(repoKey(repo.fullName));
+      if (repo) installation.repos.add(repoKey(repo.fullName));
+      else installation.allRepositories = true;
+      if (permissions.contents) installation.permissions.contents = permissions.contents;
+      if (permissions.pullRequests) installation.permissions.pull_requests = permissions.pullRequests;
+      if (permissions.administration) installation.permissions.administration = permissions.administration;
       return installation.id;
     },
     addCollaborator: (name, login) => {
@@ -954,11 +1531,37 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       if (issue.state !== 'open')
         throw new Error(`${repo.fullName}#${number} is not open: GitHub cannot merge it`);
       const now = timestamp();
+      let mergeCommitSha = randomBytes(20).toString('hex');
+      if (pull.head && pull.base) {
+        // One opened through the API merges as GitHub's merge button does: a merge commit of the base branch's
+        // head and the pull request's, on the base branch.
+        const head = pullHead(world, repo, issue).sha;
+        const base = repo.refs.get(`heads/${pull.base}`);
+        if (!base) throw new Error(`${repo.fullName} has no branch ${pull.base} to merge #${number} into`);
+        const common = mergeBase(repo.objects, base, head);
+        const tree = mergeTrees(
+          common ? filesOf(repo.objects, common) : new Map(),
+          filesOf(repo.objects, base),
+          filesOf(repo.objects, head),
+        );
+        if (!tree)
+          throw new Error(`${repo.fullName}#${number} conflicts with ${pull.base}: GitHub cannot merge it`);
+        const author = { name: issue.author, email: `${issue.author}@users.noreply.github.com`, date: now };
+        mergeCommitSha = putCommit(repo.objects, {
+          tree: putTree(repo.objects, tree),
+          parents: [base, head],
+          message: `Merge pull request #${number} from ${pullHead(world, repo, issue).owner}/${pull.head.ref}\n\n${issue.title}`,
+          author,
+          committer: { name: 'GitHub', email: 'noreply@github.com', date: now },
+        });
+        repo.refs.set(`heads/${pull.base}`, mergeCommitSha);
+        pull.headSha = head;
+      }
       setState(issue, 'closed', null, issue.author);
       issue.closedAt = now;
       pull.merged = true;
       pull.mergedAt = now;
-      pull.mergeCommitSha = randomBytes(20).toString('hex');
+      pull.mergeCommitSha = mergeCommitSha;
       issue.lastActor = issue.author;
       issue.updatedAt = now;
       return pullRequestObject(world, repo, issue);
@@ -967,6 +1570,56 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       const repo = repoOrThrow(name);
       repo.deleted.set(number, issueOrThrow(repo, number));
       repo.issues.delete(number);
+    },
+    addFiles: (name, files, { branch, message } = {}) => {
+      const repo = ensureRepo(name);
+      const ref = `heads/${branch ?? repo.defaultBranch}`;
+      const parent = repo.refs.get(ref) ?? repo.refs.get(`heads/${repo.defaultBranch}`);
+      const tree = new Map(parent ? filesOf(repo.objects, parent) : []);
+      for (const [path, content] of Object.entries(files))
+        tree.set(path, putBlob(repo.objects, Buffer.from(content, 'utf8')));
+      const who = { name: 'The Octocat', email: 'octocat@github.com', date: timestamp() };
+      const sha = putCommit(repo.objects, {
+        tree: putTree(repo.objects, tree),
+        parents: parent ? [parent] : [],
+        message: message ?? `Add ${Object.keys(files).join(', ')}`,
+        author: who,
+        committer: who,
+      });
+      repo.refs.set(ref, sha);
+      return sha;
+    },
+    fileAt: (name, ref, path) => {
+      const repo = world.repos.get(repoKey(name));
+      const commit = repo && resolveRef(repo, ref);
+      const blob = repo && commit ? filesOf(repo.objects, commit).get(path) : undefined;
+      return blob === undefined ? undefined : repo?.objects.blobs.get(blob)?.toString('utf8');
+    },
+    branch: (name, branch) => world.repos.get(repoKey(name))?.refs.get(`heads/${branch}`),
+    commit: (name, sha) => {
+      const repo = world.repos.get(repoKey(name));
+      const commit = repo?.objects.commits.get(sha);
+      if (!repo || !commit) return undefined;
+      const before = commit.parents[0] ? filesOf(repo.objects, commit.parents[0]) : new Map<string, string>();
+      return {
+        sha,
+        tree: commit.tree,
+        parents: [...commit.parents],
+        message: commit.message,
+        author: commit.author.name,
+        changed: changedPaths(before, filesOf(repo.objects, sha)),
+      };
+    },
+    pulls: (name) => {
+      const repo = world.repos.get(repoKey(name));
+      if (!repo) return [];
+      return [...repo.issues.values()]
+        .filter((issue) => issue.pullRequest)
+        .sort((a, b) => a.number - b.number)
+        .map((issue) => pullRequestObject(world, repo, issue));
+    },
+    delayForks: (requests) => {
+      forkLag = Math.max(0, requests);
     },
     issues: (name) => {
       const repo = world.repos.get(repoKey(name));
@@ -1081,6 +1734,50 @@ function notFound(operation?: Operation): Answer {
       status: '404',
     },
   };
+}
+
+/** A 404 with GitHub's reason (`No commit found for the ref …`, `This repository is empty.`). */
+function notFoundBecause(operation: Operation, message: string): Answer {
+  return { status: 404, body: { message, documentation_url: operation.documentationUrl, status: '404' } };
+}
+
+function conflict(operation: Operation, message: string): Answer {
+  return { status: 409, body: { message, documentation_url: operation.documentationUrl, status: '409' } };
+}
+
+/** GitHub's 403 for an installation token that lacks a permission (or may not act on the resource at all). */
+function notAccessible(operation: Operation, accepted?: string): Answer {
+  return {
+    status: 403,
+    body: {
+      message: 'Resource not accessible by integration',
+      documentation_url: operation.documentationUrl,
+      status: '403',
+    },
+    // docs.github.com, "Troubleshooting the REST API": the permissions the endpoint accepts.
+    ...(accepted ? { headers: { 'x-accepted-github-permissions': accepted } } : {}),
+  };
+}
+
+/** Fields of `pull-request` that `pull-request-simple` (the list's items) does not have. */
+const NOT_IN_SIMPLE = [
+  'merged',
+  'mergeable',
+  'rebaseable',
+  'mergeable_state',
+  'merged_by',
+  'comments',
+  'review_comments',
+  'maintainer_can_modify',
+  'commits',
+  'additions',
+  'deletions',
+  'changed_files',
+];
+
+/** A pull request as GET /repos/{owner}/{repo}/pulls lists it (`pull-request-simple`). */
+function simplePull(pull: Json): Json {
+  return Object.fromEntries(Object.entries(pull).filter(([key]) => !NOT_IN_SIMPLE.includes(key)));
 }
 
 /** GitHub's 422 for input it understood but will not take (`validation-error`). */

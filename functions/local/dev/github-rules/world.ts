@@ -1,11 +1,14 @@
 /**
- * What the GitHub stand-in stores (its App, installations, repositories, issues and comments) and the REST
- * objects it answers with, field for field as api.github.com shapes them: the schemas `issue`, `simple-user`,
- * `label`, `issue-comment`, `repository`, `pull-request`, `installation` and `integration` of GitHub's OpenAPI
- * description (github-rules/openapi.ts checks every answer against them), with URLs in GitHub's forms (the
- * description's examples, e.g. `labels_url: …/issues/1347/labels{/name}`). API URLs point at the stand-in; web
- * URLs (`html_url`) at github.com, as people would follow them.
+ * What the GitHub stand-in stores (its App, installations, repositories with their git objects and branches,
+ * issues, pull requests and comments) and the REST objects it answers with, field for field as api.github.com
+ * shapes them: the schemas `issue`, `simple-user`, `label`, `issue-comment`, `repository`, `full-repository`,
+ * `pull-request`, `git-commit`, `git-ref`, `git-tree`, `content-file`, `installation` and `integration` of
+ * GitHub's OpenAPI description (github-rules/openapi.ts checks every answer against them), with URLs in
+ * GitHub's forms (the description's examples, e.g. `labels_url: …/issues/1347/labels{/name}`). API URLs point at
+ * the stand-in; web URLs (`html_url`) at github.com, as people would follow them.
  */
+import { changedPaths, commitsAhead, filesOf, type GitObjects, type StoredCommit, topLevel } from './git.js';
+
 const WEB = 'https://github.com';
 
 type Json = Record<string, unknown>;
@@ -60,12 +63,25 @@ export interface StoredIssue {
   closedBy: string | null;
   /** Opened by the App (through an installation token): `performed_via_github_app` is the App. */
   viaApp: boolean;
-  pullRequest?: { merged: boolean; mergedAt: string | null; mergeCommitSha: string | null; headSha: string };
+  pullRequest?: StoredPull;
   crossReferences: CrossReference[];
   /** Who made the last change, and the `changes` of the last edit (the `sender`/`changes` of webhooks). */
   lastActor: string;
   lastChanges?: Record<string, { from: unknown }>;
   sequence: number;
+}
+
+/** What a pull request adds to its issue. */
+interface StoredPull {
+  merged: boolean;
+  mergedAt: string | null;
+  mergeCommitSha: string | null;
+  /** Its head commit: a seeded one's, or an opened one's when it was closed (an open one follows its branch). */
+  headSha: string;
+  /** Opened through the API: its head branch (of this repository or a fork) and base branch. */
+  head?: { repo: string; ref: string };
+  base?: string;
+  maintainerCanModify?: boolean;
 }
 
 export interface StoredRepo {
@@ -82,6 +98,15 @@ export interface StoredRepo {
   /** Deleted issues, as last stored (for the `deleted` webhook). */
   deleted: Map<number, StoredIssue>;
   nextNumber: number;
+  /** Its git objects: shared with the repositories of its fork network. */
+  objects: GitObjects;
+  /** Its branches: `heads/<name>` → commit sha. */
+  refs: Map<string, string>;
+  defaultBranch: string;
+  /** The full name of the repository it was forked from. */
+  parent?: string;
+  /** Requests to its git data still answered 404 (a fork GitHub is still making). */
+  forkPending: number;
 }
 
 interface StoredInstallation {
@@ -89,7 +114,17 @@ interface StoredInstallation {
   account: string;
   /** Lower-case full names of the repositories it was given. */
   repos: Set<string>;
+  /** Repository selection "all": every repository of the account, those made later included. */
+  allRepositories: boolean;
+  /** What the installation granted the App (its tokens get these, or fewer). */
+  permissions: Record<string, string>;
   createdAt: string;
+}
+
+/** Whether an installation covers a repository. */
+export function covers(installation: StoredInstallation, repo: StoredRepo): boolean {
+  if (installation.allRepositories) return installation.account.toLowerCase() === repo.owner.toLowerCase();
+  return installation.repos.has(repo.fullName.toLowerCase());
 }
 
 export interface World {
@@ -192,7 +227,7 @@ export function repositoryObject(world: World, repo: StoredRepo): Json {
     owner: ownerObject(world, repo.owner),
     html_url: html,
     description: null,
-    fork: false,
+    fork: repo.parent !== undefined,
     url,
     forks_url: `${url}/forks`,
     keys_url: `${url}/keys{/key_id}`,
@@ -262,7 +297,27 @@ export function repositoryObject(world: World, repo: StoredRepo): Json {
     forks: 0,
     open_issues: open,
     watchers: 0,
-    default_branch: 'main',
+    default_branch: repo.defaultBranch,
+  };
+}
+
+/**
+ * `full-repository` (GET /repos/{owner}/{repo}, and a fork as POST …/forks answers it): a fork has `parent`, the
+ * repository it was forked from, and `source`, the root of its network ("The `parent` and `source` objects are
+ * present when the repository is a fork", the description of GET /repos/{owner}/{repo}).
+ */
+export function fullRepositoryObject(world: World, repo: StoredRepo): Json {
+  const parentOf = (r: StoredRepo) => (r.parent ? world.repos.get(r.parent.toLowerCase()) : undefined);
+  const parent = parentOf(repo);
+  let source = parent;
+  for (let up = source && parentOf(source); up; up = parentOf(up)) source = up;
+  return {
+    ...repositoryObject(world, repo),
+    network_count: 0,
+    subscribers_count: 0,
+    ...(parent && source
+      ? { parent: repositoryObject(world, parent), source: repositoryObject(world, source) }
+      : {}),
   };
 }
 
@@ -296,7 +351,7 @@ export function installationObject(world: World, installation: StoredInstallatio
     id: installation.id,
     client_id: world.app.clientId,
     account: ownerObject(world, installation.account),
-    repository_selection: 'selected',
+    repository_selection: installation.allRepositories ? 'all' : 'selected',
     access_tokens_url: `${world.api}/app/installations/${installation.id}/access_tokens`,
     repositories_url: `${world.api}/installation/repositories`,
     html_url: `${WEB}/organizations/${installation.account}/settings/installations/${installation.id}`,
@@ -304,7 +359,7 @@ export function installationObject(world: World, installation: StoredInstallatio
     app_slug: world.app.slug,
     target_id: account.id,
     target_type: 'Organization',
-    permissions: { ...APP_PERMISSIONS },
+    permissions: { ...installation.permissions },
     events: ['issues', 'pull_request'],
     created_at: installation.createdAt,
     updated_at: installation.createdAt,
@@ -412,6 +467,64 @@ export function commentObject(world: World, repo: StoredRepo, comment: StoredCom
   };
 }
 
+/** A seeded pull request's base commit (it has no git data behind it). */
+const SEEDED_BASE_SHA = '6dcb09b5b57875f334f61aebed695e2e4193db5e';
+
+/**
+ * A pull request's head: an opened one's branch (in its repository or a fork) and, while it is open, the
+ * branch's commit now (GitHub moves a pull request's head with its branch); a seeded one's `topic-<number>`.
+ */
+export function pullHead(
+  world: World,
+  repo: StoredRepo,
+  issue: StoredIssue,
+): { repo: StoredRepo | undefined; owner: string; ref: string; sha: string } {
+  const pull = issue.pullRequest;
+  if (!pull?.head) return { repo, owner: repo.owner, ref: `topic-${issue.number}`, sha: pull?.headSha ?? '' };
+  const headRepo = world.repos.get(pull.head.repo.toLowerCase());
+  const live = issue.state === 'open' ? headRepo?.refs.get(`heads/${pull.head.ref}`) : undefined;
+  return {
+    repo: headRepo,
+    owner: headRepo?.owner ?? pull.head.repo.split('/')[0] ?? repo.owner,
+    ref: pull.head.ref,
+    sha: live ?? pull.headSha,
+  };
+}
+
+/** What a pull request changes: its commits, files and lines, between its base and its head. */
+function pullStats(repo: StoredRepo, issue: StoredIssue, baseSha: string, headSha: string) {
+  const pull = issue.pullRequest;
+  if (!pull?.head) return { commits: 1, additions: 1, deletions: 0, changed_files: 1 };
+  // A merged one is measured against the base as it was: the merge commit's first parent.
+  const merged = pull.mergeCommitSha ? repo.objects.commits.get(pull.mergeCommitSha) : undefined;
+  const base = merged?.parents[0] ?? baseSha;
+  const before = filesOf(repo.objects, base);
+  const after = filesOf(repo.objects, headSha);
+  const lines = (blob: string | undefined) =>
+    blob === undefined ? [] : (repo.objects.blobs.get(blob)?.toString('utf8').split('\n') ?? []);
+  let additions = 0;
+  let deletions = 0;
+  const paths = changedPaths(before, after);
+  for (const path of paths) {
+    const old = lines(before.get(path));
+    const now = lines(after.get(path));
+    const counts = new Map<string, number>();
+    for (const line of old) counts.set(line, (counts.get(line) ?? 0) + 1);
+    for (const line of now) {
+      const left = counts.get(line) ?? 0;
+      if (left > 0) counts.set(line, left - 1);
+      else additions++;
+    }
+    for (const left of counts.values()) deletions += left;
+  }
+  return {
+    commits: commitsAhead(repo.objects, base, headSha).length,
+    additions,
+    deletions,
+    changed_files: paths.length,
+  };
+}
+
 /** `pull-request`, for a stored pull request (GET /repos/{owner}/{repo}/pulls/{pull_number}). */
 export function pullRequestObject(world: World, repo: StoredRepo, issue: StoredIssue): Json {
   const pull = issue.pullRequest;
@@ -420,14 +533,17 @@ export function pullRequestObject(world: World, repo: StoredRepo, issue: StoredI
   const url = `${world.api}/repos/${repo.fullName}/pulls/${issue.number}`;
   const html = `${WEB}/${repo.fullName}/pull/${issue.number}`;
   const issueUrl = `${world.api}/repos/${repo.fullName}/issues/${issue.number}`;
-  const branch = (ref: string, sha: string) => ({
-    label: `${repo.owner}:${ref}`,
+  const branch = (owner: string, of: StoredRepo | undefined, ref: string, sha: string) => ({
+    label: `${owner}:${ref}`,
     ref,
     sha,
-    user: ownerObject(world, repo.owner),
-    repo: repositoryObject(world, repo),
+    user: ownerObject(world, owner),
+    repo: of ? repositoryObject(world, of) : null,
   });
-  const statuses = `${world.api}/repos/${repo.fullName}/statuses/${pull.headSha}`;
+  const head = pullHead(world, repo, issue);
+  const baseRef = pull.base ?? 'main';
+  const baseSha = pull.base ? (repo.refs.get(`heads/${pull.base}`) ?? SEEDED_BASE_SHA) : SEEDED_BASE_SHA;
+  const statuses = `${world.api}/repos/${repo.fullName}/statuses/${head.sha}`;
   return {
     url,
     id: issue.id,
@@ -459,8 +575,8 @@ export function pullRequestObject(world: World, repo: StoredRepo, issue: StoredI
     assignees: issueJson.assignees,
     requested_reviewers: [],
     requested_teams: [],
-    head: branch(`topic-${issue.number}`, pull.headSha),
-    base: branch('main', '6dcb09b5b57875f334f61aebed695e2e4193db5e'),
+    head: branch(head.owner, head.repo, head.ref, head.sha),
+    base: branch(repo.owner, repo, baseRef, baseSha),
     _links: {
       self: { href: url },
       html: { href: html },
@@ -481,10 +597,108 @@ export function pullRequestObject(world: World, repo: StoredRepo, issue: StoredI
     merged_by: pull.merged ? userObject(world, issue.author) : null,
     comments: issue.comments.length,
     review_comments: 0,
-    maintainer_can_modify: false,
-    commits: 1,
-    additions: 1,
-    deletions: 0,
-    changed_files: 1,
+    maintainer_can_modify: pull.maintainerCanModify ?? false,
+    ...pullStats(repo, issue, baseSha, head.sha),
+  };
+}
+
+/** The App's bot as git knows it: GitHub's noreply address for a bot, `<id>+<login>@users.noreply.github.com`. */
+export function botGitPerson(world: World, date: string): { name: string; email: string; date: string } {
+  const login = botLogin(world);
+  return { name: login, email: `${person(world, login, 'Bot').id}+${login}@users.noreply.github.com`, date };
+}
+
+/** `git-commit` (GET and POST /repos/{owner}/{repo}/git/commits…). */
+export function gitCommitObject(world: World, repo: StoredRepo, commit: StoredCommit): Json {
+  const base = `${world.api}/repos/${repo.fullName}`;
+  return {
+    sha: commit.sha,
+    node_id: Buffer.from(`04:Commit${repo.id}:${commit.sha}`).toString('base64'),
+    url: `${base}/git/commits/${commit.sha}`,
+    html_url: `${WEB}/${repo.fullName}/commit/${commit.sha}`,
+    author: { ...commit.author },
+    committer: { ...commit.committer },
+    tree: { sha: commit.tree, url: `${base}/git/trees/${commit.tree}` },
+    message: commit.message,
+    parents: commit.parents.map((sha) => ({
+      sha,
+      url: `${base}/git/commits/${sha}`,
+      html_url: `${WEB}/${repo.fullName}/commit/${sha}`,
+    })),
+    // The stand-in signs nothing.
+    verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
+  };
+}
+
+/** `git-ref`, of a branch (`heads/<name>`). */
+export function gitRefObject(world: World, repo: StoredRepo, ref: string, sha: string): Json {
+  const base = `${world.api}/repos/${repo.fullName}`;
+  return {
+    ref: `refs/${ref}`,
+    node_id: Buffer.from(`03:Ref${repo.id}:refs/${ref}`).toString('base64'),
+    url: `${base}/git/refs/${ref}`,
+    object: { type: 'commit', sha, url: `${base}/git/commits/${sha}` },
+  };
+}
+
+/** `git-tree`, as POST /repos/{owner}/{repo}/git/trees answers: the new tree's top level (not recursive). */
+export function gitTreeObject(world: World, repo: StoredRepo, sha: string): Json {
+  const base = `${world.api}/repos/${repo.fullName}`;
+  const files = repo.objects.trees.get(sha) ?? new Map<string, string>();
+  return {
+    sha,
+    url: `${base}/git/trees/${sha}`,
+    truncated: false,
+    tree: topLevel(files).map((entry) => ({
+      ...entry,
+      ...(entry.type === 'blob' ? { size: repo.objects.blobs.get(entry.sha)?.length ?? 0 } : {}),
+      url: `${base}/git/${entry.type === 'blob' ? 'blobs' : 'trees'}/${entry.sha}`,
+    })),
+  };
+}
+
+/**
+ * `content-file` (GET /repos/{owner}/{repo}/contents/{path}): the content base64, in lines of 60 characters
+ * each ending in a newline, as GitHub sends it.
+ */
+export function contentFileObject(
+  world: World,
+  repo: StoredRepo,
+  ref: string,
+  path: string,
+  blob: string,
+): Json {
+  const content = repo.objects.blobs.get(blob) ?? Buffer.alloc(0);
+  const encoded = content.toString('base64');
+  return {
+    ...contentEntry(world, repo, ref, path, { type: 'file', sha: blob, size: content.length }),
+    content: (encoded.match(/.{1,60}/g) ?? []).map((line) => `${line}\n`).join(''),
+    encoding: 'base64',
+  };
+}
+
+/** An item of `content-directory`, or the common fields of `content-file`. */
+export function contentEntry(
+  world: World,
+  repo: StoredRepo,
+  ref: string,
+  path: string,
+  item: { type: 'file' | 'dir'; sha: string; size: number },
+): Json {
+  const self = `${world.api}/repos/${repo.fullName}/contents/${path}?ref=${encodeURIComponent(ref)}`;
+  const git = `${world.api}/repos/${repo.fullName}/git/${item.type === 'file' ? 'blobs' : 'trees'}/${item.sha}`;
+  const html = `${WEB}/${repo.fullName}/${item.type === 'file' ? 'blob' : 'tree'}/${ref}/${path}`;
+  return {
+    type: item.type,
+    size: item.size,
+    name: path.split('/').at(-1) ?? path,
+    path,
+    sha: item.sha,
+    url: self,
+    git_url: git,
+    html_url: html,
+    download_url:
+      item.type === 'file' ? `https://raw.githubusercontent.com/${repo.fullName}/${ref}/${path}` : null,
+    _links: { self, git, html },
   };
 }
