@@ -17,11 +17,13 @@ interface TopicRequest {
   hackathonId: string;
   number: number;
   userId: string;
+  now: Date;
 }
 
 /**
  * The outcome form of a topic. Its team, its proposer and the organizers may write it, until the wrap-up
- * (after which the hackathon is read-only). A first outcome starts from the team's check-in answer, the
+ * (after which the hackathon is read-only), or, for a hackathon whose wrap-up goes to a website, for the days
+ * after it the organizers chose (late outcomes update the wrap-up thread and the pull request). A first outcome starts from the team's check-in answer, the
  * topic's links and its team as contributors.
  */
 export async function outcomeToEdit(
@@ -103,7 +105,7 @@ export async function saveOutcome(
 }
 
 async function mayWrite(deps: TopicDeps, request: TopicRequest) {
-  const found = await requireOpenTopic(deps, request);
+  const found = await requireOpenTopic(deps, request, { lateOutcomeAt: request.now });
   const { hackathon, topic } = found;
   if (!mayReportOn(topic, hackathon.organizers, request.userId, { proposer: true }))
     throw new PermissionError({ code: 'team-only', number: topic.number, to: 'outcome' });

@@ -28,7 +28,8 @@ export async function runScheduledJob(
   now: Date,
 ): Promise<ScheduledJobResult> {
   const hackathon = await deps.hackathons.get(event.hackathonId);
-  if (hackathon?.status !== 'active') return 'nothing-to-do';
+  // Only the website's schedule outlives the wrap-up (while late outcomes are taken).
+  if (!hackathon || (hackathon.status !== 'active' && event.kind !== 'website-sync')) return 'nothing-to-do';
   const execution = executionOf(event);
   if (!(await deps.runs.claim(hackathon.id, execution, now))) return 'duplicate';
   try {
@@ -87,6 +88,18 @@ async function run(
       if (!hackathon.github) return 'nothing-to-do';
       await deps.hackathons.addJob({
         kind: 'github-sync',
+        reason: 'scheduled',
+        hackathonId: hackathon.id,
+        requestedBy: 'htg',
+        channelId: hackathon.channelId,
+        requestedAt: at.toISOString(),
+      });
+      return 'done';
+    case 'website-sync':
+      // The refresher (which holds the GitHub App's credentials) brings the wrap-up's pull request in line.
+      if (!hackathon.website || hackathon.status === 'active') return 'nothing-to-do';
+      await deps.hackathons.addJob({
+        kind: 'website-pull',
         reason: 'scheduled',
         hackathonId: hackathon.id,
         requestedBy: 'htg',

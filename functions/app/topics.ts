@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError, PermissionError } from '../domain/errors.js';
 import { type Hackathon, isOrganizer, proposalsOpen } from '../domain/hackathon.js';
 import { canChangeTopic, type Topic, type TopicDraftInput, validateTopicDraft } from '../domain/topic.js';
+import { lateOutcomesUntil } from '../domain/website.js';
 import { requireHackathon } from './hackathons.js';
 import type { HackathonStore, TopicStore } from './ports/stores.js';
 
@@ -103,10 +104,19 @@ export async function listTopics(
 export async function requireOpenTopic(
   deps: Pick<TopicDeps, 'hackathons' | 'topics'>,
   request: { hackathonId: string; number: number },
+  /** An outcome saved at this moment: an ended hackathon still takes it within its late-outcome days. */
+  options: { lateOutcomeAt?: Date } = {},
 ): Promise<{ hackathon: Hackathon; topic: Topic }> {
   const hackathon = await requireHackathon(deps.hackathons, request.hackathonId);
-  if (hackathon.status !== 'active')
-    throw new ConflictError({ code: 'hackathon-ended', hackathon: hackathon.name, hint: false });
+  const until = options.lateOutcomeAt ? lateOutcomesUntil(hackathon) : null;
+  const late = until !== null && (options.lateOutcomeAt?.getTime() ?? 0) < Date.parse(until);
+  if (hackathon.status !== 'active' && !late)
+    throw new ConflictError({
+      code: 'hackathon-ended',
+      hackathon: hackathon.name,
+      hint: false,
+      ...(until ? { lateUntil: until } : {}),
+    });
   const topic = await deps.topics.get(hackathon.id, request.number);
   if (!topic || topic.status === 'withdrawn')
     throw new NotFoundError({ code: 'no-open-topic', number: request.number });

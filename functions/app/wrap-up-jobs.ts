@@ -3,7 +3,7 @@
  * and sending exports. Kept apart from `wrap-up.ts` so the ingress never loads the Markdown writer.
  */
 import type { Hackathon } from '../domain/hackathon.js';
-import { isSlackUserId } from '../domain/outcome.js';
+import { isSlackUserId, isWrappedUp } from '../domain/outcome.js';
 import type { Topic } from '../domain/topic.js';
 import { boardMarkdown } from '../markdown/board.js';
 import { wrapUpPageFromHackathon } from '../markdown/wrapup-from-hackathon.js';
@@ -16,19 +16,41 @@ import type { MarkdownFile, PeopleDirectory, WrapUpPublisher } from './ports/sla
 import { postedParts, withPrefix } from './posted-parts.js';
 import { type WrapUpDeps, wrappedTopics } from './wrap-up.js';
 
-/** The two Markdown files: the wrap-up page (gardener/documentation format) and the topic board. */
-async function markdownFiles(
+/** The names of everyone the wrap-up's files mention: organizers, teams and contributors. */
+async function namesInWrapUp(
   people: PeopleDirectory,
   hackathon: Hackathon,
   topics: readonly Topic[],
-): Promise<MarkdownFile[]> {
+): Promise<Map<string, string>> {
   const ids = new Set<string>(hackathon.organizers);
   for (const topic of topics) {
     for (const id of [...(topic.members ?? []), ...(topic.outcome?.contributors ?? [])]) {
       if (isSlackUserId(id)) ids.add(id);
     }
   }
-  const names = await people.names([...ids]);
+  return people.names([...ids]);
+}
+
+/**
+ * The wrap-up page in the gardener/documentation format: the file the wrap-up posts in Slack and the one its
+ * pull request on the website adds, byte for byte.
+ */
+export async function wrapUpPage(
+  people: PeopleDirectory,
+  hackathon: Hackathon,
+  topics: readonly Topic[],
+): Promise<string> {
+  const names = await namesInWrapUp(people, hackathon, topics);
+  return renderWrapUpPage(wrapUpPageFromHackathon(hackathon, topics, names));
+}
+
+/** The two Markdown files: the wrap-up page (gardener/documentation format) and the topic board. */
+async function markdownFiles(
+  people: PeopleDirectory,
+  hackathon: Hackathon,
+  topics: readonly Topic[],
+): Promise<MarkdownFile[]> {
+  const names = await namesInWrapUp(people, hackathon, topics);
   const slug = hackathon.name
     .normalize('NFKD')
     .toLowerCase()
@@ -108,8 +130,47 @@ async function postWrapUpMessages(
       { kind: 'wrap-up', hackathon: now.name },
     );
     await deps.hackathons.setWrapUpFiles(now.id);
+    // The page goes to the community website too, off this job: GitHub failing never holds the wrap-up.
+    if (now.website)
+      await deps.hackathons.addJob({
+        kind: 'website-pull',
+        reason: 'wrapped-up',
+        hackathonId: now.id,
+        requestedBy: 'htg',
+        channelId: now.channelId,
+        requestedAt: deps.clock().toISOString(),
+      });
   }
   return { hackathon: now, topics };
+}
+
+/**
+ * Outcomes saved after the wrap-up (within the late-outcome days): each topic's replies in the wrap-up thread
+ * are brought in line (a topic that had none gets its reply). Returns false when the hackathon has not been
+ * wrapped up (an outcome during the week changes nothing here).
+ */
+export async function followLateOutcomes(
+  deps: Pick<WrapUpJobDeps, 'hackathons' | 'topics' | 'wrapUps' | 'runs'>,
+  hackathonId: string,
+  numbers: readonly number[],
+): Promise<boolean> {
+  const hackathon = await requireHackathon(deps.hackathons, hackathonId);
+  const wrap = hackathon.wrapUp;
+  if (hackathon.status === 'active' || !wrap) return false;
+  const parts = await postedParts(deps.runs, hackathon.id, WRAP_UP_PARTS);
+  const thread = { channelId: wrap.channelId, ts: wrap.ts };
+  for (const number of numbers) {
+    const topic = await deps.topics.get(hackathon.id, number);
+    if (!topic || !isWrappedUp(topic)) continue;
+    const replyParts = withPrefix(parts, `reply#${number}#`);
+    if (wrap.replies[String(number)]) {
+      await deps.wrapUps.updateTopicReply(hackathon, thread, topic, replyParts);
+    } else {
+      const ts = await deps.wrapUps.topicReply(hackathon, thread, topic, replyParts);
+      await deps.hackathons.addWrapUpReply(hackathon.id, number, ts);
+    }
+  }
+  return true;
 }
 
 /**

@@ -1,6 +1,9 @@
 import { rankTopics } from '../domain/assignment.js';
+import { ConflictError, ValidationError } from '../domain/errors.js';
 import type { Hackathon } from '../domain/hackathon.js';
+import { isWrappedUp } from '../domain/outcome.js';
 import type { Topic } from '../domain/topic.js';
+import { validateWebsiteLink, type WebsiteLink } from '../domain/website.js';
 import { requireHackathon, requireOrganizer } from './hackathons.js';
 import type { HackathonStore, TopicStore } from './ports/stores.js';
 
@@ -61,10 +64,44 @@ export async function requestExport(
 export function wrappedTopics(topics: readonly Topic[]): Topic[] {
   return rankTopics(topics)
     .map(({ topic }) => topic)
-    .filter(
-      (topic) =>
-        topic.outcome ||
-        (topic.members ?? []).length > 0 ||
-        ['in_progress', 'done', 'paused', 'dropped'].includes(topic.status),
+    .filter(isWrappedUp);
+}
+
+/**
+ * `/htg publish [fork account]` (organizers, after the wrap-up): the website's pull request is opened or brought
+ * in line now, for example once the GitHub App's permissions are fixed; a fork account given is kept in the
+ * settings first (the App may then push to a fork there). The refresher does it; organizers get the link.
+ */
+export async function requestWebsitePull(
+  hackathons: HackathonStore,
+  request: { hackathonId: string; userId: string; channelId: string; now: Date; forkAccount: string },
+): Promise<Hackathon & { website: WebsiteLink }> {
+  let hackathon = await requireHackathon(hackathons, request.hackathonId);
+  requireOrganizer(hackathon, request.userId, 'publish');
+  if (!hackathon.website) throw new ConflictError({ code: 'no-website', hackathon: hackathon.name });
+  if (hackathon.status === 'active')
+    throw new ConflictError({ code: 'not-wrapped-up', hackathon: hackathon.name });
+  const fork = request.forkAccount.trim();
+  if (fork) {
+    const { link, errors } = validateWebsiteLink({
+      ...hackathon.website,
+      forkAccount: fork,
+    });
+    if (!link) throw new ValidationError(errors);
+    hackathon = await hackathons.updateSettings(
+      hackathon.id,
+      { ...hackathon, website: link },
+      hackathon.updatedAt,
+      request.now.toISOString(),
     );
+  }
+  await hackathons.addJob({
+    kind: 'website-pull',
+    reason: 'asked',
+    hackathonId: hackathon.id,
+    requestedBy: request.userId,
+    channelId: request.channelId,
+    requestedAt: request.now.toISOString(),
+  });
+  return { ...hackathon, website: hackathon.website as WebsiteLink };
 }

@@ -3,6 +3,7 @@ import { ValidationError } from './errors.js';
 import { type GitHubLink, validateGitHubLink } from './github.js';
 import type { Problem } from './problems.js';
 import { DEFAULT_SUMMARY_TIMES, parseSummaryTimes, SUMMARY_TIMES_MAX } from './summary-times.js';
+import { validateWebsiteLink, type WebsiteLink, type WebsiteProblem, type WebsitePull } from './website.js';
 
 export const DEFAULT_CATEGORIES = [
   'Core',
@@ -52,6 +53,8 @@ export interface HackathonSettings {
   wrapUpAt?: string | null;
   /** The GitHub repository whose issues with the event label are the topics; absent or null: not linked. */
   github?: GitHubLink | null;
+  /** The community website the wrap-up is published on as a pull request; absent or null: none. */
+  website?: WebsiteLink | null;
 }
 
 type HackathonStatus = 'active' | 'ended';
@@ -101,6 +104,10 @@ export interface Hackathon extends HackathonSettings {
    * (or the channel is archived or gone). Cleared when the app is invited; absent: nothing waits.
    */
   waitingForChannel?: { since: string; reason: ChannelRefusal } | null;
+  /** The wrap-up's pull request on the website (absent: none opened yet). */
+  websitePull?: WebsitePull | null;
+  /** Why the last attempt at that pull request failed (cleared when one succeeds). */
+  websiteProblem?: WebsiteProblem | null;
 }
 
 /** A channel is public (anyone in the workspace may read it) or private (members only). */
@@ -134,6 +141,11 @@ export interface HackathonSettingsInput {
   githubLabel?: string | null;
   /** `done` or `withdrawn`: what a topic whose issue is closed as completed becomes. */
   githubClosedMeans?: string | null;
+  websiteRepo?: string | null;
+  websiteFork?: string | null;
+  websiteFolder?: string | null;
+  websiteOrganizer?: string | null;
+  lateOutcomeDays?: string | number | null;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -228,6 +240,14 @@ export function validateHackathonSettings(
     closedMeans: input.githubClosedMeans,
   });
   Object.assign(errors, github.errors);
+  const website = validateWebsiteLink({
+    repo: input.websiteRepo,
+    forkAccount: input.websiteFork,
+    folder: input.websiteFolder,
+    organizer: input.websiteOrganizer,
+    lateOutcomeDays: input.lateOutcomeDays,
+  });
+  Object.assign(errors, website.errors);
 
   const organizers = [creatorId, ...(input.organizers ?? []).filter((id) => /^[UW][A-Z0-9]+$/.test(id))];
 
@@ -252,6 +272,7 @@ export function validateHackathonSettings(
     wrapUpReminderAt: (wrapUpReminderAt as string | undefined) ?? null,
     wrapUpAt: (wrapUpAt as string | undefined) ?? null,
     github: github.link,
+    website: website.link,
   };
 }
 
@@ -277,6 +298,7 @@ export function defaultSettings(creatorId: string): HackathonSettings {
     wrapUpReminderAt: null,
     wrapUpAt: null,
     github: null,
+    website: null,
   };
 }
 

@@ -40,3 +40,20 @@ export type OutcomeSectionKey = (typeof OUTCOME_SECTIONS)[number]['key'];
 
 /** Whether a contributor entry is a Slack user id rather than a plain name. */
 export const isSlackUserId = (value: string) => /^[UW][A-Z0-9]{2,}$/.test(value);
+
+/** Statuses that say work happened on a topic during the hackathon. */
+const WORKED_ON: ReadonlySet<string> = new Set(['done', 'in_progress', 'paused', 'dropped']);
+
+/**
+ * Whether the wrap-up is about a topic: what a team worked on or wrote an outcome for. A withdrawn topic never
+ * is, whatever it still holds: it was taken out of this hackathon (a reviewer of the community's 2026-03 page
+ * had to spot such a topic in it, gardener/documentation#960).
+ */
+export function isWrappedUp(topic: {
+  status: string;
+  outcome?: unknown;
+  members?: readonly string[] | undefined;
+}): boolean {
+  if (topic.status === 'withdrawn') return false;
+  return Boolean(topic.outcome) || (topic.members ?? []).length > 0 || WORKED_ON.has(topic.status);
+}

@@ -8,7 +8,7 @@ export type Problem =
   // The hackathon
   | { code: 'hackathon-gone' }
   /** `hint`: say that `/htg export` still gives the wrap-up (refusals of settings and organizer work). */
-  | { code: 'hackathon-ended'; hackathon: string; hint: boolean }
+  | { code: 'hackathon-ended'; hackathon: string; hint: boolean; lateUntil?: string }
   | { code: 'channel-has-hackathon'; hackathon: string }
   /** Two setups raced for one channel; the other won. */
   | { code: 'channel-taken' }
@@ -20,6 +20,9 @@ export type Problem =
   | { code: 'voting-closed'; hackathon: string; unchanged: boolean }
   | { code: 'voting-still-open'; hackathon: string }
   | { code: 'not-linked'; hackathon: string }
+  /** `/htg publish` without a website repository in the settings, or before the wrap-up. */
+  | { code: 'no-website'; hackathon: string }
+  | { code: 'not-wrapped-up'; hackathon: string }
   // Topics
   | { code: 'no-topic'; hackathon: string; number: number }
   | { code: 'no-open-topic'; number: number }
@@ -62,6 +65,12 @@ export type Problem =
   | { code: 'github-repo'; given: string | null }
   | { code: 'github-login'; given: string }
   | { code: 'github-login-taken'; login: string; heldBy: string }
+  /** `given`: what was typed, null when only a fork account was given. */
+  | { code: 'website-repo'; given: string | null }
+  /** `sameOwner`: the account owns the website repository (GitHub forks into another account only). */
+  | { code: 'website-fork'; given: string; sameOwner: boolean }
+  | { code: 'website-folder' }
+  | { code: 'late-outcome-days'; max: number }
   | { code: 'pick-category'; categories: readonly string[] }
   | { code: 'pick-kind' }
   | { code: 'pick-team-size' }
@@ -90,13 +99,22 @@ export type OrganizerWork =
   | 'attendees'
   | 'teams'
   | 'wrap-up'
-  | 'sync';
+  | 'sync'
+  | 'publish';
 
 /** What only a topic's team (and organizers, and for some its proposer) may do. */
 export type TeamWork = 'status' | 'links' | 'check-in' | 'outcome';
 
 type RequiredField = 'name' | 'start-date' | 'end-date' | 'categories' | 'title' | 'achieved' | 'event-label';
-type LongField = 'name' | 'location' | 'category' | 'title' | 'description' | 'answer' | 'event-label';
+type LongField =
+  | 'name'
+  | 'location'
+  | 'category'
+  | 'title'
+  | 'description'
+  | 'answer'
+  | 'event-label'
+  | 'organizer';
 type CountedField = 'categories' | 'links' | 'contributors' | 'summaries';
 
 /**

@@ -1,5 +1,6 @@
 import type { Hackathon } from './hackathon.js';
 import { DEFAULT_SUMMARY_TIMES } from './summary-times.js';
+import { lateOutcomesUntil } from './website.js';
 import { addDays, daysBetween, fromLocal, isAmbiguous, toLocal } from './zoned-time.js';
 
 /** What a schedule does when it fires. */
@@ -9,7 +10,8 @@ export type ScheduledJobKind =
   | 'check-in'
   | 'wrap-up-reminder'
   | 'wrap-up'
-  | 'github-sync';
+  | 'github-sync'
+  | 'website-sync';
 
 /**
  * When a hackathon linked to GitHub is brought in line with its repository, whatever webhooks were missed (local
@@ -55,7 +57,7 @@ export function jobTimes(hackathon: Hackathon): Record<'checkIn' | 'wrapUpRemind
  * mid-week check-in, the wrap-up reminder and the wrap-up while they are still ahead. An ended hackathon has none.
  */
 export function desiredSchedules(hackathon: Hackathon, now: Date): ScheduleSpec[] {
-  if (hackathon.status !== 'active') return [];
+  if (hackathon.status !== 'active') return websiteSchedules(hackathon, now);
   const { timeZone } = hackathon;
   const until = fromLocal(addDays(hackathon.endDate, 1), '00:00', timeZone);
   const specs: ScheduleSpec[] = [];
@@ -72,18 +74,7 @@ export function desiredSchedules(hackathon: Hackathon, now: Date): ScheduleSpec[
         fires: { daily: time, timeZone, from: now.toISOString(), until: until.toISOString() },
       });
     }
-    for (const time of hackathon.github ? GITHUB_SYNC_TIMES : []) {
-      const [hour, minute] = time.split(':').map(Number);
-      specs.push({
-        slot: `github-sync-${time.replace(':', '')}`,
-        kind: 'github-sync',
-        expression: `cron(${minute} ${hour} * * ? *)`,
-        timeZone,
-        startDate: now.toISOString(),
-        endDate: until.toISOString(),
-        fires: { daily: time, timeZone, from: now.toISOString(), until: until.toISOString() },
-      });
-    }
+    if (hackathon.github) specs.push(...syncSchedules('github-sync', timeZone, now, until));
   }
   const times = jobTimes(hackathon);
   const once: Array<[ScheduledJobKind, string | null]> = [
@@ -97,6 +88,37 @@ export function desiredSchedules(hackathon: Hackathon, now: Date): ScheduleSpec[
     specs.push({ slot: kind, kind, ...oneTime(new Date(at), timeZone), fires: { at } });
   }
   return specs;
+}
+
+/**
+ * After the wrap-up, a hackathon with a website keeps one schedule: every six hours while late outcomes are
+ * taken, its pull request is brought in line (opened, if GitHub failed until then); nothing once they stop.
+ */
+function websiteSchedules(hackathon: Hackathon, now: Date): ScheduleSpec[] {
+  const until = lateOutcomesUntil(hackathon);
+  if (!until || Date.parse(until) <= now.getTime()) return [];
+  return syncSchedules('website-sync', hackathon.timeZone, now, new Date(until));
+}
+
+/** Four daily schedules at GITHUB_SYNC_TIMES, local, from now until `until`. */
+function syncSchedules(
+  kind: 'github-sync' | 'website-sync',
+  timeZone: string,
+  now: Date,
+  until: Date,
+): ScheduleSpec[] {
+  return GITHUB_SYNC_TIMES.map((time) => {
+    const [hour, minute] = time.split(':').map(Number);
+    return {
+      slot: `${kind}-${time.replace(':', '')}`,
+      kind,
+      expression: `cron(${minute} ${hour} * * ? *)`,
+      timeZone,
+      startDate: now.toISOString(),
+      endDate: until.toISOString(),
+      fires: { daily: time, timeZone, from: now.toISOString(), until: until.toISOString() },
+    };
+  });
 }
 
 /**

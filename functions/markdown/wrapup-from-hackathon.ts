@@ -1,13 +1,19 @@
 import { rankTopics } from '../domain/assignment.js';
 import { withFoundPullRequests } from '../domain/github.js';
 import type { Hackathon } from '../domain/hackathon.js';
-import { isSlackUserId, OUTCOME_SECTIONS, type OutcomeSectionKey } from '../domain/outcome.js';
+import { isSlackUserId, isWrappedUp, OUTCOME_SECTIONS, type OutcomeSectionKey } from '../domain/outcome.js';
 import type { Topic, TopicStatus } from '../domain/topic.js';
 import { markdownBlock, safeInput } from './escape.js';
 import { resolveNumbers } from './topic-references.js';
 import type { WrapUpHeaderEntry, WrapUpPage, WrapUpSection, WrapUpTopic } from './wrapup-page.js';
 
-const WRAP_UP_STATUSES: ReadonlySet<TopicStatus> = new Set(['done', 'in_progress', 'paused', 'dropped']);
+/** What the page says of a topic whose team wrote no outcome (the community's reviewers ask for no blank topics). */
+const STATUS_SENTENCES: Partial<Record<TopicStatus, string>> = {
+  done: 'Done at the wrap-up; the team has not written up its outcome.',
+  in_progress: 'Still in progress at the wrap-up; the team has not written up its outcome.',
+  paused: 'Paused at the wrap-up; the team has not written up its outcome.',
+  dropped: 'Dropped during the hackathon.',
+};
 
 /**
  * The wrap-up page of a hackathon run in htg, in the layout of the community's pages since 2025-11:
@@ -28,7 +34,12 @@ export function wrapUpPageFromHackathon(
   rawNames: ReadonlyMap<string, string>,
   options: { weight?: number; topicsLink?: string } = {},
 ): WrapUpPage {
-  const { hackathon, topics, names } = safeInput(rawHackathon, rawTopics, rawNames);
+  // The issue is cited once, on the Tracking line, not in the heading too (gardener/documentation#969).
+  const cited = rawTopics.map((topic) => {
+    const tracking = trackingUrlOf(topic);
+    return tracking ? { ...topic, title: withoutIssueLink(topic.title, tracking) } : topic;
+  });
+  const { hackathon, topics, names } = safeInput(rawHackathon, cited, rawNames);
   const nameOf = (person: string) => (isSlackUserId(person) ? (names.get(person) ?? person) : person);
   const header: WrapUpHeaderEntry[] = [
     { icon: '🗓️', label: 'Date', value: dateRange(hackathon.startDate, hackathon.endDate) },
@@ -42,9 +53,7 @@ export function wrapUpPageFromHackathon(
   const byNumber = new Map(topics.map((topic) => [topic.number, topic]));
   const shown = rankTopics(topics)
     .map(({ topic }) => topic)
-    .filter(
-      (topic) => topic.outcome || (topic.members ?? []).length > 0 || WRAP_UP_STATUSES.has(topic.status),
-    );
+    .filter(isWrappedUp);
   return {
     frontMatter: {
       // Front matter is YAML, not Markdown: only HTML is neutralised there.
@@ -66,7 +75,7 @@ function wrapUpTopic(
   nameOf: (person: string) => string,
 ): WrapUpTopic {
   const outcome = topic.outcome ?? null;
-  const trackingUrl = topic.issue?.url ?? topic.links.find((url) => issueRef(url) !== null) ?? null;
+  const trackingUrl = trackingUrlOf(topic);
   // Pull requests found referring to the topic's issue are listed too, after what the team wrote.
   const codeLinks = withFoundPullRequests(
     outcome ? outcome.code : topic.links.filter((url) => /github\.com\/.+\/(pull|issues)\/\d+/.test(url)),
@@ -83,7 +92,8 @@ function wrapUpTopic(
       .join('\n'),
     outcome:
       outcome?.outcome.trim() ||
-      (topic.status === 'dropped' && topic.statusNote ? noteSentence(topic.statusNote, byNumber) : ''),
+      (topic.status === 'dropped' && topic.statusNote ? noteSentence(topic.statusNote, byNumber) : '') ||
+      (outcome ? '' : (STATUS_SENTENCES[topic.status] ?? '')),
   };
   const sections: WrapUpSection[] = OUTCOME_SECTIONS.flatMap(({ key, heading }) => {
     const text = texts[key].trim();
@@ -123,8 +133,31 @@ function noteSentence(note: string, byNumber: ReadonlyMap<number, Topic>): strin
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
-/** "04.05.2026 – 08.05.2026", as the pages write dates. */
-function dateRange(start: string, end: string): string {
+/** The issue a topic's page section cites: its own, or the first issue among its links. */
+function trackingUrlOf(topic: Topic): string | null {
+  return topic.issue?.url ?? topic.links.find((url) => issueRef(url) !== null) ?? null;
+}
+
+/**
+ * A title without its issue: " ([#52](…/issues/52))", " ([hackathon#52](…))", " (#52)" or a bare link to it at
+ * the end, as topic lists and imported titles carry it; the text of a link around words is kept.
+ */
+function withoutIssueLink(title: string, issueUrl: string): string {
+  const number = /\/issues\/(\d+)/.exec(issueUrl)?.[1];
+  if (!number) return title;
+  const url = issueUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const reference = `(?:[\\w.-]+\\/)?[\\w.-]*#${number}`;
+  const cleaned = title
+    .replace(new RegExp(`\\s*\\(\\s*\\[${reference}\\]\\(${url}\\/?\\)\\s*\\)`, 'g'), '')
+    .replace(new RegExp(`\\s*\\(\\s*${reference}\\s*\\)$`), '')
+    .replace(new RegExp(`\\s*\\[${reference}\\]\\(${url}\\/?\\)$`), '')
+    .replace(new RegExp(`\\[([^\\]]+)\\]\\(${url}\\/?\\)`, 'g'), '$1')
+    .trim();
+  return cleaned || title;
+}
+
+/** "04.05.2026 – 08.05.2026", as the pages (and the events table) write dates. */
+export function dateRange(start: string, end: string): string {
   const day = (date: string) => date.split('-').reverse().join('.');
   return start === end ? day(start) : `${day(start)} – ${day(end)}`;
 }

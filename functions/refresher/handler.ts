@@ -5,6 +5,7 @@ import {
   issueWork,
   newHackathons,
   newJobs,
+  outcomeChanges,
   scheduleChanges,
   teamWork,
   topicChanges,
@@ -34,7 +35,8 @@ import { postScheduled, type ScheduledPostDeps } from '../app/scheduled-posts.js
 import { syncSchedules } from '../app/schedules.js';
 import { applyTeams, refreshRanking } from '../app/team-review.js';
 import { type CardDeps, refreshCards, syncTopicCard } from '../app/topic-cards.js';
-import { postWrapUp, sendExport, type WrapUpJobDeps } from '../app/wrap-up-jobs.js';
+import { publishWebsitePull, type WebsitePullDeps } from '../app/website-pull.js';
+import { followLateOutcomes, postWrapUp, sendExport, type WrapUpJobDeps } from '../app/wrap-up-jobs.js';
 
 export type RefresherHandler = (
   event: DynamoDBStreamEvent,
@@ -50,7 +52,12 @@ const SLICE_MS = 10_000;
 /** Kept back from the Lambda's timeout (60 s) for the last writes and the answer to Lambda. */
 const SAFETY_MS = 10_000;
 
-export interface RefresherDeps extends CardDeps, ReconcileDeps, ScheduledPostDeps, GitHubSyncDeps {
+export interface RefresherDeps
+  extends CardDeps,
+    ReconcileDeps,
+    ScheduledPostDeps,
+    GitHubSyncDeps,
+    Omit<WebsitePullDeps, 'votes' | 'logins'> {
   teams: TeamStore;
   announcer: TeamAnnouncer & CarryOverAnnouncer & ChannelAnnouncer;
   board: BoardPublisher;
@@ -121,6 +128,10 @@ async function runJob(
     case 'github-sync':
       await reconcileGitHub(deps, budget, job);
       return;
+    case 'website-pull':
+      // Its own failures are recorded and told to the organizers; the race with the deadline is gitHubWork's.
+      await gitHubWork(deps, budget, job.hackathonId, () => publishWebsitePull(deps, job), 'website-pull');
+      return;
   }
 }
 
@@ -155,6 +166,8 @@ async function gitHubWork(
   budget: GitHubBudget,
   hackathonId: string,
   work: () => Promise<unknown>,
+  /** What goes on in the next invocation (default: a github-sync, which finds everything left). */
+  continuation: 'github-sync' | 'website-pull' = 'github-sync',
 ): Promise<void> {
   const outOfTime = Symbol('out of time');
   let timer: NodeJS.Timeout | undefined;
@@ -171,15 +184,15 @@ async function gitHubWork(
     running.catch(() => undefined);
     if (budget.continued.has(hackathonId)) return;
     budget.continued.add(hackathonId);
-    deps.warn(`GitHub work for hackathon ${hackathonId} outlasted the invocation; a github-sync job goes on`);
-    await deps.hackathons.addJob({
-      kind: 'github-sync',
-      reason: 'continued',
-      hackathonId,
-      requestedBy: 'htg',
-      channelId: '',
-      requestedAt: deps.clock().toISOString(),
-    });
+    deps.warn(
+      `GitHub work for hackathon ${hackathonId} outlasted the invocation; a ${continuation} job goes on`,
+    );
+    const base = { hackathonId, requestedBy: 'htg', channelId: '', requestedAt: deps.clock().toISOString() };
+    await deps.hackathons.addJob(
+      continuation === 'github-sync'
+        ? { ...base, kind: 'github-sync', reason: 'continued' }
+        : { ...base, kind: 'website-pull', reason: 'scheduled' },
+    );
   } catch (error) {
     if (!(error instanceof GitHubError)) throw error;
     deps.warn(`GitHub answered ${error.failure}; the next sync tries again`, error);
@@ -324,7 +337,30 @@ export function createRefresherHandler({
         },
       ),
     );
-    await Promise.all([...cardWork, ...jobWork, ...scheduleWork, ...linkWork, ...issueWrites, ...teamWrites]);
+    // Outcomes saved after the wrap-up: the thread's replies follow, then the website's pull request.
+    const lateOutcomes = new Map<string, { numbers: number[]; sequenceNumber: string }>();
+    for (const { hackathonId, number, sequenceNumber } of outcomeChanges(event.Records)) {
+      const entry = lateOutcomes.get(hackathonId) ?? { numbers: [], sequenceNumber };
+      entry.numbers.push(number);
+      lateOutcomes.set(hackathonId, entry);
+    }
+    const lateWork = [...lateOutcomes].map(([hackathonId, { numbers, sequenceNumber }]) =>
+      attempt(`Could not follow the late outcomes of hackathon ${hackathonId}`, sequenceNumber, async () => {
+        await cardsDone.get(hackathonId);
+        if (!(await followLateOutcomes(deps, hackathonId, numbers))) return;
+        const job = { hackathonId, reason: 'late-outcome' } as const;
+        await gitHubWork(deps, budget, hackathonId, () => publishWebsitePull(deps, job), 'website-pull');
+      }),
+    );
+    await Promise.all([
+      ...cardWork,
+      ...jobWork,
+      ...scheduleWork,
+      ...linkWork,
+      ...issueWrites,
+      ...teamWrites,
+      ...lateWork,
+    ]);
     await deps.idleUntilHandedOnTurn();
     deps.setDeadline(undefined);
     const first = failed.sort(bySequence)[0];

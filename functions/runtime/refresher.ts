@@ -1,6 +1,7 @@
 import { createStores, type Stores } from '../adapters/dynamodb/stores.js';
 import type { Table } from '../adapters/dynamodb/table.js';
 import { type GitHubIssueTrackerOptions, gitHubIssueTracker } from '../adapters/github/issue-tracker.js';
+import { gitHubWebsiteRepository } from '../adapters/github/website-repository.js';
 import type { Logger } from '../adapters/logger.js';
 import type { SlackCredentials } from '../adapters/runtime-config.js';
 import { offRequestSlackClient } from '../adapters/slack/off-request-client.js';
@@ -54,6 +55,7 @@ export function buildRefresher(options: RefresherRuntimeOptions): RefresherHandl
       clock,
       {
         tracker: options.github ? gitHubIssueTracker({ ...options.github, logger }) : null,
+        website: options.github ? gitHubWebsiteRepository({ ...options.github, logger }) : null,
         warn: (message, error) => logger.warn(message, error),
       },
     ),

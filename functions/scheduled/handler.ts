@@ -5,7 +5,15 @@ import { runScheduledJob, type ScheduledJobDeps, type ScheduledJobResult } from 
 
 const eventSchema = z.object({
   hackathonId: z.string().check(z.minLength(1)),
-  kind: z.enum(['summary', 'voting-close', 'check-in', 'wrap-up-reminder', 'wrap-up', 'github-sync']),
+  kind: z.enum([
+    'summary',
+    'voting-close',
+    'check-in',
+    'wrap-up-reminder',
+    'wrap-up',
+    'github-sync',
+    'website-sync',
+  ]),
   slot: z.string().check(z.minLength(1), z.maxLength(40)),
   scheduledTime: z.string().check(z.minLength(1)),
 });

@@ -20,7 +20,9 @@ export function problemText(problem: Problem): string {
     case 'hackathon-ended':
       return problem.hint
         ? `${boldName(problem.hackathon)} has ended and is read-only now. \`/htg export\` still gives you its wrap-up and board.`
-        : `${boldName(problem.hackathon)} has ended; it is read-only now.`;
+        : problem.lateUntil
+          ? `${boldName(problem.hackathon)} has ended; outcomes were taken until <!date^${Math.floor(Date.parse(problem.lateUntil) / 1000)}^{date_long_pretty} {time}|${problem.lateUntil.slice(0, 10)}>, and it is read-only now.`
+          : `${boldName(problem.hackathon)} has ended; it is read-only now.`;
     case 'channel-has-hackathon':
       return `This channel already runs ${boldName(problem.hackathon)}. Use \`/htg settings\` to change it.`;
     case 'channel-taken':
@@ -108,6 +110,10 @@ export function problemText(problem: Problem): string {
       return 'Remind people before the wrap-up, not after it.';
     case 'not-linked':
       return `${boldName(problem.hackathon)} is not linked to a GitHub repository: an organizer can set one in \`/htg settings\`.`;
+    case 'no-website':
+      return `${boldName(problem.hackathon)} has no website repository to publish its wrap-up on: an organizer can set one in \`/htg settings\` before the wrap-up.`;
+    case 'not-wrapped-up':
+      return `${boldName(problem.hackathon)} is not wrapped up yet: the wrap-up (\`/htg wrapup\`, or its scheduled time) opens the pull request on the website.`;
     case 'issue-taken':
       return 'Those GitHub issues became topics meanwhile: nothing was added twice.';
     case 'github-repo':
@@ -116,6 +122,18 @@ export function problemText(problem: Problem): string {
         : `"${problem.given}" is not a GitHub repository: give it as owner/name, e.g. gardener-community/hackathon.`;
     case 'github-login':
       return `"${problem.given}" is not a GitHub login (letters, digits and single hyphens, at most 39): e.g. \`/htg github octocat\`.`;
+    case 'website-repo':
+      return problem.given === null
+        ? 'Name the website repository the fork is of, e.g. gardener/documentation.'
+        : `"${problem.given}" is not a GitHub repository: give it as owner/name, e.g. gardener/documentation.`;
+    case 'website-fork':
+      return problem.sameOwner
+        ? `${problem.given} owns the website repository already: GitHub forks into another account. Give an organization the htg App is installed on, or leave it empty.`
+        : `"${problem.given}" is not a GitHub account name (letters, digits and single hyphens, at most 39).`;
+    case 'website-folder':
+      return "Give the folder of the wrap-up pages from the repository's root, e.g. website/community/hackathons.";
+    case 'late-outcome-days':
+      return `Give a whole number of days from 0 to ${problem.max} (empty: 14).`;
     case 'github-login-taken':
       return `@${problem.login} is already <@${problem.heldBy}>'s GitHub login in htg. If it is yours, ask them to give theirs with \`/htg github\`.`;
     case 'pick-category':
@@ -178,6 +196,7 @@ const ORGANIZER_WORK: Record<OrganizerWork, string> = {
   teams: 'review and publish teams',
   'wrap-up': 'wrap the hackathon up',
   sync: 'sync it with GitHub',
+  publish: 'publish its wrap-up on the website',
 };
 
 const TEAM_WORK: Record<TeamWork, (number: number) => string> = {
@@ -211,6 +230,7 @@ const LONG_FIELD: Record<Extract<Problem, { code: 'too-long' }>['field'], string
   description: 'the description',
   answer: 'it',
   'event-label': 'the label',
+  organizer: 'the organizer',
 };
 
 /** The message a person sees for a refusal; undefined for anything unexpected (shown generically). */

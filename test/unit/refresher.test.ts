@@ -178,6 +178,8 @@ describe('refresher handler', () => {
         idleUntilHandedOnTurn: async () => undefined,
         issueLinks: {} as RefresherDeps['issueLinks'],
         logins: {} as RefresherDeps['logins'],
+        website: null,
+        websiteAnnouncer: {} as RefresherDeps['websiteAnnouncer'],
         tracker: null,
         gitHubAnnouncer: {} as RefresherDeps['gitHubAnnouncer'],
         warn: () => undefined,

@@ -168,3 +168,31 @@ describe('the GitHub sync', () => {
     expect(desiredSchedules({ ...linked, status: 'ended' }, now)).toEqual([]);
   });
 });
+
+describe('the website retries after the wrap-up', () => {
+  const website = {
+    repo: 'gardener/documentation',
+    folder: 'website/community/hackathons',
+    forkAccount: null,
+    organizer: null,
+    lateOutcomeDays: 14,
+  };
+  const endedAt = now.toISOString();
+
+  it('outlive the wrap-up while late outcomes are taken, four times a day, and only then', () => {
+    const ended = { ...autumn, status: 'ended' as const, endedAt, website };
+    const specs = desiredSchedules(ended, now);
+    expect(specs.map((s) => [s.slot, s.kind, s.expression])).toEqual([
+      ['website-sync-0317', 'website-sync', 'cron(17 3 * * ? *)'],
+      ['website-sync-0917', 'website-sync', 'cron(17 9 * * ? *)'],
+      ['website-sync-1517', 'website-sync', 'cron(17 15 * * ? *)'],
+      ['website-sync-2117', 'website-sync', 'cron(17 21 * * ? *)'],
+    ]);
+    const until = new Date(now.getTime() + 14 * 86_400_000).toISOString();
+    expect(specs.every((s) => s.endDate === until && s.timeZone === 'Europe/Berlin')).toBe(true);
+    // After the fourteen days, without a website, or while it runs: none of them.
+    expect(desiredSchedules(ended, new Date(Date.parse(until) + 1))).toEqual([]);
+    expect(desiredSchedules({ ...ended, website: null }, now)).toEqual([]);
+    expect(desiredSchedules({ ...autumn, website }, now).some((s) => s.kind === 'website-sync')).toBe(false);
+  });
+});

@@ -544,6 +544,10 @@ Collect feedback from the customers.
 
 Cilium connects to the API server via localhost.
 
+### Outcome
+
+Still in progress at the wrap-up; the team has not written up its outcome.
+
 ### Contributors
 
 - U0CAROL
@@ -567,10 +571,51 @@ Closed in favour of [Self-hosted shoot exposure in Cilium – hackathon#46](http
 
 * [gardener/gardener#8766](https://github.com/gardener/gardener/pull/8766)
 
+### Outcome
+
+Done at the wrap-up; the team has not written up its outcome.
+
 ### Contributors
 
 - Bob Example
 `);
+  });
+
+  it("applies the community's review rules: the issue cited once, only this hackathon's topics", () => {
+    const issue = 'https://github.com/gardener/hackathon/issues/52';
+    const page = renderWrapUpPage(
+      wrapUpPageFromHackathon(
+        hackathon,
+        [
+          aTopic(
+            1,
+            { title: `Complete the \`ManagedSeedSet\` implementation ([#52](${issue}))`, links: [issue] },
+            { status: 'done', voteCount: 4, members: ['U0BOB'] },
+          ),
+          aTopic(2, { title: 'Shoot flavours (hackathon#53)' }, { status: 'done', voteCount: 3 }),
+          aTopic(
+            3,
+            { title: 'Real load balancers for provider-local', links: [issue.replace('52', '54')] },
+            // Taken out of this hackathon after a team had formed and even written something.
+            {
+              status: 'withdrawn',
+              voteCount: 9,
+              members: ['U0ALICE'],
+              outcome: anOutcome({ achievements: 'Moved to the next hackathon.' }),
+            },
+          ),
+        ],
+        names,
+      ),
+    );
+    expect(page).toContain(
+      `## Complete the \`ManagedSeedSet\` implementation\n\n> **Tracking:** [hackathon#52](${issue})\n\n### Outcome\n\nDone at the wrap-up; the team has not written up its outcome.\n\n### Contributors\n\n- Bob Example\n`,
+    );
+    // Without an issue link there is no Tracking line, and the title stays as written.
+    expect(page).toContain('## Shoot flavours (hackathon#53)\n\n### Outcome\n');
+    expect(page).not.toContain('load balancers');
+    // No topic heading is followed directly by another heading: every topic says something.
+    expect(page).not.toMatch(/^## .*\n\n## /m);
   });
 
   it('reads its own page back as the same model', () => {

@@ -316,6 +316,18 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
       );
     },
 
+    async recordWebsitePull(id, pull, problem) {
+      await documents.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.hackathon(id),
+          UpdateExpression: 'SET websitePull = :pull, websiteProblem = :problem',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':pull': pull, ':problem': problem },
+        }),
+      );
+    },
+
     async setScheduleSlots(id, slots) {
       await documents.send(
         new UpdateCommand({

@@ -67,6 +67,7 @@ const SCHEDULE_FIELDS = [
   'wrapUpReminderAt',
   'wrapUpAt',
   'github',
+  'website',
 ] as const;
 
 /** Hackathons whose schedules need syncing (new ones, and changes to their schedule settings). */
@@ -145,6 +146,18 @@ export function teamWork(records: readonly DynamoDBRecord[]): TopicChange[] {
     records,
     (eventName, after, before) =>
       eventName === 'MODIFY' && Boolean(after.issue) && (!before || changedAny(ON_ISSUE_TEAM, before, after)),
+  );
+}
+
+/**
+ * Topics whose outcome was saved (or changed): after the wrap-up, a late outcome updates the wrap-up thread and
+ * the website's pull request (the refresher checks that the hackathon has ended).
+ */
+export function outcomeChanges(records: readonly DynamoDBRecord[]): TopicChange[] {
+  return topicsWhere(
+    records,
+    (eventName, after, before) =>
+      eventName === 'MODIFY' && Boolean(after.outcome) && (!before || !same(before.outcome, after.outcome)),
   );
 }
 

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { IssueTracker } from '../../app/ports/github.js';
+import type { IssueTracker, WebsiteRepository } from '../../app/ports/github.js';
 import type { Scheduler } from '../../app/ports/scheduling.js';
 import { CardActivity } from '../../app/topic-cards.js';
 import type { RefresherDeps } from '../../refresher/handler.js';
@@ -9,6 +9,8 @@ import {
   inviteRequestText,
   issueNotOpenedText,
   setupAnnouncementText,
+  websiteFailedText,
+  websitePullText,
 } from '../../slack/views/channel-messages.js';
 import {
   carriedOverText,
@@ -36,7 +38,11 @@ export function slackRefresherDeps(
   botUserId: string,
   scheduler: Scheduler,
   clock: () => Date = () => new Date(),
-  github: { tracker: IssueTracker | null; warn(message: string, error?: unknown): void } = {
+  github: {
+    tracker: IssueTracker | null;
+    website?: WebsiteRepository | null;
+    warn(message: string, error?: unknown): void;
+  } = {
     tracker: null,
     warn: () => {},
   },
@@ -67,6 +73,23 @@ export function slackRefresherDeps(
     scheduler,
     clock,
     tracker: github.tracker,
+    website: github.website ?? null,
+    websiteAnnouncer: {
+      async opened(hackathon, pull, to) {
+        if (to.userId) return direct(to.userId, websitePullText(hackathon, pull, 'organizer'));
+        if (!hackathon.wrapUp) return;
+        const { channelId, ts } = hackathon.wrapUp;
+        await inChannel(channelId, () =>
+          client.chat.postMessage({
+            channel: channelId,
+            thread_ts: ts,
+            text: websitePullText(hackathon, pull, 'thread'),
+            unfurl_links: false,
+          }),
+        );
+      },
+      failed: (hackathon, userId, problem) => direct(userId, websiteFailedText(hackathon, problem)),
+    },
     warn: github.warn,
     gitHubAnnouncer: {
       issueNotOpened: (hackathon, topic, failure) =>

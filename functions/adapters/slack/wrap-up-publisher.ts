@@ -3,6 +3,7 @@ import type { PeopleDirectory, WrapUpPublisher } from '../../app/ports/slack.js'
 import {
   filesComment,
   highlightsMessage,
+  replacedReplyMessage,
   topicReplyMessage,
   wrappedUpText,
 } from '../../slack/views/wrapup-messages.js';
@@ -48,6 +49,37 @@ export function createWrapUpPublisher(client: WebClient): WrapUpPublisher {
       }
       if (!first) throw new Error('the topic reply has no parts');
       return first;
+    },
+    async updateTopicReply(_hackathon, thread, topic, parts) {
+      const { text, pages } = topicReplyMessage(topic);
+      for (const [i, blocks] of pages.entries()) {
+        const ts = parts.ts(String(i));
+        if (ts) {
+          await inChannel(thread.channelId, () =>
+            client.chat.update({ channel: thread.channelId, ts, text, blocks }),
+          );
+          continue;
+        }
+        const posted = await inChannel(thread.channelId, () =>
+          client.chat.postMessage({
+            channel: thread.channelId,
+            thread_ts: thread.ts,
+            text,
+            blocks,
+            unfurl_links: false,
+          }),
+        );
+        if (!posted.ts) throw new Error('chat.postMessage returned no ts');
+        await parts.record(String(i), posted.ts);
+      }
+      // A shorter outcome leaves parts over: they point to the reply above instead of repeating old text.
+      for (let i = pages.length; parts.ts(String(i)); i++) {
+        const ts = parts.ts(String(i)) as string;
+        const over = replacedReplyMessage(topic);
+        await inChannel(thread.channelId, () =>
+          client.chat.update({ channel: thread.channelId, ts, ...over }),
+        );
+      }
     },
     async files(target, files, about) {
       // A person gets the files in their direct message with the app.

@@ -130,8 +130,19 @@ export interface GitHubSyncJob extends JobBase {
   reason: 'linked' | 'asked' | 'scheduled' | 'continued';
 }
 
+/**
+ * The wrap-up's pull request on the community website: opened after the wrap-up, updated by outcomes saved
+ * later, retried while GitHub fails (functions/app/website-pull.ts).
+ */
+export interface WebsitePullJob extends JobBase {
+  kind: 'website-pull';
+  /** Why: the wrap-up was posted, an outcome came in after it, an organizer asked, or the retry schedule. */
+  reason: 'wrapped-up' | 'late-outcome' | 'asked' | 'scheduled';
+}
+
 /** Work done off the request path. */
 export type Job =
+  | WebsitePullJob
   | GitHubIssueJob
   | GitHubPullRequestJob
   | GitHubSyncJob

@@ -151,6 +151,11 @@ export interface WrapUpPublisher {
   highlights(hackathon: Hackathon, topics: readonly Topic[], parts: PostedParts): Promise<CardRef>;
   /** One topic's details, as replies in the highlights' thread (each once); returns the first reply's ts. */
   topicReply(hackathon: Hackathon, thread: CardRef, topic: Topic, parts: PostedParts): Promise<string>;
+  /**
+   * Brings a topic's replies in the thread in line with its outcome saved after the wrap-up: each part posted
+   * before is edited, parts it now needs more are posted (each once); parts it no longer needs say so.
+   */
+  updateTopicReply(hackathon: Hackathon, thread: CardRef, topic: Topic, parts: PostedParts): Promise<void>;
   /** Uploads the files into a thread of the channel, or to one person (a direct message). */
   files(
     target: { channelId: string; threadTs: string } | { userId: string },

@@ -13,6 +13,7 @@ import type {
   TopicStatus,
 } from '../../domain/topic.js';
 import type { Vote, VoteKind, VoteOutcome, VoteSource } from '../../domain/vote.js';
+import type { WebsiteProblem, WebsitePull } from '../../domain/website.js';
 import type { ImportedTopic } from '../../markdown/topic-list.js';
 import type { Job, PublishTeamsJob, WrapUpJob } from './jobs.js';
 
@@ -70,6 +71,8 @@ export interface HackathonStore {
   /** Remembers a topic's reply in the wrap-up thread, and that the files were posted. */
   addWrapUpReply(id: string, number: number, ts: string): Promise<void>;
   setWrapUpFiles(id: string): Promise<void>;
+  /** Remembers the wrap-up's pull request on the website as last written, and why the last attempt failed. */
+  recordWebsitePull(id: string, pull: WebsitePull | null, problem: WebsiteProblem | null): Promise<void>;
   /** Remembers which schedules exist for the hackathon. */
   setScheduleSlots(id: string, slots: string[]): Promise<void>;
   /** Remembers where the ranking message was posted, unless one is remembered already; returns the one kept. */

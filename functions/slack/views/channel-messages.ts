@@ -4,7 +4,8 @@ import type { GitHubFailure } from '../../app/ports/github.js';
 import { type GitHubLink, issueReference } from '../../domain/github.js';
 import type { ChannelRefusal, Hackathon } from '../../domain/hackathon.js';
 import type { Topic } from '../../domain/topic.js';
-import { boldName, escapeMrkdwn, inlineCode, mentions } from './mrkdwn.js';
+import { lateOutcomesUntil, type WebsiteProblem, type WebsitePull } from '../../domain/website.js';
+import { boldName, escapeMrkdwn, inlineCode, labelledLink, mentions } from './mrkdwn.js';
 
 /** The announcement in the channel that a hackathon is set up there. */
 export function setupAnnouncementText(hackathon: Hackathon): string {
@@ -105,4 +106,42 @@ export function gitHubSyncedText(hackathon: Hackathon, report: SyncReport): stri
     if (report.unknownAreas.length > 15) lines.push(`…and ${report.unknownAreas.length - 15} more areas.`);
   }
   return lines.join('\n');
+}
+
+/**
+ * The wrap-up's pull request on the website, in the wrap-up thread (for everyone) or to an organizer (who reviews
+ * it, and can fix what fails).
+ */
+export function websitePullText(hackathon: Hackathon, pull: WebsitePull, to: 'thread' | 'organizer'): string {
+  const link = labelledLink(pull.url, `${pull.repo}#${pull.number}`);
+  const what =
+    pull.round === 0
+      ? 'The wrap-up'
+      : `An update of the wrap-up (outcomes saved after #${pull.earlier.at(-1)?.number ?? ''} was merged)`;
+  const until = lateOutcomesUntil(hackathon);
+  const late = until
+    ? ` Outcomes saved until <!date^${Math.floor(Date.parse(until) / 1000)}^{date_long_pretty}|${until.slice(0, 10)}> update it.`
+    : '';
+  return to === 'thread'
+    ? `📝 ${what} is up for review on the community website: ${link}.${late}`
+    : `📝 ${what} of ${boldName(hackathon.name)} is up for review: ${link}. Review and merge it there.${late}`;
+}
+
+/** Why the wrap-up could not go to the website (a direct message to each organizer, once per kind of failure). */
+export function websiteFailedText(hackathon: Hackathon, problem: WebsiteProblem): string {
+  const repo = escapeMrkdwn(hackathon.website?.repo ?? 'the website repository');
+  const why: Record<WebsiteProblem['failure'], string> = {
+    'not-installed': `the htg GitHub App is not installed on ${repo}`,
+    'not-found': `${repo} (or its events page) is not there for the htg GitHub App`,
+    refused: `GitHub refused it (${escapeMrkdwn(problem.message)})`,
+    'rate-limited': 'GitHub is limiting htg for now',
+    unavailable: 'GitHub did not answer',
+    'no-fork': `htg may not push to ${repo}: grant the App "Contents: read and write" there, or name an organization the App is installed on as the fork account (\`/htg publish <account>\`)`,
+    closed: `its pull request was closed without being merged (${escapeMrkdwn(problem.message)})`,
+  };
+  const retry =
+    problem.failure === 'closed'
+      ? 'htg leaves it closed; `/htg publish` opens a new one.'
+      : 'The page is in the wrap-up thread as a file meanwhile; htg tries again every six hours while outcomes are taken, and `/htg publish` tries at once.';
+  return `The wrap-up of ${boldName(hackathon.name)} could not go to the website: ${why[problem.failure]}. ${retry}`;
 }

@@ -1,5 +1,6 @@
 import type { HackathonSettings } from '../../domain/hackathon.js';
 import { DEFAULT_SUMMARY_TIMES } from '../../domain/summary-times.js';
+import { DEFAULT_WEBSITE_FOLDER } from '../../domain/website.js';
 import { context, type KnownBlock, type ModalView, plainText } from './blocks.js';
 
 export const HACKATHON_CALLBACKS = { setup: 'hackathon_setup', settings: 'hackathon_settings' } as const;
@@ -217,6 +218,46 @@ export function hackathonModal(
         options: CLOSED_MEANS_OPTIONS,
         initial_option: CLOSED_MEANS_OPTIONS[settings.github?.closedMeans === 'done' ? 1 : 0],
       },
+    }),
+    input({
+      block_id: 'websiteRepo',
+      label: 'Website repository',
+      optional: true,
+      hint: 'owner/name. The wrap-up is opened there as a pull request: its page and its row in the events table. Empty: the wrap-up stays in Slack.',
+      element: textInput(settings.website?.repo, {
+        max_length: 140,
+        placeholder: plainText('gardener/documentation'),
+      }),
+    }),
+    input({
+      block_id: 'websiteFolder',
+      label: 'Folder of the wrap-up pages',
+      optional: true,
+      hint: `Holds <YYYY-MM>.md and the _index.md with the events table. Empty: ${DEFAULT_WEBSITE_FOLDER}.`,
+      element: textInput(settings.website?.folder, { max_length: 200 }),
+    }),
+    input({
+      block_id: 'websiteFork',
+      label: 'Fork into',
+      optional: true,
+      hint: 'An organization the htg App is installed on, used when htg may open pull requests on the website but not push to it. Empty: push to the website repository.',
+      element: textInput(settings.website?.forkAccount, { max_length: 39 }),
+    }),
+    input({
+      block_id: 'websiteOrganizer',
+      label: 'Organizer in the events table',
+      optional: true,
+      hint: "Empty: the organizers' companies from the attendee list.",
+      element: textInput(settings.website?.organizer, { max_length: 60 }),
+    }),
+    input({
+      block_id: 'lateOutcomeDays',
+      label: 'Days outcomes are still taken after the wrap-up',
+      optional: true,
+      hint: 'They update the wrap-up thread and the pull request. Empty: 14.',
+      element: textInput(settings.website ? String(settings.website.lateOutcomeDays) : undefined, {
+        max_length: 2,
+      }),
     }),
     context('Dates and times are shown in your own Slack time zone.'),
   ];

@@ -3,9 +3,10 @@ import { withFoundPullRequests } from '../../domain/github.js';
 import type { Hackathon } from '../../domain/hackathon.js';
 import { isSlackUserId, OUTCOME_SECTIONS } from '../../domain/outcome.js';
 import type { Topic } from '../../domain/topic.js';
+import type { WebsiteLink } from '../../domain/website.js';
 import { clip, context, type KnownBlock, section } from './blocks.js';
 import { chunkLines } from './chunk-lines.js';
-import { boldName, escapeMrkdwn, slackLink } from './mrkdwn.js';
+import { boldName, escapeMrkdwn, labelledLink, slackLink } from './mrkdwn.js';
 import { paginate } from './paginate.js';
 import { STATUS_LABELS } from './topic-list-message.js';
 
@@ -13,6 +14,12 @@ const emojiOf = (topic: Topic) => topic.outcome?.emoji ?? topic.emoji ?? '🔹';
 const person = (entry: string) => (isSlackUserId(entry) ? `<@${entry}>` : escapeMrkdwn(entry));
 /** A highlights line without a one-line highlight shows the start of the outcome; the thread has all of it. */
 const SUMMARY_MAX = 300;
+
+/** A part of a topic's wrap-up reply that its outcome, saved again shorter, no longer needs. */
+export function replacedReplyMessage(topic: Topic): { text: string; blocks: KnownBlock[] } {
+  const text = `↑ The outcome of #${topic.number} above was updated after the wrap-up.`;
+  return { text, blocks: [context(text)] };
+}
 
 /** A message of several parts: the first where it belongs, the others as replies continuing it. */
 export interface MessagePages {
@@ -125,6 +132,24 @@ export function wrappingUpText(
 }
 
 /** `/htg export`'s answer while the files are made. */
+/** The answer to `/htg publish`: where it goes, what it is now, and that the link follows. */
+export function publishingText(hackathon: Hackathon & { website: WebsiteLink }): string {
+  const pull = hackathon.websitePull;
+  const now = pull
+    ? ` Its pull request is ${labelledLink(pull.url, `${pull.repo}#${pull.number}`)} (${pull.state}).`
+    : '';
+  const problem = hackathon.websiteProblem
+    ? ` The last attempt failed: ${escapeMrkdwn(hackathon.websiteProblem.message)}.`
+    : '';
+  const fork = hackathon.website.forkAccount
+    ? ` through a fork in ${escapeMrkdwn(hackathon.website.forkAccount)}`
+    : '';
+  const next = pull
+    ? 'It follows the wrap-up as it is now in a moment.'
+    : 'The organizers get its link in a direct message once it is open.';
+  return `Publishing the wrap-up of ${boldName(hackathon.name)} on ${escapeMrkdwn(hackathon.website.repo)}${fork}.${now}${problem} ${next}`;
+}
+
 export function exportingText(hackathon: Pick<Hackathon, 'name'>): string {
   return `I am putting ${boldName(hackathon.name)} into Markdown (the wrap-up page and the topic board) and will send you the files in a direct message.`;
 }

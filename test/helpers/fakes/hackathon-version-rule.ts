@@ -81,6 +81,24 @@ const HACKATHON_WRITES: { [Method in Exclude<keyof HackathonStore, Reads>]: Hack
     act: (store, h) => store.setWrapUpFiles(h.id),
   },
   setScheduleSlots: { act: (store, h) => store.setScheduleSlots(h.id, ['summary-0900', 'voting-close']) },
+  recordWebsitePull: {
+    act: (store, h) =>
+      store.recordWebsitePull(
+        h.id,
+        {
+          repo: 'gardener/documentation',
+          number: 1001,
+          url: 'https://github.com/gardener/documentation/pull/1001',
+          headOwner: 'gardener',
+          branch: 'htg/hackathon-2026-04',
+          state: 'open',
+          round: 0,
+          sent: 'fingerprint',
+          earlier: [],
+        },
+        { failure: 'unavailable', message: 'GitHub answered 503', at: WRITTEN_AT },
+      ),
+  },
   setRankingMessage: { act: (store, h) => store.setRankingMessage(h.id, message(h)) },
   setAnnouncement: { act: (store, h) => store.setAnnouncement(h.id, message(h)) },
   setWaitingForChannel: {

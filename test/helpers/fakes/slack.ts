@@ -190,6 +190,10 @@ export function recordingWrapUpPublisher(
       );
       return posted[0] as string;
     },
+    async updateTopicReply(_hackathon, thread, topic, _parts) {
+      gate.check(thread.channelId);
+      said.push(`${thread.channelId} thread ${thread.ts}: updated #${topic.number} ${topic.title}`);
+    },
     async files(target, files, _about) {
       const where = 'userId' in target ? dm(target.userId) : `${target.channelId} thread ${target.threadTs}`;
       if (!('userId' in target)) gate.check(target.channelId);

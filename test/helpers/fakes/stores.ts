@@ -261,6 +261,11 @@ export function inMemoryStores(): InMemoryStores {
       change(id, { wrapUp: { ...wrapUp, files: true } });
     },
 
+    async recordWebsitePull(id, pull, problem) {
+      if (!hackathons.has(id)) throw new ConditionFailed(`recordWebsitePull: no hackathon ${id}`);
+      change(id, { websitePull: pull, websiteProblem: problem });
+    },
+
     async setScheduleSlots(id, slots) {
       if (!hackathons.has(id)) throw new ConditionFailed(`setScheduleSlots: no hackathon ${id}`);
       change(id, { scheduleSlots: slots });

@@ -43,7 +43,12 @@ beforeEach(async () => {
 
 let minute = 0;
 const form = (number: number, userId: string) =>
-  outcomeToEdit(stores, { hackathonId: hackathon.id, number, userId });
+  outcomeToEdit(stores, {
+    hackathonId: hackathon.id,
+    number,
+    userId,
+    now: new Date('2026-05-08T10:00:00.000Z'),
+  });
 const save = (userId: string, input: Partial<OutcomeDraft>, expectedUpdatedAt: string | null, number = 1) => {
   const { updatedBy: _by, updatedAt: _at, ...blank } = anOutcome();
   return saveOutcome(stores, {
@@ -147,5 +152,51 @@ describe('saving an outcome', () => {
     });
     await expect(save('U0ANNA', { highlight: 'Too late' }, null)).rejects.toBeInstanceOf(ConflictError);
     expect(await storedOutcome()).toBeUndefined();
+  });
+
+  it('is still taken after the wrap-up for the late-outcome days of a hackathon with a website', async () => {
+    const website = {
+      repo: 'gardener/documentation',
+      folder: 'website/community/hackathons',
+      forkAccount: null,
+      organizer: null,
+      lateOutcomeDays: 3,
+    };
+    await stores.hackathons.updateSettings(
+      hackathon.id,
+      { ...hackathon, website },
+      hackathon.updatedAt,
+      'now',
+    );
+    await stores.hackathons.end({
+      kind: 'wrap-up',
+      hackathonId: hackathon.id,
+      requestedBy: 'U0ORGANIZER',
+      channelId: hackathon.channelId,
+      // The saves below come a minute or so after 2026-05-08T10:00Z: two days after this.
+      requestedAt: '2026-05-06T10:00:00.000Z',
+    });
+    await save('U0ANNA', { highlight: 'Written up at home' }, null);
+    expect(await storedOutcome()).toMatchObject({ highlight: 'Written up at home' });
+    const form = await outcomeToEdit(stores, {
+      hackathonId: hackathon.id,
+      number: 1,
+      userId: 'U0BOB',
+      now: new Date('2026-05-09T09:59:00.000Z'),
+    });
+    expect(form.draft.highlight).toBe('Written up at home');
+
+    // Three days after the wrap-up, the hackathon is read-only, and the refusal says until when it took them.
+    const refusal = await outcomeToEdit(stores, {
+      hackathonId: hackathon.id,
+      number: 1,
+      userId: 'U0BOB',
+      now: new Date('2026-05-09T10:00:00.000Z'),
+    }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ConflictError);
+    expect((refusal as ConflictError).problem).toMatchObject({
+      code: 'hackathon-ended',
+      lateUntil: '2026-05-09T10:00:00.000Z',
+    });
   });
 });

@@ -14,7 +14,7 @@ const metadataSchema = z.extend(targetSchema, { v: z.nullable(z.string()) });
 /** **Add outcome** / **Edit outcome** on a card or the Home tab: opens the outcome form, prefilled. */
 export async function outcomeClicked(deps: ListenerDependencies, args: ButtonArgs): Promise<void> {
   await onTopicButton(deps, args, async (target) => {
-    const { topic, draft, version } = await outcomeToEdit(deps, target);
+    const { topic, draft, version } = await outcomeToEdit(deps, { ...target, now: deps.clock() });
     await openModal(args.client, args.body.trigger_id, outcomeModal(topic, draft, version));
   });
 }

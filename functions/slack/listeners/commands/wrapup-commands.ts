@@ -1,5 +1,10 @@
-import { requestExport, wrapUp } from '../../../app/wrap-up.js';
-import { exportingText, wrappedUpAlreadyText, wrappingUpText } from '../../views/wrapup-messages.js';
+import { requestExport, requestWebsitePull, wrapUp } from '../../../app/wrap-up.js';
+import {
+  exportingText,
+  publishingText,
+  wrappedUpAlreadyText,
+  wrappingUpText,
+} from '../../views/wrapup-messages.js';
 import { ephemeral, type Subcommand, withChannelHackathon } from './subcommands.js';
 
 const wrapup: Subcommand = {
@@ -33,4 +38,21 @@ const exportCommand: Subcommand = {
   }),
 };
 
-export const wrapUpSubcommands: readonly Subcommand[] = [wrapup, exportCommand];
+const publishCommand: Subcommand = {
+  name: 'publish',
+  usage: 'publish [fork account]',
+  summary:
+    'open or update the wrap-up pull request on the website now, through a fork in that account if given (organizers)',
+  run: withChannelHackathon(async (request, { deps }, hackathon) => {
+    const asked = await requestWebsitePull(deps.hackathons, {
+      hackathonId: hackathon.id,
+      userId: request.userId,
+      channelId: request.channelId,
+      now: deps.clock(),
+      forkAccount: request.args,
+    });
+    return ephemeral(publishingText(asked));
+  }),
+};
+
+export const wrapUpSubcommands: readonly Subcommand[] = [wrapup, exportCommand, publishCommand];

@@ -38,6 +38,11 @@ function settingsInput(values: FormValues): HackathonSettingsInput {
     githubRepo: values.text('githubRepo'),
     githubLabel: values.text('githubLabel'),
     githubClosedMeans: values.text('githubClosedMeans'),
+    websiteRepo: values.text('websiteRepo'),
+    websiteFork: values.text('websiteFork'),
+    websiteFolder: values.text('websiteFolder'),
+    websiteOrganizer: values.text('websiteOrganizer'),
+    lateOutcomeDays: values.text('lateOutcomeDays'),
   };
 }
 
