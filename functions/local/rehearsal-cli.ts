@@ -29,11 +29,12 @@ export async function rehearseOffline(): Promise<number> {
     console.log(
       [
         '',
-        `Done in ${((Date.now() - started) / 1000).toFixed(0)} s: ${result.topics} topics, ${result.participants} people, ${result.reactionEvents} reaction events counted exactly, ${teams} teams within their caps, every team in the wrap-up; on GitHub (${result.github.repo}) ${result.github.issues} issues, ${result.github.assigned} assignees, ${result.github.resultsComments} results comments, ${result.github.pullRequestsOnTopics} pull requests on their topics.`,
+        `Done in ${((Date.now() - started) / 1000).toFixed(0)} s: ${result.topics} topics, ${result.participants} people, ${result.reactionEvents} reaction events counted exactly, ${teams} teams within their caps, every team in the wrap-up; on GitHub (${result.github.repo}) ${result.github.issues} issues, ${result.github.assigned} assignees, ${result.github.resultsComments} results comments, ${result.github.pullRequestsOnTopics} pull requests on their topics; on the website (${result.website.repo}) the wrap-up's pull request and ${result.website.pullRequests - 1} follow-up, ${result.website.merged} merged.`,
         `Outputs in ${result.outDir}:`,
         '  transcript.txt   who did what, and what htg answered',
         '  slack.html       every message, card, form and Home tab htg produced (open it in a browser)',
         '  github.html      the repository: issues, assignees, results comments, pull requests',
+        "  website.html     the wrap-up's pull requests on the website",
         '  wrap-up.md       the wrap-up page, in the community website format',
         '  topics-board.md  the topic board, in the HackMD layout',
       ].join('\n'),

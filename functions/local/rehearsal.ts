@@ -96,11 +96,29 @@ export interface RehearsalResult {
     resultsComments: number;
     pullRequestsOnTopics: number;
   };
+  /** The website: the wrap-up's pull requests, and how many of them were merged. */
+  website: { repo: string; pullRequests: number; merged: number };
 }
 
 /** The rehearsal's GitHub repository and the event label its topic issues carry. */
 const REPO = 'example-org/rehearsal';
 const EVENT_LABEL = 'Rehearsal/2026';
+/** The community website the wrap-up goes to as a pull request, in gardener/documentation's layout. */
+const WEBSITE = 'example-org/website';
+const WEBSITE_FOLDER = 'website/community/hackathons';
+/** Its landing page: an events table, newest first, padded like the community's. */
+const WEBSITE_INDEX = [
+  '---',
+  'title: Hackathons',
+  '---',
+  '',
+  '## 📅 Events',
+  '',
+  '| Date                    | Location         | Organizer   | Wrap Up                 |',
+  '|:------------------------|:-----------------|:------------|:------------------------|',
+  '| 04.05.2026 – 08.05.2026 | A castle, nearby | Example Org | [Summary](./2026-05.md) |',
+  '',
+].join('\n');
 
 export interface RehearsalOptions {
   /** A running DynamoDB Local (the rehearsal makes its own table). */
@@ -134,6 +152,8 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
   // OpenAPI description), where the GitHub App is installed.
   const github = await startGitHubStandIn();
   github.install(REPO);
+  github.install(WEBSITE, { contents: 'write', pullRequests: 'write' });
+  const websiteMain = github.addFiles(WEBSITE, { [`${WEBSITE_FOLDER}/_index.md`]: WEBSITE_INDEX });
   const people = Array.from({ length: 40 }, (_, i) => ({
     id: `U0R${String(i + 1).padStart(2, '0')}`,
     name: `${FIRST[i % FIRST.length]} ${String.fromCharCode(65 + Math.floor(i / FIRST.length))}.`,
@@ -252,6 +272,8 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
       votingClosesAt: Math.floor(Date.now() / 1000) + 3600,
       githubRepo: REPO,
       githubLabel: EVENT_LABEL,
+      websiteRepo: WEBSITE,
+      websiteOrganizer: 'Example Org',
     });
     const hackathonId = String((await stores.hackathons.findActiveByChannel(channel))?.id);
 
@@ -498,6 +520,31 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
     say(`${names.get(people[3]?.id ?? '')} asks for the Markdown with /htg export.`);
     await sim.command((people[3] as { id: string }).id, channel, 'export');
     await refresh();
+
+    say(
+      'The wrap-up is a pull request on the website; a team that wrote nothing on Friday writes it on Monday.',
+    );
+    await refresh();
+    const lateTopic = dropped ?? teamTopics.at(-1);
+    if (lateTopic)
+      await answerOnCard((lateTopic.members ?? [])[0] as string, lateTopic, 'topic_outcome', {
+        highlight: 'Written up after the week',
+        outcome: 'Closed: the idea moves to the next hackathon, written up on Monday.',
+      });
+    await refresh();
+    await refresh();
+    const [wrapUpPull] = github.pulls(WEBSITE) as Array<{ number: number }>;
+    say('The organizers merge it; an outcome changed after that goes into a follow-up pull request.');
+    if (wrapUpPull) github.mergePullRequest(WEBSITE, wrapUpPull.number);
+    const firstTeam = teamTopics[0];
+    if (firstTeam)
+      await answerOnCard((firstTeam.members ?? [])[0] as string, firstTeam, 'topic_outcome', {
+        highlight: `${firstTeam.title} works end to end in the rehearsal`,
+        achievements: `A working prototype of ${firstTeam.title.toLowerCase()}, measured after the week.`,
+        nextSteps: 'Present it at the review meeting.',
+      });
+    await refresh();
+    await refresh();
     transcript.push(...botLines(slack.calls.slice(seen), names));
 
     // What htg ended with, checked against what the simulated people did.
@@ -570,12 +617,50 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
         problems.push(`#${topic.number}'s issue has ${comments.length} results comments`);
       resultsComments += comments.length;
     }
+    // The website: the wrap-up's pull request (merged, with the late outcome), and one follow-up, each one commit
+    // on the default branch as it was; the events table has the rehearsal's row first.
+    const pulls = github.pulls(WEBSITE) as Array<{
+      number: number;
+      merged_at?: string | null;
+      head: { ref: string };
+    }>;
+    const page = `${WEBSITE_FOLDER}/${today.slice(0, 7)}.md`;
+    if (pulls.length !== 2 || !pulls[0]?.merged_at || pulls[1]?.merged_at)
+      problems.push(
+        `the website has ${pulls.length} pull requests (${pulls.map((p) => `#${p.number} ${p.merged_at ? 'merged' : 'open'}`).join(', ')}), not the wrap-up's merged and one follow-up`,
+      );
+    const merged = github.fileAt(WEBSITE, 'main', page) ?? '';
+    if (lateTopic && !merged.includes('written up on Monday'))
+      problems.push("the website's page does not have the outcome written after the wrap-up");
+    const followUp = pulls[1] ? (github.fileAt(WEBSITE, pulls[1].head.ref, page) ?? '') : '';
+    if (!followUp.includes('measured after the week'))
+      problems.push('the follow-up pull request does not have the outcome changed after the merge');
+    const followUpHead = pulls[1] ? github.branch(WEBSITE, pulls[1].head.ref) : undefined;
+    if (followUpHead && github.commit(WEBSITE, followUpHead)?.parents.length !== 1)
+      problems.push('the follow-up pull request is not one commit');
+    const eventsRow =
+      (github.fileAt(WEBSITE, 'main', `${WEBSITE_FOLDER}/_index.md`) ?? '').split('\n')[8] ?? '';
+    if (!eventsRow.includes(`./${today.slice(0, 7)}.md`))
+      problems.push(`the events table's first row is not the rehearsal's: ${eventsRow}`);
+    if (github.branch(WEBSITE, 'main') === websiteMain)
+      problems.push('the wrap-up was never merged on the website');
     if (github.contractViolations.length > 0)
       problems.push(...github.contractViolations.map((v) => `GitHub contract: ${v}`));
     writeFileSync(
       join(outDir, 'github.html'),
       gitHubHtml(`Hack the Rehearsal on GitHub: ${REPO}`, github.issues(REPO), (n) =>
         github.comments(REPO, n),
+      ),
+    );
+    writeFileSync(
+      join(outDir, 'website.html'),
+      gitHubHtml(
+        `Hack the Rehearsal's wrap-up on the website: ${WEBSITE}`,
+        (github.pulls(WEBSITE) as Array<Record<string, unknown>>).map((pull) => ({
+          ...pull,
+          pull_request: { merged_at: pull.merged_at ?? null },
+        })),
+        (n) => github.comments(WEBSITE, n),
       ),
     );
     if (problems.length > 0) throw new Error(`The rehearsal ended wrong:\n${problems.join('\n')}`);
@@ -600,6 +685,7 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
         resultsComments,
         pullRequestsOnTopics: topics.reduce((sum, t) => sum + (t.pullRequests ?? []).length, 0),
       },
+      website: { repo: WEBSITE, pullRequests: pulls.length, merged: pulls.filter((p) => p.merged_at).length },
     };
   } finally {
     stream.close();

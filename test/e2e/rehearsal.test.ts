@@ -57,6 +57,15 @@ describe('the offline rehearsal', () => {
     expect(gitHubPage).toContain('| Rank | Topic | Votes | Team |');
     expect(gitHubPage).toContain('assigned: rehearsal-');
     expect(gitHubPage).toContain('no GitHub login known to htg');
+
+    // The website: the wrap-up's pull request, merged with an outcome written after it, and one follow-up
+    // (checked file by file by the rehearsal itself).
+    expect(result.website).toEqual({ repo: 'example-org/website', pullRequests: 2, merged: 1 });
+    const websitePage = readFileSync(join(outDir, 'website.html'), 'utf8');
+    expect(websitePage).toContain('Add the wrap-up of Hack the Rehearsal');
+    expect(websitePage).toContain('Update the wrap-up of Hack the Rehearsal (1)');
+    expect(websitePage).toContain('| Topic | Team |');
+    expect(transcript).toContain('is up for review on the community website');
   }, 180_000);
 
   it.skipIf(!chromium && process.env.HTG_REQUIRE_CHROMIUM !== '1')(
