@@ -28,8 +28,9 @@ export async function runScheduledJob(
   now: Date,
 ): Promise<ScheduledJobResult> {
   const hackathon = await deps.hackathons.get(event.hackathonId);
-  // Only the website's schedule outlives the wrap-up (while late outcomes are taken).
-  if (!hackathon || (hackathon.status !== 'active' && event.kind !== 'website-sync')) return 'nothing-to-do';
+  // Only the website's and the review meeting's schedules outlive the wrap-up.
+  if (!hackathon || (hackathon.status !== 'active' && !AFTER_THE_EVENT.has(event.kind)))
+    return 'nothing-to-do';
   const execution = executionOf(event);
   if (!(await deps.runs.claim(hackathon.id, execution, now))) return 'duplicate';
   try {
@@ -39,6 +40,14 @@ export async function runScheduledJob(
     throw error;
   }
 }
+
+/** What still runs once the hackathon has been wrapped up. */
+const AFTER_THE_EVENT: ReadonlySet<string> = new Set([
+  'website-sync',
+  'review-ask',
+  'review-agenda',
+  'review-record',
+]);
 
 /** An execution's name: its slot and scheduled time. */
 const executionOf = (event: ScheduledJobEvent) => `${event.slot}#${event.scheduledTime}`;
@@ -94,6 +103,12 @@ async function run(
         channelId: hackathon.channelId,
         requestedAt: at.toISOString(),
       });
+      return 'done';
+    case 'review-ask':
+    case 'review-agenda':
+    case 'review-record':
+      if (!hackathon.reviewMeetingAt) return 'nothing-to-do';
+      await post(deps, hackathon, event, event.kind);
       return 'done';
     case 'website-sync':
       // The refresher (which holds the GitHub App's credentials) brings the wrap-up's pull request in line.

@@ -5,8 +5,9 @@ import type { ScheduledPostJob } from './ports/jobs.js';
 import type { ScheduledRunStore } from './ports/scheduling.js';
 import type { ScheduleAnnouncer } from './ports/slack.js';
 import type { TopicStore } from './ports/stores.js';
-import { postedParts } from './posted-parts.js';
+import { postedParts, withPrefix } from './posted-parts.js';
 import { checkInTeams } from './scheduled-jobs.js';
+import { wrappedTopics } from './wrap-up.js';
 
 export interface ScheduledPostDeps extends ChannelWaitDeps {
   topics: TopicStore;
@@ -26,7 +27,7 @@ const SNAPSHOT = 'snapshot';
  */
 export async function postScheduled(deps: ScheduledPostDeps, job: ScheduledPostJob): Promise<void> {
   const hackathon = await deps.hackathons.get(job.hackathonId);
-  if (hackathon?.status !== 'active') return;
+  if (!hackathon || (hackathon.status !== 'active' && !job.post.startsWith('review-'))) return;
   const parts = await postedParts(deps.runs, hackathon.id, job.execution);
   const topics = await deps.topics.list(hackathon.id);
   const now = deps.clock();
@@ -49,6 +50,25 @@ export async function postScheduled(deps: ScheduledPostDeps, job: ScheduledPostJ
           if (parts.ts(part)) continue;
           await parts.record(part, await deps.schedulePosts.checkIn(hackathon, topic));
         }
+        return;
+      case 'review-ask':
+        for (const topic of wrappedTopics(topics)) {
+          const part = `review#${topic.number}`;
+          if (parts.ts(part)) continue;
+          await parts.record(part, await deps.schedulePosts.reviewAsk(hackathon, topic));
+        }
+        return;
+      case 'review-agenda':
+        await deps.schedulePosts.reviewAgenda(hackathon, wrappedTopics(topics), parts);
+        return;
+      case 'review-record':
+        for (const organizer of hackathon.organizers)
+          await deps.schedulePosts.reviewRecord(
+            organizer,
+            hackathon,
+            wrappedTopics(topics),
+            withPrefix(parts, `record#${organizer}#`),
+          );
         return;
       case 'wrap-up-reminder':
         await deps.schedulePosts.wrapUpReminder(

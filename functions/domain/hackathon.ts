@@ -55,6 +55,11 @@ export interface HackathonSettings {
   github?: GitHubLink | null;
   /** The community website the wrap-up is published on as a pull request; absent or null: none. */
   website?: WebsiteLink | null;
+  /**
+   * The review meeting a week or two after the event (ISO): the teams are asked before it who presents and who
+   * continues their topic, its agenda is posted, and organizers record what becomes of each topic after it.
+   */
+  reviewMeetingAt?: string | null;
 }
 
 type HackathonStatus = 'active' | 'ended';
@@ -146,6 +151,7 @@ export interface HackathonSettingsInput {
   websiteFolder?: string | null;
   websiteOrganizer?: string | null;
   lateOutcomeDays?: string | number | null;
+  reviewMeetingAt?: string | null;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -218,13 +224,23 @@ export function validateHackathonSettings(
   const checkInAt = instant(input.checkInAt);
   const wrapUpReminderAt = instant(input.wrapUpReminderAt);
   const wrapUpAt = instant(input.wrapUpAt);
+  const reviewMeetingAt = instant(input.reviewMeetingAt);
   for (const [field, value] of [
     ['checkInAt', checkInAt],
     ['wrapUpReminderAt', wrapUpReminderAt],
     ['wrapUpAt', wrapUpAt],
+    ['reviewMeetingAt', reviewMeetingAt],
   ] as const) {
     if (value === 'invalid') errors[field] = { code: 'date-time' };
   }
+  // The review meeting looks back on the event: after its last day (in UTC, a day's slack for any time zone).
+  if (
+    reviewMeetingAt &&
+    reviewMeetingAt !== 'invalid' &&
+    typeof endDate === 'string' &&
+    Date.parse(reviewMeetingAt) < Date.parse(`${endDate}T00:00:00Z`)
+  )
+    errors.reviewMeetingAt = { code: 'review-before-end' };
   if (
     wrapUpReminderAt &&
     wrapUpAt &&
@@ -273,6 +289,7 @@ export function validateHackathonSettings(
     wrapUpAt: (wrapUpAt as string | undefined) ?? null,
     github: github.link,
     website: website.link,
+    reviewMeetingAt: (reviewMeetingAt as string | undefined) ?? null,
   };
 }
 
@@ -299,6 +316,7 @@ export function defaultSettings(creatorId: string): HackathonSettings {
     wrapUpAt: null,
     github: null,
     website: null,
+    reviewMeetingAt: null,
   };
 }
 

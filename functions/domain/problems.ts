@@ -23,6 +23,9 @@ export type Problem =
   /** `/htg publish` without a website repository in the settings, or before the wrap-up. */
   | { code: 'no-website'; hackathon: string }
   | { code: 'not-wrapped-up'; hackathon: string }
+  /** Review answers without a review meeting in the settings, or after the answers closed (ISO). */
+  | { code: 'no-review-meeting'; hackathon: string }
+  | { code: 'review-closed'; hackathon: string; closedAt: string }
   // Topics
   | { code: 'no-topic'; hackathon: string; number: number }
   | { code: 'no-open-topic'; number: number }
@@ -48,7 +51,9 @@ export type Problem =
   | { code: 'required'; field: RequiredField }
   | { code: 'too-long'; field: LongField; max: number; length?: number }
   | { code: 'too-many'; field: CountedField; max: number }
-  | { code: 'not-a-link'; text: string; form: 'topic' | 'outcome' }
+  | { code: 'not-a-link'; text: string; form: 'topic' | 'outcome' | 'review' }
+  | { code: 'continued-or-closed' }
+  | { code: 'review-before-end' }
   | { code: 'date-time' }
   | { code: 'ends-before-start' }
   | { code: 'time-zone' }
@@ -103,7 +108,7 @@ export type OrganizerWork =
   | 'publish';
 
 /** What only a topic's team (and organizers, and for some its proposer) may do. */
-export type TeamWork = 'status' | 'links' | 'check-in' | 'outcome';
+export type TeamWork = 'status' | 'links' | 'check-in' | 'outcome' | 'review';
 
 type RequiredField = 'name' | 'start-date' | 'end-date' | 'categories' | 'title' | 'achieved' | 'event-label';
 type LongField =
@@ -115,7 +120,7 @@ type LongField =
   | 'answer'
   | 'event-label'
   | 'organizer';
-type CountedField = 'categories' | 'links' | 'contributors' | 'summaries';
+type CountedField = 'categories' | 'links' | 'contributors' | 'summaries' | 'people';
 
 /**
  * A line of the attendee list that cannot be read: it names nobody or several people, or what follows

@@ -1,4 +1,5 @@
 import type { Hackathon } from './hackathon.js';
+import { reviewTimes } from './review.js';
 import { DEFAULT_SUMMARY_TIMES } from './summary-times.js';
 import { lateOutcomesUntil } from './website.js';
 import { addDays, daysBetween, fromLocal, isAmbiguous, toLocal } from './zoned-time.js';
@@ -11,7 +12,10 @@ export type ScheduledJobKind =
   | 'wrap-up-reminder'
   | 'wrap-up'
   | 'github-sync'
-  | 'website-sync';
+  | 'website-sync'
+  | 'review-ask'
+  | 'review-agenda'
+  | 'review-record';
 
 /**
  * When a hackathon linked to GitHub is brought in line with its repository, whatever webhooks were missed (local
@@ -57,7 +61,8 @@ export function jobTimes(hackathon: Hackathon): Record<'checkIn' | 'wrapUpRemind
  * mid-week check-in, the wrap-up reminder and the wrap-up while they are still ahead. An ended hackathon has none.
  */
 export function desiredSchedules(hackathon: Hackathon, now: Date): ScheduleSpec[] {
-  if (hackathon.status !== 'active') return websiteSchedules(hackathon, now);
+  if (hackathon.status !== 'active')
+    return [...websiteSchedules(hackathon, now), ...reviewSchedules(hackathon, now)];
   const { timeZone } = hackathon;
   const until = fromLocal(addDays(hackathon.endDate, 1), '00:00', timeZone);
   const specs: ScheduleSpec[] = [];
@@ -87,7 +92,24 @@ export function desiredSchedules(hackathon: Hackathon, now: Date): ScheduleSpec[
     if (!at || Date.parse(at) <= now.getTime()) continue;
     specs.push({ slot: kind, kind, ...oneTime(new Date(at), timeZone), fires: { at } });
   }
-  return specs;
+  return [...specs, ...reviewSchedules(hackathon, now)];
+}
+
+/**
+ * The review meeting's three moments, while they are ahead: the teams asked on their cards (three days before),
+ * the agenda (half an hour before), the organizers asked to record it (an hour after). They outlive the wrap-up.
+ */
+function reviewSchedules(hackathon: Hackathon, now: Date): ScheduleSpec[] {
+  if (!hackathon.reviewMeetingAt) return [];
+  const times = reviewTimes(hackathon.reviewMeetingAt);
+  const moments: Array<[ScheduledJobKind, string]> = [
+    ['review-ask', times.ask],
+    ['review-agenda', times.agenda],
+    ['review-record', times.record],
+  ];
+  return moments
+    .filter(([, at]) => Date.parse(at) > now.getTime())
+    .map(([kind, at]) => ({ slot: kind, kind, ...oneTime(new Date(at), hackathon.timeZone), fires: { at } }));
 }
 
 /**

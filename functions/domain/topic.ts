@@ -3,6 +3,7 @@ import type { IssueLink, IssueTeam, PullRequestLink } from './github.js';
 import { matchCategory } from './hackathon.js';
 import type { Outcome } from './outcome.js';
 import type { Problem } from './problems.js';
+import type { TopicReview } from './review.js';
 
 export const TITLE_MAX = 150;
 export const DESCRIPTION_MAX = 3000;
@@ -77,6 +78,8 @@ export interface Topic extends TopicDraft {
   outcome?: Outcome | null;
   /** The team's latest mid-week check-in answer. */
   checkIn?: CheckIn | null;
+  /** What becomes of it after the hackathon: its review meeting's presenter, who continues it, or why it closes. */
+  review?: TopicReview | null;
   /** The outcome note of the last status change (e.g. "closed in favour of #45"). */
   statusNote?: string | null;
   createdAt: string;

@@ -9,6 +9,7 @@ const elementState = z.looseObject({
   selected_date: z.nullish(z.string()),
   selected_date_time: z.nullish(z.number()),
   selected_users: z.nullish(z.array(z.string())),
+  selected_user: z.nullish(z.string()),
 });
 
 export const viewStateSchema = z.record(z.string(), z.record(z.string(), elementState));
@@ -55,6 +56,11 @@ export class FormValues {
 
   users(blockId: string): string[] {
     return this.element(blockId)?.selected_users ?? [];
+  }
+
+  /** A users_select's choice; null when none. */
+  user(blockId: string): string | null {
+    return this.element(blockId)?.selected_user ?? null;
   }
 
   /**

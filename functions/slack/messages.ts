@@ -83,7 +83,9 @@ export function problemText(problem: Problem): string {
     case 'not-a-link':
       return problem.form === 'topic'
         ? `"${problem.text}" is not a web address; use full links starting with https://, one per line.`
-        : `"${problem.text}" is not a web address: one full https:// link per line.`;
+        : problem.form === 'review'
+          ? `"${problem.text}" is not a web address: give the issue's or pull request's full https:// link.`
+          : `"${problem.text}" is not a web address: one full https:// link per line.`;
     case 'date-time':
       return 'Pick a date and time.';
     case 'ends-before-start':
@@ -110,6 +112,10 @@ export function problemText(problem: Problem): string {
       return 'Remind people before the wrap-up, not after it.';
     case 'not-linked':
       return `${boldName(problem.hackathon)} is not linked to a GitHub repository: an organizer can set one in \`/htg settings\`.`;
+    case 'no-review-meeting':
+      return `${boldName(problem.hackathon)} has no review meeting: an organizer can set one in \`/htg settings\`.`;
+    case 'review-closed':
+      return `The review of ${boldName(problem.hackathon)} was recorded; answers were taken until <!date^${Math.floor(Date.parse(problem.closedAt) / 1000)}^{date_long_pretty}|${problem.closedAt.slice(0, 10)}>.`;
     case 'no-website':
       return `${boldName(problem.hackathon)} has no website repository to publish its wrap-up on: an organizer can set one in \`/htg settings\` before the wrap-up.`;
     case 'not-wrapped-up':
@@ -122,6 +128,10 @@ export function problemText(problem: Problem): string {
         : `"${problem.given}" is not a GitHub repository: give it as owner/name, e.g. gardener-community/hackathon.`;
     case 'github-login':
       return `"${problem.given}" is not a GitHub login (letters, digits and single hyphens, at most 39): e.g. \`/htg github octocat\`.`;
+    case 'continued-or-closed':
+      return 'Either someone continues it, or it closes: leave "Continued by" empty to close it, or the reason empty.';
+    case 'review-before-end':
+      return 'The review meeting looks back on the hackathon: pick a time after its last day.';
     case 'website-repo':
       return problem.given === null
         ? 'Name the website repository the fork is of, e.g. gardener/documentation.'
@@ -204,6 +214,7 @@ const TEAM_WORK: Record<TeamWork, (number: number) => string> = {
   links: (n) => `Only the proposer and team of #${n} and the organizers can add links to it.`,
   'check-in': (n) => `Only the team of #${n} and the organizers can answer its check-in.`,
   outcome: (n) => `Only the team of #${n}, its proposer and the organizers can write its outcome.`,
+  review: (n) => `Only the team of #${n}, its proposer and the organizers can say what becomes of it.`,
 };
 
 const WITHDRAWN_REFUSES: Record<Extract<Problem, { code: 'topic-withdrawn' }>['refused'], string> = {

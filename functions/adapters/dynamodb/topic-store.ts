@@ -388,6 +388,26 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
       return { ...topic, checkIn };
     },
 
+    async setReview(topic, review) {
+      try {
+        await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.topic(topic.hackathonId, topic.number),
+            UpdateExpression: 'SET review = :review',
+            ConditionExpression: 'attribute_exists(pk) AND #status <> :withdrawn',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':review': review, ':withdrawn': 'withdrawn' },
+          }),
+        );
+      } catch (error) {
+        if (isConditionFailure(error))
+          throw new ConflictError({ code: 'topic-withdrawn', number: topic.number, refused: 'nothing' });
+        throw error;
+      }
+      return { ...topic, review };
+    },
+
     async addLink(topic, url, limit) {
       try {
         await documents.send(

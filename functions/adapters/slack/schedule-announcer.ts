@@ -1,6 +1,14 @@
 import type { WebClient } from '@slack/web-api';
 import type { ScheduleAnnouncer } from '../../app/ports/slack.js';
+import type { Hackathon } from '../../domain/hackathon.js';
+import type { Topic } from '../../domain/topic.js';
+import type { KnownBlock } from '../../slack/views/blocks.js';
 import { hackathonSummary, votingSummary } from '../../slack/views/board.js';
+import {
+  reviewAgendaMessage,
+  reviewQuestion,
+  reviewRecordMessage,
+} from '../../slack/views/review-messages.js';
 import { checkInQuestion, wrapUpReminderMessage } from '../../slack/views/schedule-messages.js';
 import { inChannel } from './channel-refusals.js';
 import { postPages } from './pages.js';
@@ -10,6 +18,25 @@ import { postPages } from './pages.js';
  * once. Slack's refusal of the channel (the app not invited) is ChannelUnavailableError.
  */
 export function createScheduleAnnouncer(client: WebClient): ScheduleAnnouncer {
+  /** A question to a team, in a thread on its card (in the channel if it has none); returns the reply's ts. */
+  const inCardThread = async (
+    hackathon: Hackathon,
+    topic: Topic,
+    { text, blocks }: { text: string; blocks: KnownBlock[] },
+  ): Promise<string> => {
+    const channel = topic.card?.channelId ?? hackathon.channelId;
+    const posted = await inChannel(channel, () =>
+      client.chat.postMessage({
+        channel,
+        ...(topic.card ? { thread_ts: topic.card.ts } : {}),
+        text,
+        blocks,
+        unfurl_links: false,
+      }),
+    );
+    if (!posted.ts) throw new Error('chat.postMessage returned no ts');
+    return posted.ts;
+  };
   return {
     async votingSummary(hackathon, topics, now, parts) {
       const { text, pages } = votingSummary(hackathon, topics, now);
@@ -19,20 +46,16 @@ export function createScheduleAnnouncer(client: WebClient): ScheduleAnnouncer {
       const { text, pages } = hackathonSummary(hackathon, topics, previous, now);
       await inChannel(hackathon.channelId, () => postPages(client, hackathon.channelId, text, pages, parts));
     },
-    async checkIn(hackathon, topic) {
-      const { text, blocks } = checkInQuestion(hackathon, topic);
-      const channel = topic.card?.channelId ?? hackathon.channelId;
-      const posted = await inChannel(channel, () =>
-        client.chat.postMessage({
-          channel,
-          ...(topic.card ? { thread_ts: topic.card.ts } : {}),
-          text,
-          blocks,
-          unfurl_links: false,
-        }),
-      );
-      if (!posted.ts) throw new Error('chat.postMessage returned no ts');
-      return posted.ts;
+    checkIn: (hackathon, topic) => inCardThread(hackathon, topic, checkInQuestion(hackathon, topic)),
+    reviewAsk: (hackathon, topic) => inCardThread(hackathon, topic, reviewQuestion(hackathon, topic)),
+    async reviewAgenda(hackathon, topics, parts) {
+      const { text, pages } = reviewAgendaMessage(hackathon, topics);
+      await inChannel(hackathon.channelId, () => postPages(client, hackathon.channelId, text, pages, parts));
+    },
+    // A direct message: the organizer acts on it after the meeting, in the app's Messages tab.
+    async reviewRecord(userId, hackathon, topics, parts) {
+      const { text, pages } = reviewRecordMessage(hackathon, topics);
+      await postPages(client, userId, text, pages, parts);
     },
     async wrapUpReminder(hackathon, topics, wrapUpAt, parts) {
       const { text, pages } = wrapUpReminderMessage(hackathon, topics, wrapUpAt);

@@ -88,7 +88,14 @@ export interface ScheduledPostJob extends JobBase {
   execution: string;
 }
 
-export type ScheduledPost = 'voting-summary' | 'daily-summary' | 'check-in' | 'wrap-up-reminder';
+export type ScheduledPost =
+  | 'voting-summary'
+  | 'daily-summary'
+  | 'check-in'
+  | 'wrap-up-reminder'
+  | 'review-ask'
+  | 'review-agenda'
+  | 'review-record';
 
 /**
  * A GitHub webhook delivery about an issue of the hackathon's repository (recorded by the ingress once per

@@ -126,6 +126,17 @@ export interface ScheduleAnnouncer {
     wrapUpAt: Date,
     parts: PostedParts,
   ): Promise<void>;
+  /** Asks a team, in a thread on its card, who presents its topic at the review meeting and who continues it. */
+  reviewAsk(hackathon: Hackathon, topic: Topic): Promise<string>;
+  /** The review meeting's agenda in the channel (the topics in order, their presenters). */
+  reviewAgenda(hackathon: Hackathon, topics: readonly Topic[], parts: PostedParts): Promise<void>;
+  /** After the meeting, a direct message to one organizer: each topic, and a button to record what becomes of it. */
+  reviewRecord(
+    userId: string,
+    hackathon: Hackathon,
+    topics: readonly Topic[],
+    parts: PostedParts,
+  ): Promise<void>;
 }
 
 /** A Markdown file htg hands out: the wrap-up page and the topic board. */

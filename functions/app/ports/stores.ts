@@ -3,6 +3,7 @@ import type { Attendee } from '../../domain/assignment.js';
 import type { IssueLink, IssueTeam, PullRequestLink } from '../../domain/github.js';
 import type { ChannelVisibility, Hackathon, HackathonSettings } from '../../domain/hackathon.js';
 import type { Outcome } from '../../domain/outcome.js';
+import type { TopicReview } from '../../domain/review.js';
 import type {
   CardRef,
   CardSent,
@@ -123,6 +124,8 @@ export interface TopicStore {
   setOutcome(topic: Topic, outcome: Outcome, expectedUpdatedAt: string | null): Promise<Topic>;
   /** Stores the team's check-in answer (replacing an earlier one). */
   setCheckIn(topic: Topic, checkIn: CheckIn): Promise<Topic>;
+  /** Stores what becomes of a topic after the hackathon (its review); refused for a withdrawn topic. */
+  setReview(topic: Topic, review: TopicReview): Promise<Topic>;
   /** Adds a link unless present; 'full' at the limit. */
   addLink(topic: Topic, url: string, limit: number): Promise<'added' | 'present' | 'full'>;
 }

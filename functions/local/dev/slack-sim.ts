@@ -316,6 +316,7 @@ function stateOf(view: Json, answers: Record<string, unknown>): Record<string, R
     const state: Json = { type };
     switch (type) {
       case 'plain_text_input':
+      case 'url_text_input':
       case 'number_input':
         state.value = given ? answer : (element.initial_value ?? null);
         break;
@@ -346,6 +347,9 @@ function stateOf(view: Json, answers: Record<string, unknown>): Record<string, R
         break;
       case 'multi_users_select':
         state.selected_users = given ? answer : (element.initial_users ?? []);
+        break;
+      case 'users_select':
+        state.selected_user = given ? answer : (element.initial_user ?? null);
         break;
       default:
         throw new Error(`stateOf: unsupported element ${type}`);

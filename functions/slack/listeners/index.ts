@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import {
   registerCheckIn,
   registerOutcome,
+  registerReview,
   registerTeamActions,
   registerTopicCardActions,
 } from './actions/index.js';
@@ -50,6 +51,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
   registerTeamActions(app, deps);
   registerTeamViews(app, deps);
   registerCheckIn(app, deps);
+  registerReview(app, deps);
   registerOutcome(app, deps);
   registerAppHome(app, deps);
   registerMemberJoined(app, deps);

@@ -192,6 +192,13 @@ export function hackathonModal(
       element: dateTime(settings.wrapUpAt ?? null),
     }),
     input({
+      block_id: 'reviewMeetingAt',
+      label: 'Review meeting',
+      optional: true,
+      hint: 'A week or two after the event. Three days before, each team is asked on its card who presents it and who continues it; the agenda is posted before the meeting, and organizers record the outcome after it. Empty: none.',
+      element: dateTime(settings.reviewMeetingAt ?? null),
+    }),
+    input({
       block_id: 'githubRepo',
       label: 'GitHub repository',
       optional: true,

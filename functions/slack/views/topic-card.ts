@@ -4,6 +4,7 @@ import { hasWork, KIND_LABELS, TEAM_SIZE_LABELS, type Topic } from '../../domain
 import { clip, context, type KnownBlock, SLACK_LIMITS, section, sections } from './blocks.js';
 import { escapeMrkdwn, labelledLink, slackLink } from './mrkdwn.js';
 import { blockText, MESSAGE_TEXT_BUDGET } from './paginate.js';
+import { reviewLine } from './review-messages.js';
 import { checkInLine } from './schedule-messages.js';
 import { STATUS_LABELS } from './topic-list-message.js';
 
@@ -111,6 +112,8 @@ function cardMessage(
       context(`🏁 *Outcome:* ${escapeMrkdwn(clip(highlight, 300))} (by <@${topic.outcome.updatedBy}>)`),
     );
   }
+  const after = withdrawn ? null : reviewLine(topic);
+  if (after) blocks.push(context(after));
   if (withdrawn) {
     blocks.push(
       context(`Withdrawn by <@${topic.updatedBy}>. It stays on record; votes on it no longer count.`),

@@ -416,6 +416,14 @@ export function inMemoryStores(): InMemoryStores {
       return { ...topic, checkIn: copy(checkIn) };
     },
 
+    async setReview(topic, review) {
+      const current = storedTopic(topic);
+      if (!current || current.status === 'withdrawn')
+        throw new ConflictError({ code: 'topic-withdrawn', number: topic.number, refused: 'nothing' });
+      changeTopic(topic, { review });
+      return { ...topic, review: copy(review) };
+    },
+
     addLink: notImplemented('topics.addLink'),
   };
 

@@ -1,11 +1,13 @@
 import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
 import { OUTCOME_CALLBACK } from '../../views/outcome-modal.js';
+import { REVIEW_ACTION, REVIEW_CALLBACK } from '../../views/review-messages.js';
 import { CHECK_IN_ACTION, CHECK_IN_CALLBACK } from '../../views/schedule-messages.js';
 import { TEAM_ACTIONS } from '../../views/team-messages.js';
 import { OUTCOME_ACTION, TOPIC_ACTIONS } from '../../views/topic-card.js';
 import type { ListenerDependencies } from '../dependencies.js';
 import { checkInClicked, checkInSubmitted } from './check-in-actions.js';
 import { outcomeClicked, outcomeSubmitted } from './outcome-actions.js';
+import { reviewClicked, reviewSubmitted } from './review-actions.js';
 import { teamReviewClicked } from './team-review-actions.js';
 import {
   editTopicClicked,
@@ -27,6 +29,14 @@ export function registerOutcome(app: App, deps: ListenerDependencies): void {
     outcomeClicked(deps, args),
   );
   app.view<ViewSubmitAction>(OUTCOME_CALLBACK, (args) => outcomeSubmitted(deps, args));
+}
+
+/** What becomes of a topic after the hackathon: the button on its card's thread and in the organizers' message. */
+export function registerReview(app: App, deps: ListenerDependencies): void {
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: REVIEW_ACTION }, (args) =>
+    reviewClicked(deps, args),
+  );
+  app.view<ViewSubmitAction>(REVIEW_CALLBACK, (args) => reviewSubmitted(deps, args));
 }
 
 /** "Review and publish teams" in the organizer's report at voting close. */

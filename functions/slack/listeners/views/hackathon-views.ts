@@ -35,6 +35,7 @@ function settingsInput(values: FormValues): HackathonSettingsInput {
     checkInAt: values.instant('checkInAt'),
     wrapUpReminderAt: values.instant('wrapUpReminderAt'),
     wrapUpAt: values.instant('wrapUpAt'),
+    reviewMeetingAt: values.instant('reviewMeetingAt'),
     githubRepo: values.text('githubRepo'),
     githubLabel: values.text('githubLabel'),
     githubClosedMeans: values.text('githubClosedMeans'),
