@@ -3,6 +3,7 @@ import { gitHubIssueTracker } from '../../functions/adapters/github/issue-tracke
 import { createLogger } from '../../functions/adapters/logger.js';
 import { GitHubError, type IssueChange, type IssueTracker } from '../../functions/app/ports/github.js';
 import { type GitHubStandIn, startGitHubStandIn } from '../../functions/local/dev/github-stand-in.js';
+import { expectCleanGitHubLogs } from '../helpers/github-logs.js';
 
 let github: GitHubStandIn;
 /** Every line any tracker logged, across the tests (checked for the key after each). */
@@ -17,18 +18,7 @@ afterAll(async () => {
   await github.close();
 });
 
-afterEach(() => {
-  expect(github.contractViolations).toEqual([]);
-  const keyLines = github.app.privateKey
-    .split('\n')
-    .filter((line) => line.trim() && !line.startsWith('-----'));
-  for (const line of logged) {
-    expect(line).not.toContain(github.app.privateKey);
-    for (const keyLine of keyLines) expect(line).not.toContain(keyLine);
-    expect(line).not.toMatch(/\bghs_[A-Za-z0-9]{20,}/);
-    expect(line).not.toContain(github.app.webhookSecret);
-  }
-});
+afterEach(() => expectCleanGitHubLogs(github, logged));
 
 /** A repository of its own per test, with the App installed on it (unless asked not to). */
 function freshRepo({ installed = true } = {}): string {

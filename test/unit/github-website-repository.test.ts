@@ -6,6 +6,7 @@ import {
 import { createLogger } from '../../functions/adapters/logger.js';
 import { GitHubError, type WebsiteRepository } from '../../functions/app/ports/github.js';
 import { type GitHubStandIn, startGitHubStandIn } from '../../functions/local/dev/github-stand-in.js';
+import { expectCleanGitHubLogs } from '../helpers/github-logs.js';
 
 const INDEX = 'website/community/hackathons/_index.md';
 const PAGE = 'website/community/hackathons/2026-05.md';
@@ -27,17 +28,7 @@ afterAll(async () => {
   await github.close();
 });
 
-afterEach(() => {
-  expect(github.contractViolations).toEqual([]);
-  const keyLines = github.app.privateKey
-    .split('\n')
-    .filter((line) => line.trim() && !line.startsWith('-----'));
-  for (const line of logged) {
-    expect(line).not.toContain(github.app.privateKey);
-    for (const keyLine of keyLines) expect(line).not.toContain(keyLine);
-    expect(line).not.toMatch(/\bghs_[A-Za-z0-9]{20,}/);
-  }
-});
+afterEach(() => expectCleanGitHubLogs(github, logged));
 
 /**
  * A website repository of its own per test (each its own account, so each its own installation and tokens), laid

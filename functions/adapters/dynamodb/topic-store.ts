@@ -30,6 +30,30 @@ const DRAFT_FIELDS = [
 const CARD_CACHE_SIZE = 5_000;
 
 export function createTopicStore({ documents, tableName }: Table): TopicStore {
+  /** Sets one field of a topic that is not withdrawn (a team's answer: its check-in, its review). */
+  const setOnOpenTopic = async <K extends 'checkIn' | 'review'>(
+    topic: Topic,
+    field: K,
+    value: NonNullable<Topic[K]>,
+  ): Promise<Topic> => {
+    try {
+      await documents.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.topic(topic.hackathonId, topic.number),
+          UpdateExpression: 'SET #field = :value',
+          ConditionExpression: 'attribute_exists(pk) AND #status <> :withdrawn',
+          ExpressionAttributeNames: { '#status': 'status', '#field': field },
+          ExpressionAttributeValues: { ':value': value, ':withdrawn': 'withdrawn' },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error))
+        throw new ConflictError({ code: 'topic-withdrawn', number: topic.number, refused: 'nothing' });
+      throw error;
+    }
+    return { ...topic, [field]: value };
+  };
   /**
    * Which topic a card belongs to never changes (a Slack message is attached to one topic, once: attachCard),
    * so a warm container remembers it and a vote on a card it has seen skips that read.
@@ -368,45 +392,9 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
       return { ...topic, outcome };
     },
 
-    async setCheckIn(topic, checkIn) {
-      try {
-        await documents.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.topic(topic.hackathonId, topic.number),
-            UpdateExpression: 'SET checkIn = :checkIn',
-            ConditionExpression: 'attribute_exists(pk) AND #status <> :withdrawn',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':checkIn': checkIn, ':withdrawn': 'withdrawn' },
-          }),
-        );
-      } catch (error) {
-        if (isConditionFailure(error))
-          throw new ConflictError({ code: 'topic-withdrawn', number: topic.number, refused: 'nothing' });
-        throw error;
-      }
-      return { ...topic, checkIn };
-    },
+    setCheckIn: (topic, checkIn) => setOnOpenTopic(topic, 'checkIn', checkIn),
 
-    async setReview(topic, review) {
-      try {
-        await documents.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.topic(topic.hackathonId, topic.number),
-            UpdateExpression: 'SET review = :review',
-            ConditionExpression: 'attribute_exists(pk) AND #status <> :withdrawn',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':review': review, ':withdrawn': 'withdrawn' },
-          }),
-        );
-      } catch (error) {
-        if (isConditionFailure(error))
-          throw new ConflictError({ code: 'topic-withdrawn', number: topic.number, refused: 'nothing' });
-        throw error;
-      }
-      return { ...topic, review };
-    },
+    setReview: (topic, review) => setOnOpenTopic(topic, 'review', review),
 
     async addLink(topic, url, limit) {
       try {

@@ -1,5 +1,7 @@
 import type { WebClient } from '@slack/web-api';
+import type { PostedParts } from '../../app/ports/posted-parts.js';
 import type { PeopleDirectory, WrapUpPublisher } from '../../app/ports/slack.js';
+import type { KnownBlock } from '../../slack/views/blocks.js';
 import {
   filesComment,
   highlightsMessage,
@@ -15,6 +17,27 @@ import { postPages } from './pages.js';
  * message recorded as it goes (`parts`). Slack's refusal of the channel is ChannelUnavailableError.
  */
 export function createWrapUpPublisher(client: WebClient): WrapUpPublisher {
+  /** One part of a topic's reply, posted in the wrap-up thread and recorded; returns its ts. */
+  const postPart = async (
+    thread: { channelId: string; ts: string },
+    text: string,
+    blocks: KnownBlock[],
+    parts: PostedParts,
+    part: string,
+  ): Promise<string> => {
+    const posted = await inChannel(thread.channelId, () =>
+      client.chat.postMessage({
+        channel: thread.channelId,
+        thread_ts: thread.ts,
+        text,
+        blocks,
+        unfurl_links: false,
+      }),
+    );
+    if (!posted.ts) throw new Error('chat.postMessage returned no ts');
+    await parts.record(part, posted.ts);
+    return posted.ts;
+  };
   return {
     async highlights(hackathon, topics, parts) {
       // A highlights list too long for one message continues in its own thread, before the topics' details.
@@ -30,21 +53,7 @@ export function createWrapUpPublisher(client: WebClient): WrapUpPublisher {
       const { text, pages } = topicReplyMessage(topic);
       let first: string | undefined;
       for (const [i, blocks] of pages.entries()) {
-        let ts = parts.ts(String(i));
-        if (!ts) {
-          const posted = await inChannel(thread.channelId, () =>
-            client.chat.postMessage({
-              channel: thread.channelId,
-              thread_ts: thread.ts,
-              text,
-              blocks,
-              unfurl_links: false,
-            }),
-          );
-          if (!posted.ts) throw new Error('chat.postMessage returned no ts');
-          ts = posted.ts;
-          await parts.record(String(i), ts);
-        }
+        const ts = parts.ts(String(i)) ?? (await postPart(thread, text, blocks, parts, String(i)));
         first ??= ts;
       }
       if (!first) throw new Error('the topic reply has no parts');
@@ -60,17 +69,7 @@ export function createWrapUpPublisher(client: WebClient): WrapUpPublisher {
           );
           continue;
         }
-        const posted = await inChannel(thread.channelId, () =>
-          client.chat.postMessage({
-            channel: thread.channelId,
-            thread_ts: thread.ts,
-            text,
-            blocks,
-            unfurl_links: false,
-          }),
-        );
-        if (!posted.ts) throw new Error('chat.postMessage returned no ts');
-        await parts.record(String(i), posted.ts);
+        await postPart(thread, text, blocks, parts, String(i));
       }
       // A shorter outcome leaves parts over: they point to the reply above instead of repeating old text.
       for (let i = pages.length; parts.ts(String(i)); i++) {
