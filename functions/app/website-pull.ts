@@ -101,6 +101,7 @@ export async function publishWebsitePull(
 
   try {
     const result = await pushAndOpen(deps.website, hackathon, website, {
+      asked: job.reason === 'asked',
       previous,
       page,
       row,
@@ -133,6 +134,8 @@ class NoFork extends Error {}
 class PullClosed extends Error {}
 
 interface Attempt {
+  /** An organizer asked (`/htg publish`): a pull request closed unmerged is followed by a new one. */
+  asked: boolean;
   previous: WebsitePull | null;
   page: string;
   row: Parameters<typeof withEventRow>[1];
@@ -144,7 +147,7 @@ async function pushAndOpen(
   github: WebsiteRepository,
   hackathon: Hackathon,
   website: WebsiteLink,
-  { previous, page, row, body, sent }: Attempt,
+  { asked, previous, page, row, body, sent }: Attempt,
 ): Promise<{ result: 'opened' | 'updated' | 'unchanged'; pull: WebsitePull }> {
   const upstreamOwner = website.repo.split('/')[0] as string;
   let round = previous?.round ?? 0;
@@ -159,17 +162,22 @@ async function pushAndOpen(
       round += 1;
       current = null;
     } else if (current?.state === 'closed') {
-      throw new PullClosed(
-        `${website.repo}#${previous.number} was closed without being merged; htg leaves it closed`,
-      );
+      // Someone decided against it: left closed, unless an organizer asks again, which opens a new one.
+      if (!asked)
+        throw new PullClosed(
+          `${website.repo}#${previous.number} was closed without being merged; htg leaves it closed`,
+        );
+      round += 1;
+      current = null;
     }
   }
   const base = await github.defaultBranch(website.repo);
   const pagePath = `${website.folder}/${row.page}`;
   const indexPath = `${website.folder}/_index.md`;
   const files: RepoFile[] = [];
-  if (round === 0 || (await github.readFile(website.repo, pagePath, base.sha)) !== page)
-    files.push({ path: pagePath, content: page });
+  // The page as the website has it (a placeholder before the event, an earlier round merged, or none).
+  const published = await github.readFile(website.repo, pagePath, base.sha);
+  if (round === 0 || published !== page) files.push({ path: pagePath, content: page });
   const index = await github.readFile(website.repo, indexPath, base.sha);
   const withRow = index === null ? null : withEventRow(index, row);
   if (withRow?.changed) files.push({ path: indexPath, content: withRow.text });
@@ -178,7 +186,7 @@ async function pushAndOpen(
     return { result: 'unchanged', pull: { ...previous, sent, round, earlier } };
 
   const title =
-    round === 0
+    round === 0 || published === null
       ? `Add the wrap-up of ${hackathon.name}`
       : `Update the wrap-up of ${hackathon.name} (${round})`;
   const message = `${title}\n\nWritten by htg from the hackathon's Slack channel.`;

@@ -278,6 +278,40 @@ describe('the wrap-up as a pull request on the website', () => {
   });
 });
 
+describe('a pull request closed without being merged', () => {
+  it('is left closed, the organizers told; /htg publish then opens a new one', async () => {
+    const repo = 'closing-org/website';
+    github.install(repo, { contents: 'write', pullRequests: 'write' });
+    github.addFiles(repo, { [`${FOLDER}/_index.md`]: INDEX });
+    const { channel, hackathonId } = await hackathonWithOutcomes(repo);
+    await wrapUp(channel);
+    const [first] = github.pulls(repo) as Array<{ number: number }>;
+    github.editIssue(repo, Number(first?.number), { state: 'closed' });
+
+    // A late outcome: htg does not reopen it, nor open another on its own, and says so once.
+    const from = harness.slack.calls.length;
+    await saveOutcome(channel, hackathonId, 1, 'U0ANNA', { nextSteps: 'Ask again in the spring.' });
+    await harness.refresh();
+    await harness.refresh();
+    expect(github.pulls(repo)).toHaveLength(1);
+    expect(
+      directMessages(ORGANIZER, from).filter((text) => text.includes('closed without being merged')),
+    ).toHaveLength(1);
+
+    await slack.command(ORGANIZER, channel, 'publish');
+    await harness.refresh();
+    await harness.refresh();
+    const pulls = github.pulls(repo) as Array<Json & { head: { ref: string } }>;
+    expect(pulls).toHaveLength(2);
+    expect(pulls[1]).toMatchObject({ state: 'open', title: 'Add the wrap-up of Hack The Garden 11/2026' });
+    expect(pulls[1]?.head.ref).toBe('htg/hackathon-2026-11-update-1');
+    expect(github.fileAt(repo, pulls[1]?.head.ref as string, `${FOLDER}/2026-11.md`)).toContain(
+      'Ask again in the spring.',
+    );
+    expect((await harness.hackathonIn(channel))?.websiteProblem).toBeNull();
+  });
+});
+
 describe('when htg may not push to the website', () => {
   it('pushes to a fork in the account given and opens the pull request from there; without one, tells the organizers how to fix it', async () => {
     const repo = 'gardener-fork-test/website';
