@@ -85,6 +85,7 @@ describe('npm start', () => {
       'slack.html',
       'topics-board.md',
       'transcript.txt',
+      'website.html',
       'wrap-up.md',
     ]);
   }, 180_000);

@@ -70,10 +70,10 @@ export function describedMethods(): Map<string, MethodArguments> {
 }
 
 /** Calls refused for their arguments since the last `takeArgumentRefusals` (every stand-in in this process). */
-const argumentRefusals: Array<{ method: string; messages: string[] }> = [];
+const argumentRefusals: Array<{ method: string; messages: string[]; text?: string }> = [];
 
 /** The argument refusals so far, emptying the list. */
-export function takeArgumentRefusals(): Array<{ method: string; messages: string[] }> {
+export function takeArgumentRefusals(): Array<{ method: string; messages: string[]; text?: string }> {
   return argumentRefusals.splice(0);
 }
 
@@ -95,6 +95,8 @@ export function argumentProblems(call: SlackCall): string[] {
 export const openApiArguments: SlackRule = (call): Refusal | undefined => {
   const messages = argumentProblems(call);
   if (messages.length === 0) return undefined;
-  argumentRefusals.push({ method: call.method, messages });
+  // The start of the message's text says which of htg's messages it was, when a test reports the refusal.
+  const text = typeof call.args.text === 'string' ? call.args.text.slice(0, 160) : undefined;
+  argumentRefusals.push({ method: call.method, messages, ...(text ? { text } : {}) });
   return { error: 'invalid_arguments', detail: { response_metadata: { messages } } };
 };
