@@ -1,4 +1,5 @@
 import type { ChannelRefusal, Hackathon } from '../domain/hackathon.js';
+import { isSlackUserId } from '../domain/outcome.js';
 import type { CardRef } from '../domain/topic.js';
 import type { Job } from './ports/jobs.js';
 import type { ChannelAnnouncer } from './ports/slack.js';
@@ -101,7 +102,8 @@ export async function appJoinedChannel(
     kind: 'app-joined',
     hackathonId: hackathon.id,
     channelId: request.channelId,
-    requestedBy: request.inviter ?? hackathon.createdBy,
+    // Whoever is told what came of it: the inviter when the event names one (a user id), else the creator.
+    requestedBy: request.inviter && isSlackUserId(request.inviter) ? request.inviter : hackathon.createdBy,
     requestedAt: new Date(Math.round(request.at * 1000)).toISOString(),
   });
   return true;

@@ -98,6 +98,8 @@ export async function postWrapUp(deps: WrapUpJobDeps, job: WrapUpJob): Promise<v
     return;
   }
   const { hackathon, topics } = posted;
+  // Told by direct message: only a person (a job carried on by htg itself names nobody to tell).
+  if (!isSlackUserId(job.requestedBy)) return;
   if (!(await deps.votes.firstNotice(hackathon.id, job.requestedBy, 'wrapped-up'))) return;
   await deps.wrapUps.done(job.requestedBy, hackathon, topics.length);
 }

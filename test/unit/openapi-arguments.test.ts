@@ -45,7 +45,8 @@ describe("Web API arguments against Slack's OpenAPI description", () => {
       response_metadata: { messages: ['[ERROR] unknown argument `colour` for chat.update'] },
     });
     expect(takeArgumentRefusals()).toEqual([
-      { method: 'chat.update', messages: ['[ERROR] unknown argument `colour` for chat.update'] },
+      // With the start of its text, which says in a test's report which message was refused.
+      { method: 'chat.update', messages: ['[ERROR] unknown argument `colour` for chat.update'], text: 'x' },
     ]);
   });
 
