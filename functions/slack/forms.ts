@@ -12,6 +12,8 @@ const elementState = z.looseObject({
   selected_user: z.nullish(z.string()),
 });
 
+const isUserId = (id: string) => /^[UW][A-Z0-9]{2,}$/.test(id);
+
 export const viewStateSchema = z.record(z.string(), z.record(z.string(), elementState));
 export type ViewState = z.infer<typeof viewStateSchema>;
 
@@ -54,13 +56,18 @@ export class FormValues {
     return typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : null;
   }
 
+  /**
+   * A multi_users_select's choices. Slack only ever sends user ids there; anything else (a forged or garbled
+   * payload) is dropped, so it can never become a team member, an organizer or a direct message's channel.
+   */
   users(blockId: string): string[] {
-    return this.element(blockId)?.selected_users ?? [];
+    return (this.element(blockId)?.selected_users ?? []).filter(isUserId);
   }
 
-  /** A users_select's choice; null when none. */
+  /** A users_select's choice; null when none (or not a user id). */
   user(blockId: string): string | null {
-    return this.element(blockId)?.selected_user ?? null;
+    const id = this.element(blockId)?.selected_user ?? null;
+    return id && isUserId(id) ? id : null;
   }
 
   /**
