@@ -1,7 +1,7 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { teamWork, topicChanges } from '../../functions/adapters/dynamodb/topic-changes.js';
+import { scheduleChanges, teamWork, topicChanges } from '../../functions/adapters/dynamodb/topic-changes.js';
 import { createLogger } from '../../functions/adapters/logger.js';
 import { realClock } from '../../functions/app/deadline.js';
 import type { CardPublisher } from '../../functions/app/ports/slack.js';
@@ -65,6 +65,39 @@ describe('topicChanges', () => {
         ),
       ]),
     ).toEqual([]);
+  });
+});
+
+describe('scheduleChanges', () => {
+  const hackathonItem = (overrides: Record<string, unknown> = {}) => ({
+    pk: 'HACKATHON#h1',
+    sk: 'HACKATHON',
+    entity: 'hackathon',
+    id: 'h1',
+    status: 'ended',
+    reviewMeetingAt: '2026-12-08T13:00:00.000Z',
+    ...overrides,
+  });
+
+  it('resyncs a hackathon whose review meeting moved or whose website changed, not one whose name did', () => {
+    const moved = record(
+      'MODIFY',
+      hackathonItem({ reviewMeetingAt: '2026-12-09T13:00:00.000Z' }),
+      hackathonItem(),
+    );
+    expect(scheduleChanges([moved])).toEqual([
+      { hackathonId: 'h1', sequenceNumber: moved.dynamodb?.SequenceNumber },
+    ]);
+    const website = { repo: 'gardener/documentation', lateOutcomeDays: 14 };
+    const longer = record(
+      'MODIFY',
+      hackathonItem({ website: { ...website, lateOutcomeDays: 21 } }),
+      hackathonItem({ website }),
+    );
+    expect(scheduleChanges([longer])).toHaveLength(1);
+    expect(scheduleChanges([record('MODIFY', hackathonItem({ name: 'Renamed' }), hackathonItem())])).toEqual(
+      [],
+    );
   });
 });
 

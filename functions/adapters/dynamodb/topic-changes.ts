@@ -68,6 +68,8 @@ const SCHEDULE_FIELDS = [
   'wrapUpAt',
   'github',
   'website',
+  // The review meeting's three moments are schedules too (moving the meeting moves them).
+  'reviewMeetingAt',
 ] as const;
 
 /** Hackathons whose schedules need syncing (new ones, and changes to their schedule settings). */
