@@ -1,6 +1,7 @@
 import { ConflictError, ValidationError } from '../domain/errors.js';
+import { followUpHistory, latestFollowUp } from '../domain/follow-up.js';
 import { type Hackathon, matchCategory } from '../domain/hackathon.js';
-import { type Topic, titleKey } from '../domain/topic.js';
+import { type CarriedFrom, type Topic, titleKey } from '../domain/topic.js';
 import { requireHackathon, requireOrganizer } from './hackathons.js';
 import type { CarryOverJob } from './ports/jobs.js';
 import type { CarryOverAnnouncer } from './ports/slack.js';
@@ -21,9 +22,13 @@ export interface CarryOverGroup {
   topics: Topic[];
 }
 
+/** A topic worked on whose latest follow-up says it is still going: offered to the next hackathon. */
+export const stillGoing = (topic: Topic): boolean =>
+  topic.status !== 'withdrawn' && latestFollowUp(topic)?.state === 'going';
+
 /**
  * The topics an organizer can carry over into the channel's hackathon: those not picked in the workspace's
- * earlier hackathons (newest first), leaving out any carried over already or with the same title as a topic
+ * earlier hackathons, and those still going after them (newest hackathon first), leaving out any carried over already or with the same title as a topic
  * here.
  */
 export async function carryOverCandidates(
@@ -52,7 +57,7 @@ export async function carryOverCandidates(
     const topics = (await deps.topics.list(from.id))
       .filter(
         (topic) =>
-          topic.status === 'not_picked' &&
+          (topic.status === 'not_picked' || stillGoing(topic)) &&
           !carried.has(`${from.id}#${topic.number}`) &&
           !titles.has(titleKey(topic.title)),
       )
@@ -102,7 +107,12 @@ export async function carryOver(
       links: topic.links,
       emoji: topic.emoji,
       proposerId: topic.proposerId,
-      carriedFrom: { hackathonId: from.id, hackathonName: from.name, number: topic.number },
+      carriedFrom: {
+        hackathonId: from.id,
+        hackathonName: from.name,
+        number: topic.number,
+        ...(followUpHistory(topic).length > 0 ? { history: followUpHistory(topic) } : {}),
+      },
     })),
     request.userId,
     request.now.toISOString(),
@@ -113,11 +123,14 @@ export async function carryOver(
     requestedBy: request.userId,
     channelId: hackathon.channelId,
     requestedAt: request.now.toISOString(),
-    carried: carried.map((topic) => ({
-      number: topic.number,
-      proposerId: topic.proposerId,
-      from: topic.carriedFrom as { hackathonId: string; hackathonName: string; number: number },
-    })),
+    carried: carried.map((topic) => {
+      const { hackathonId, hackathonName, number } = topic.carriedFrom as CarriedFrom;
+      return {
+        number: topic.number,
+        proposerId: topic.proposerId,
+        from: { hackathonId, hackathonName, number },
+      };
+    }),
   });
   return { hackathon, carried };
 }

@@ -1,3 +1,4 @@
+import { followUpRequests } from '../domain/follow-up.js';
 import type { Hackathon } from '../domain/hackathon.js';
 import type { Topic } from '../domain/topic.js';
 import { votingOpen } from '../domain/vote.js';
@@ -5,7 +6,7 @@ import { toLocal } from '../domain/zoned-time.js';
 import type { ScheduledPost } from './ports/jobs.js';
 import type { ScheduledJobEvent, ScheduledRunStore } from './ports/scheduling.js';
 import type { HackathonStore, TopicStore } from './ports/stores.js';
-import { wrapUp } from './wrap-up.js';
+import { wrappedTopics, wrapUp } from './wrap-up.js';
 
 export interface ScheduledJobDeps {
   hackathons: HackathonStore;
@@ -28,7 +29,7 @@ export async function runScheduledJob(
   now: Date,
 ): Promise<ScheduledJobResult> {
   const hackathon = await deps.hackathons.get(event.hackathonId);
-  // Only the website's and the review meeting's schedules outlive the wrap-up.
+  // Only the website's, the review meeting's and the follow-ups' schedules outlive the wrap-up.
   if (!hackathon || (hackathon.status !== 'active' && !AFTER_THE_EVENT.has(event.kind)))
     return 'nothing-to-do';
   const execution = executionOf(event);
@@ -47,6 +48,8 @@ const AFTER_THE_EVENT: ReadonlySet<string> = new Set([
   'review-ask',
   'review-agenda',
   'review-record',
+  'follow-up-2',
+  'follow-up-6',
 ]);
 
 /** An execution's name: its slot and scheduled time. */
@@ -108,6 +111,14 @@ async function run(
     case 'review-agenda':
     case 'review-record':
       if (!hackathon.reviewMeetingAt) return 'nothing-to-do';
+      await post(deps, hackathon, event, event.kind);
+      return 'done';
+    case 'follow-up-2':
+    case 'follow-up-6':
+      // Sent once the hackathon is wrapped up (its schedules are made then), to whoever is asked about a topic.
+      if (hackathon.status === 'active') return 'nothing-to-do';
+      if (followUpRequests(wrappedTopics(await deps.topics.list(hackathon.id))).length === 0)
+        return 'nothing-to-do';
       await post(deps, hackathon, event, event.kind);
       return 'done';
     case 'website-sync':

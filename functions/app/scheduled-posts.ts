@@ -1,4 +1,5 @@
 import { boardSnapshot } from '../domain/board.js';
+import { followUpRequests } from '../domain/follow-up.js';
 import { jobTimes } from '../domain/schedule.js';
 import { type ChannelWaitDeps, isChannelUnavailable, waitForInvitation } from './channel-access.js';
 import type { ScheduledPostJob } from './ports/jobs.js';
@@ -15,6 +16,9 @@ export interface ScheduledPostDeps extends ChannelWaitDeps {
   schedulePosts: ScheduleAnnouncer;
 }
 
+/** The posts of an ended hackathon: its review meeting's and its follow-ups. */
+const AFTER_THE_EVENT = /^(review|follow-up)-/;
+
 /** The part that records the summary's board as the next summary's "before" (not a message). */
 const SNAPSHOT = 'snapshot';
 
@@ -27,7 +31,7 @@ const SNAPSHOT = 'snapshot';
  */
 export async function postScheduled(deps: ScheduledPostDeps, job: ScheduledPostJob): Promise<void> {
   const hackathon = await deps.hackathons.get(job.hackathonId);
-  if (!hackathon || (hackathon.status !== 'active' && !job.post.startsWith('review-'))) return;
+  if (!hackathon || (hackathon.status !== 'active' && !AFTER_THE_EVENT.test(job.post))) return;
   const parts = await postedParts(deps.runs, hackathon.id, job.execution);
   const topics = await deps.topics.list(hackathon.id);
   const now = deps.clock();
@@ -70,6 +74,18 @@ export async function postScheduled(deps: ScheduledPostDeps, job: ScheduledPostJ
             withPrefix(parts, `record#${organizer}#`),
           );
         return;
+      case 'follow-up-2':
+      case 'follow-up-6': {
+        // One direct message per person and topic (its answer updates that message), each once.
+        const round = job.post === 'follow-up-2' ? 2 : 6;
+        for (const { userId, topics: asked } of followUpRequests(wrappedTopics(topics)))
+          for (const topic of asked) {
+            const part = `follow-up#${userId}#${topic.number}`;
+            if (parts.ts(part)) continue;
+            await parts.record(part, await deps.schedulePosts.followUp(userId, hackathon, topic, round));
+          }
+        return;
+      }
       case 'wrap-up-reminder':
         await deps.schedulePosts.wrapUpReminder(
           hackathon,

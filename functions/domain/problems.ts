@@ -26,6 +26,8 @@ export type Problem =
   /** Review answers without a review meeting in the settings, or after the answers closed (ISO). */
   | { code: 'no-review-meeting'; hackathon: string }
   | { code: 'review-closed'; hackathon: string; closedAt: string }
+  /** A follow-up answered after answers closed (ISO). */
+  | { code: 'follow-ups-closed'; hackathon: string; closedAt: string }
   // Topics
   | { code: 'no-topic'; hackathon: string; number: number }
   | { code: 'no-open-topic'; number: number }
@@ -108,7 +110,7 @@ export type OrganizerWork =
   | 'publish';
 
 /** What only a topic's team (and organizers, and for some its proposer) may do. */
-export type TeamWork = 'status' | 'links' | 'check-in' | 'outcome' | 'review';
+export type TeamWork = 'status' | 'links' | 'check-in' | 'outcome' | 'review' | 'follow-up';
 
 type RequiredField = 'name' | 'start-date' | 'end-date' | 'categories' | 'title' | 'achieved' | 'event-label';
 type LongField =

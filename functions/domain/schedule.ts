@@ -1,3 +1,4 @@
+import { FOLLOW_UP_ROUNDS, followUpAt } from './follow-up.js';
 import type { Hackathon } from './hackathon.js';
 import { reviewTimes } from './review.js';
 import { DEFAULT_SUMMARY_TIMES } from './summary-times.js';
@@ -15,7 +16,9 @@ export type ScheduledJobKind =
   | 'website-sync'
   | 'review-ask'
   | 'review-agenda'
-  | 'review-record';
+  | 'review-record'
+  | 'follow-up-2'
+  | 'follow-up-6';
 
 /**
  * When a hackathon linked to GitHub is brought in line with its repository, whatever webhooks were missed (local
@@ -62,7 +65,11 @@ export function jobTimes(hackathon: Hackathon): Record<'checkIn' | 'wrapUpRemind
  */
 export function desiredSchedules(hackathon: Hackathon, now: Date): ScheduleSpec[] {
   if (hackathon.status !== 'active')
-    return [...websiteSchedules(hackathon, now), ...reviewSchedules(hackathon, now)];
+    return [
+      ...websiteSchedules(hackathon, now),
+      ...reviewSchedules(hackathon, now),
+      ...followUpSchedules(hackathon, now),
+    ];
   const { timeZone } = hackathon;
   const until = fromLocal(addDays(hackathon.endDate, 1), '00:00', timeZone);
   const specs: ScheduleSpec[] = [];
@@ -108,6 +115,18 @@ function reviewSchedules(hackathon: Hackathon, now: Date): ScheduleSpec[] {
     ['review-record', times.record],
   ];
   return moments
+    .filter(([, at]) => Date.parse(at) > now.getTime())
+    .map(([kind, at]) => ({ slot: kind, kind, ...oneTime(new Date(at), hackathon.timeZone), fires: { at } }));
+}
+
+/**
+ * After the wrap-up, the follow-ups two and six weeks after the event (10:00 local), while they are ahead:
+ * whoever continues a topic is asked what became of it.
+ */
+function followUpSchedules(hackathon: Hackathon, now: Date): ScheduleSpec[] {
+  return FOLLOW_UP_ROUNDS.map(
+    (round) => [`follow-up-${round}` as const, followUpAt(hackathon, round)] as const,
+  )
     .filter(([, at]) => Date.parse(at) > now.getTime())
     .map(([kind, at]) => ({ slot: kind, kind, ...oneTime(new Date(at), hackathon.timeZone), fires: { at } }));
 }

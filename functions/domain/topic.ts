@@ -1,4 +1,5 @@
 import { ValidationError } from './errors.js';
+import type { FollowUp, FollowUps } from './follow-up.js';
 import type { IssueLink, IssueTeam, PullRequestLink } from './github.js';
 import { matchCategory } from './hackathon.js';
 import type { Outcome } from './outcome.js';
@@ -57,6 +58,14 @@ export interface CardSent {
   at: number;
 }
 
+/** Where a carried-over topic came from, and what its follow-ups said there. */
+export interface CarriedFrom {
+  hackathonId: string;
+  hackathonName: string;
+  number: number;
+  history?: FollowUp[];
+}
+
 export interface Topic extends TopicDraft {
   hackathonId: string;
   /** #1, #2, … within its hackathon. */
@@ -72,14 +81,19 @@ export interface Topic extends TopicDraft {
   interestedUsers?: string[];
   /** The team working on it. */
   members?: string[];
-  /** The topic this one continues: a topic not picked in an earlier hackathon, carried over. */
-  carriedFrom?: { hackathonId: string; hackathonName: string; number: number } | null;
+  /**
+   * The topic this one continues: a topic not picked in an earlier hackathon, or one still going after it,
+   * carried over; `history` is what its follow-ups said then.
+   */
+  carriedFrom?: CarriedFrom | null;
   /** What the team achieved, for the wrap-up. */
   outcome?: Outcome | null;
   /** The team's latest mid-week check-in answer. */
   checkIn?: CheckIn | null;
   /** What becomes of it after the hackathon: its review meeting's presenter, who continues it, or why it closes. */
   review?: TopicReview | null;
+  /** What became of it after the event, as asked two and six weeks later. */
+  followUps?: FollowUps | null;
   /** The outcome note of the last status change (e.g. "closed in favour of #45"). */
   statusNote?: string | null;
   createdAt: string;

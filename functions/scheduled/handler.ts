@@ -16,6 +16,8 @@ const eventSchema = z.object({
     'review-ask',
     'review-agenda',
     'review-record',
+    'follow-up-2',
+    'follow-up-6',
   ]),
   slot: z.string().check(z.minLength(1), z.maxLength(40)),
   scheduledTime: z.string().check(z.minLength(1)),

@@ -116,6 +116,8 @@ export function problemText(problem: Problem): string {
       return `${boldName(problem.hackathon)} has no review meeting: an organizer can set one in \`/htg settings\`.`;
     case 'review-closed':
       return `The review of ${boldName(problem.hackathon)} was recorded; answers were taken until <!date^${Math.floor(Date.parse(problem.closedAt) / 1000)}^{date_long_pretty}|${problem.closedAt.slice(0, 10)}>.`;
+    case 'follow-ups-closed':
+      return `What became of the topics of ${boldName(problem.hackathon)} was asked until <!date^${Math.floor(Date.parse(problem.closedAt) / 1000)}^{date_long_pretty}|${problem.closedAt.slice(0, 10)}>; answers are no longer taken. An organizer can still carry a topic over to the next hackathon.`;
     case 'no-website':
       return `${boldName(problem.hackathon)} has no website repository to publish its wrap-up on: an organizer can set one in \`/htg settings\` before the wrap-up.`;
     case 'not-wrapped-up':
@@ -215,6 +217,8 @@ const TEAM_WORK: Record<TeamWork, (number: number) => string> = {
   'check-in': (n) => `Only the team of #${n} and the organizers can answer its check-in.`,
   outcome: (n) => `Only the team of #${n}, its proposer and the organizers can write its outcome.`,
   review: (n) => `Only the team of #${n}, its proposer and the organizers can say what becomes of it.`,
+  'follow-up': (n) =>
+    `Only whoever continues #${n}, its team, its proposer and the organizers can say what became of it.`,
 };
 
 const WITHDRAWN_REFUSES: Record<Extract<Problem, { code: 'topic-withdrawn' }>['refused'], string> = {

@@ -74,6 +74,7 @@ const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }> } = {
   'no-review-meeting': { code: 'no-review-meeting', hackathon: NAME },
   'review-closed': { code: 'review-closed', hackathon: NAME, closedAt: '2026-12-15T13:00:00.000Z' },
   'not-wrapped-up': { code: 'not-wrapped-up', hackathon: NAME },
+  'follow-ups-closed': { code: 'follow-ups-closed', hackathon: NAME, closedAt: '2027-02-26T23:00:00.000Z' },
   'pick-category': { code: 'pick-category', categories: ['Networking', 'Other'] },
   'pick-kind': { code: 'pick-kind' },
   'pick-team-size': { code: 'pick-team-size' },

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TopicStore } from '../../app/ports/stores.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
+import { roundKey } from '../../domain/follow-up.js';
 import { type CardRef, type CardSent, proposedTopic, type Topic } from '../../domain/topic.js';
 import { keys, withoutKeys } from './keys.js';
 import {
@@ -395,6 +396,44 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
     setCheckIn: (topic, checkIn) => setOnOpenTopic(topic, 'checkIn', checkIn),
 
     setReview: (topic, review) => setOnOpenTopic(topic, 'review', review),
+
+    // Two writes, each safe beside any other: the map made if missing (never replacing one another answer made
+    // meanwhile), then the round's answer set inside it (a second answer in the round replaces the first).
+    async setFollowUp(topic, followUp) {
+      const round = roundKey(followUp.round);
+      const update = (
+        expression: string,
+        values: Record<string, unknown>,
+        names: Record<string, string> = {},
+      ) =>
+        documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.topic(topic.hackathonId, topic.number),
+            UpdateExpression: expression,
+            ConditionExpression: 'attribute_exists(pk) AND #status <> :withdrawn',
+            ExpressionAttributeNames: { '#status': 'status', '#followUps': 'followUps', ...names },
+            ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ...values },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+      try {
+        await update('SET #followUps = if_not_exists(#followUps, :empty)', { ':empty': {} });
+        const { Attributes } = await update(
+          'SET #followUps.#round = :answer',
+          { ':answer': followUp },
+          { '#round': round },
+        );
+        return {
+          ...topic,
+          followUps: (Attributes?.followUps as Topic['followUps']) ?? { [round]: followUp },
+        };
+      } catch (error) {
+        if (isConditionFailure(error))
+          throw new ConflictError({ code: 'topic-withdrawn', number: topic.number, refused: 'nothing' });
+        throw error;
+      }
+    },
 
     async addLink(topic, url, limit) {
       try {

@@ -4,6 +4,7 @@ import type { Hackathon } from '../../domain/hackathon.js';
 import type { Topic } from '../../domain/topic.js';
 import type { KnownBlock } from '../../slack/views/blocks.js';
 import { hackathonSummary, votingSummary } from '../../slack/views/board.js';
+import { followUpMessage } from '../../slack/views/follow-up-messages.js';
 import {
   reviewAgendaMessage,
   reviewQuestion,
@@ -56,6 +57,16 @@ export function createScheduleAnnouncer(client: WebClient): ScheduleAnnouncer {
     async reviewRecord(userId, hackathon, topics, parts) {
       const { text, pages } = reviewRecordMessage(hackathon, topics);
       await postPages(client, userId, text, pages, parts);
+    },
+    // A direct message per person and topic: the answer's click updates it (chat.update needs its ts).
+    async followUp(userId, hackathon, topic, round) {
+      const posted = await client.chat.postMessage({
+        channel: userId,
+        ...followUpMessage(hackathon, topic, round),
+        unfurl_links: false,
+      });
+      if (!posted.ts) throw new Error('chat.postMessage returned no ts');
+      return posted.ts;
     },
     async wrapUpReminder(hackathon, topics, wrapUpAt, parts) {
       const { text, pages } = wrapUpReminderMessage(hackathon, topics, wrapUpAt);

@@ -95,7 +95,9 @@ export type ScheduledPost =
   | 'wrap-up-reminder'
   | 'review-ask'
   | 'review-agenda'
-  | 'review-record';
+  | 'review-record'
+  | 'follow-up-2'
+  | 'follow-up-6';
 
 /**
  * A GitHub webhook delivery about an issue of the hackathon's repository (recorded by the ingress once per

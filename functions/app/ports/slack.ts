@@ -3,6 +3,7 @@
  * wrap-up. Implemented in adapters/slack; stand-ins in tests and the rehearsal.
  */
 import type { BoardSnapshot } from '../../domain/board.js';
+import type { FollowUpRound } from '../../domain/follow-up.js';
 import type { ChannelRefusal, Hackathon } from '../../domain/hackathon.js';
 import type { CardRef, Topic, TopicStatus } from '../../domain/topic.js';
 import type { PublishTeamsJob } from './jobs.js';
@@ -130,6 +131,8 @@ export interface ScheduleAnnouncer {
   reviewAsk(hackathon: Hackathon, topic: Topic): Promise<string>;
   /** The review meeting's agenda in the channel (the topics in order, their presenters). */
   reviewAgenda(hackathon: Hackathon, topics: readonly Topic[], parts: PostedParts): Promise<void>;
+  /** A direct message asking one person what became of a topic (still going, merged, stopped); returns its ts. */
+  followUp(userId: string, hackathon: Hackathon, topic: Topic, round: FollowUpRound): Promise<string>;
   /** After the meeting, a direct message to one organizer: each topic, and a button to record what becomes of it. */
   reviewRecord(
     userId: string,

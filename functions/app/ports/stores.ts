@@ -1,5 +1,6 @@
 /** Persistence of htg's entities: hackathons, topics, votes, teams and import drafts (adapters/dynamodb). */
 import type { Attendee } from '../../domain/assignment.js';
+import type { FollowUp } from '../../domain/follow-up.js';
 import type { IssueLink, IssueTeam, PullRequestLink } from '../../domain/github.js';
 import type { ChannelVisibility, Hackathon, HackathonSettings } from '../../domain/hackathon.js';
 import type { Outcome } from '../../domain/outcome.js';
@@ -126,6 +127,8 @@ export interface TopicStore {
   setCheckIn(topic: Topic, checkIn: CheckIn): Promise<Topic>;
   /** Stores what becomes of a topic after the hackathon (its review); refused for a withdrawn topic. */
   setReview(topic: Topic, review: TopicReview): Promise<Topic>;
+  /** Stores a follow-up answer (replacing an earlier one of its round, keeping the others); refused if withdrawn. */
+  setFollowUp(topic: Topic, followUp: FollowUp): Promise<Topic>;
   /** Adds a link unless present; 'full' at the limit. */
   addLink(topic: Topic, url: string, limit: number): Promise<'added' | 'present' | 'full'>;
 }

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import {
   registerCheckIn,
+  registerFollowUp,
   registerOutcome,
   registerReview,
   registerTeamActions,
@@ -52,6 +53,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
   registerTeamViews(app, deps);
   registerCheckIn(app, deps);
   registerReview(app, deps);
+  registerFollowUp(app, deps);
   registerOutcome(app, deps);
   registerAppHome(app, deps);
   registerMemberJoined(app, deps);

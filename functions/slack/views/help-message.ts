@@ -18,8 +18,12 @@ export interface HelpMessageInput {
   suggestion?: string | undefined;
 }
 
+/**
+ * A slash command's answer: only the person sees it, or (`in_channel`, for a post asked for on purpose such as
+ * `/htg followups`) everyone in the channel; Slack posts either from the command's response, app invited or not.
+ */
 export interface EphemeralMessage {
-  response_type: 'ephemeral';
+  response_type: 'ephemeral' | 'in_channel';
   text: string;
   blocks: KnownBlock[];
 }

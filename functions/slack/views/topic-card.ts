@@ -2,6 +2,7 @@ import { issueReference, type PullRequestLink, pullRequestReference } from '../.
 import type { Hackathon } from '../../domain/hackathon.js';
 import { hasWork, KIND_LABELS, TEAM_SIZE_LABELS, type Topic } from '../../domain/topic.js';
 import { clip, context, type KnownBlock, SLACK_LIMITS, section, sections } from './blocks.js';
+import { carriedHistoryLine, followUpLine } from './follow-up-messages.js';
 import { escapeMrkdwn, labelledLink, slackLink } from './mrkdwn.js';
 import { blockText, MESSAGE_TEXT_BUDGET } from './paginate.js';
 import { reviewLine } from './review-messages.js';
@@ -112,8 +113,12 @@ function cardMessage(
       context(`🏁 *Outcome:* ${escapeMrkdwn(clip(highlight, 300))} (by <@${topic.outcome.updatedBy}>)`),
     );
   }
-  const after = withdrawn ? null : reviewLine(topic);
-  if (after) blocks.push(context(after));
+  if (!withdrawn) {
+    const after = [reviewLine(topic), followUpLine(topic), carriedHistoryLine(topic)]
+      .filter(Boolean)
+      .join('\n');
+    if (after) blocks.push(context(after));
+  }
   if (withdrawn) {
     blocks.push(
       context(`Withdrawn by <@${topic.updatedBy}>. It stays on record; votes on it no longer count.`),

@@ -19,6 +19,7 @@ import type {
   VoteStore,
 } from '../../../functions/app/ports/stores.js';
 import { ConflictError, NotFoundError } from '../../../functions/domain/errors.js';
+import { roundKey } from '../../../functions/domain/follow-up.js';
 import type { Hackathon } from '../../../functions/domain/hackathon.js';
 import {
   type CardRef,
@@ -422,6 +423,15 @@ export function inMemoryStores(): InMemoryStores {
         throw new ConflictError({ code: 'topic-withdrawn', number: topic.number, refused: 'nothing' });
       changeTopic(topic, { review });
       return { ...topic, review: copy(review) };
+    },
+
+    async setFollowUp(topic, followUp) {
+      const current = storedTopic(topic);
+      if (!current || current.status === 'withdrawn')
+        throw new ConflictError({ code: 'topic-withdrawn', number: topic.number, refused: 'nothing' });
+      const followUps = { ...(current.followUps ?? {}), [roundKey(followUp.round)]: followUp };
+      changeTopic(topic, { followUps });
+      return { ...topic, followUps: copy(followUps) };
     },
 
     addLink: notImplemented('topics.addLink'),

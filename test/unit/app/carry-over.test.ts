@@ -4,6 +4,7 @@ import type { CarryOverJob } from '../../../functions/app/ports/jobs.js';
 import { ConflictError, PermissionError, ValidationError } from '../../../functions/domain/errors.js';
 import type { Hackathon } from '../../../functions/domain/hackathon.js';
 import type { TopicStatus } from '../../../functions/domain/topic.js';
+import { carryOverModal } from '../../../functions/slack/views/carry-over-modal.js';
 import { aTopicDraft } from '../../helpers/builders.js';
 import { givenHackathon } from '../../helpers/fakes/given.js';
 import { recordingCarryOverAnnouncer } from '../../helpers/fakes/slack.js';
@@ -185,5 +186,53 @@ describe('telling proposers about their carried-over topics', () => {
       'DM U0PAULA: #1 of Spring 2026 is #2 of May 2026',
       'DM U0PETER: #1 of Autumn 2025 is #3 of May 2026',
     ]);
+  });
+});
+
+describe('topics still going after their hackathon', () => {
+  it('are offered with their follow-up history (not preselected) and carried over keeping it', async () => {
+    const dashboard = (await stores.topics.list(spring.id)).find((t) => t.title === 'Dashboard dark mode');
+    if (!dashboard) throw new Error('no dashboard topic');
+    await stores.topics.setFollowUp(dashboard, {
+      state: 'going',
+      round: 2,
+      by: 'U0ANNA',
+      at: '2026-02-01T09:00:00.000Z',
+    });
+    const { groups } = await carryOverCandidates(stores, { hackathonId: current.id, userId: ORGANIZER });
+    expect(groups[0]?.topics.map((t) => `#${t.number} ${t.title}`)).toEqual([
+      '#1 Gardenlinux on ARM',
+      '#2 Dashboard dark mode',
+      '#4 Legacy cleanup',
+    ]);
+    const modal = JSON.stringify(carryOverModal(current, groups));
+    expect(modal).toContain('"description":{"type":"plain_text","text":"still going at 2 weeks"');
+    const preselected = (
+      carryOverModal(current, groups).blocks[1] as { element: { initial_options: unknown[] } }
+    ).element.initial_options;
+    expect(JSON.stringify(preselected)).not.toContain('Dashboard dark mode');
+
+    const { carried } = await carry([{ hackathonId: spring.id, number: dashboard.number }]);
+    expect(carried[0]?.carriedFrom).toEqual({
+      hackathonId: spring.id,
+      hackathonName: 'Spring 2026',
+      number: 2,
+      history: [{ state: 'going', round: 2, by: 'U0ANNA', at: '2026-02-01T09:00:00.000Z' }],
+    });
+  });
+
+  it('are no longer offered once said to be merged or stopped', async () => {
+    const dashboard = (await stores.topics.list(spring.id)).find((t) => t.title === 'Dashboard dark mode');
+    if (!dashboard) throw new Error('no dashboard topic');
+    const going = { state: 'going', round: 2, by: 'U0ANNA', at: '2026-02-01T09:00:00.000Z' } as const;
+    await stores.topics.setFollowUp(dashboard, going);
+    await stores.topics.setFollowUp(dashboard, {
+      ...going,
+      state: 'merged',
+      round: 6,
+      at: '2026-03-01T09:00:00.000Z',
+    });
+    const { groups } = await carryOverCandidates(stores, { hackathonId: current.id, userId: ORGANIZER });
+    expect(groups[0]?.topics.map((t) => t.title)).not.toContain('Dashboard dark mode');
   });
 });

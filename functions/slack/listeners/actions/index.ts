@@ -1,4 +1,5 @@
 import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
+import { FOLLOW_UP_ACTION } from '../../views/follow-up-messages.js';
 import { OUTCOME_CALLBACK } from '../../views/outcome-modal.js';
 import { REVIEW_ACTION, REVIEW_CALLBACK } from '../../views/review-messages.js';
 import { CHECK_IN_ACTION, CHECK_IN_CALLBACK } from '../../views/schedule-messages.js';
@@ -6,6 +7,7 @@ import { TEAM_ACTIONS } from '../../views/team-messages.js';
 import { OUTCOME_ACTION, TOPIC_ACTIONS } from '../../views/topic-card.js';
 import type { ListenerDependencies } from '../dependencies.js';
 import { checkInClicked, checkInSubmitted } from './check-in-actions.js';
+import { followUpClicked } from './follow-up-actions.js';
 import { outcomeClicked, outcomeSubmitted } from './outcome-actions.js';
 import { reviewClicked, reviewSubmitted } from './review-actions.js';
 import { teamReviewClicked } from './team-review-actions.js';
@@ -37,6 +39,13 @@ export function registerReview(app: App, deps: ListenerDependencies): void {
     reviewClicked(deps, args),
   );
   app.view<ViewSubmitAction>(REVIEW_CALLBACK, (args) => reviewSubmitted(deps, args));
+}
+
+/** The answers of a follow-up's direct message: still going, merged, stopped. */
+export function registerFollowUp(app: App, deps: ListenerDependencies): void {
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: FOLLOW_UP_ACTION }, (args) =>
+    followUpClicked(deps, args),
+  );
 }
 
 /** "Review and publish teams" in the organizer's report at voting close. */

@@ -1,4 +1,6 @@
+import { followUpTopics } from '../../../app/follow-ups.js';
 import { requestExport, requestWebsitePull, wrapUp } from '../../../app/wrap-up.js';
+import { followUpReport } from '../../views/follow-up-messages.js';
 import {
   exportingText,
   publishingText,
@@ -55,4 +57,14 @@ const publishCommand: Subcommand = {
   }),
 };
 
-export const wrapUpSubcommands: readonly Subcommand[] = [wrapup, exportCommand, publishCommand];
+const followUps: Subcommand = {
+  name: 'followups',
+  usage: 'followups',
+  summary: 'post what became of the topics after the hackathon (still going, merged, stopped)',
+  run: withChannelHackathon(async (_request, { deps }, hackathon) => {
+    const topics = await followUpTopics(deps, hackathon.id);
+    return { response_type: 'in_channel', ...followUpReport(hackathon, topics) };
+  }),
+};
+
+export const wrapUpSubcommands: readonly Subcommand[] = [wrapup, exportCommand, publishCommand, followUps];
