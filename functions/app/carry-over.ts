@@ -23,7 +23,7 @@ export interface CarryOverGroup {
 }
 
 /** A topic worked on whose latest follow-up says it is still going: offered to the next hackathon. */
-export const stillGoing = (topic: Topic): boolean =>
+const stillGoing = (topic: Topic): boolean =>
   topic.status !== 'withdrawn' && latestFollowUp(topic)?.state === 'going';
 
 /**

@@ -1,6 +1,6 @@
 import type { Hackathon } from './hackathon.js';
 import { isWrappedUp } from './outcome.js';
-import type { Topic } from './topic.js';
+import type { TopicReview } from './review.js';
 import { addDays, fromLocal } from './zoned-time.js';
 
 /**
@@ -8,7 +8,16 @@ import { addDays, fromLocal } from './zoned-time.js';
  * the event (issue 19: the review meeting says who continues a topic; these say whether it got anywhere).
  */
 export type FollowUpState = 'going' | 'merged' | 'stopped';
-export const FOLLOW_UP_STATES: readonly FollowUpState[] = ['going', 'merged', 'stopped'];
+
+/** What a follow-up reads of a topic (the topic itself, in domain/topic.ts, holds its answers). */
+interface FollowedTopic {
+  status: string;
+  outcome?: unknown;
+  members?: string[];
+  proposerId: string;
+  review?: Pick<TopicReview, 'continuedBy' | 'closedBecause'> | null;
+  followUps?: FollowUps | null;
+}
 
 /** The weeks after the event a follow-up asks at. */
 export type FollowUpRound = 2 | 6;
@@ -47,18 +56,18 @@ export function followUpsCloseAt(hackathon: Pick<Hackathon, 'endDate' | 'timeZon
 }
 
 /** A topic's answers in the order they were given. */
-export function followUpHistory(topic: Pick<Topic, 'followUps'>): FollowUp[] {
+export function followUpHistory(topic: Pick<FollowedTopic, 'followUps'>): FollowUp[] {
   return Object.values(topic.followUps ?? {})
     .filter((answer): answer is FollowUp => Boolean(answer))
     .sort((a, b) => a.at.localeCompare(b.at) || a.round - b.round);
 }
 
 /** The latest answer: what is known of the topic now. */
-export const latestFollowUp = (topic: Pick<Topic, 'followUps'>): FollowUp | null =>
+export const latestFollowUp = (topic: Pick<FollowedTopic, 'followUps'>): FollowUp | null =>
   followUpHistory(topic).at(-1) ?? null;
 
 /** Whether a topic is settled: closed at its review meeting, or said to be merged or stopped. */
-export function isSettled(topic: Pick<Topic, 'review' | 'followUps'>): boolean {
+function isSettled(topic: Pick<FollowedTopic, 'review' | 'followUps'>): boolean {
   if (topic.review?.closedBecause) return true;
   const state = latestFollowUp(topic)?.state;
   return state === 'merged' || state === 'stopped';
@@ -68,7 +77,7 @@ export function isSettled(topic: Pick<Topic, 'review' | 'followUps'>): boolean {
  * Who a follow-up asks about a topic: whoever the review said continues it, else its team (else its proposer).
  * A topic not worked on, or settled, asks nobody.
  */
-export function followUpAskees(topic: Topic): string[] {
+export function followUpAskees(topic: FollowedTopic): string[] {
   if (!isWrappedUp(topic) || isSettled(topic)) return [];
   const continued = topic.review?.continuedBy ?? [];
   if (continued.length > 0) return [...continued];
@@ -77,7 +86,7 @@ export function followUpAskees(topic: Topic): string[] {
 }
 
 /** Who may answer a topic's follow-up: who continues it, its team, its proposer, the organizers. */
-export function mayFollowUp(topic: Topic, organizers: readonly string[], userId: string): boolean {
+export function mayFollowUp(topic: FollowedTopic, organizers: readonly string[], userId: string): boolean {
   return (
     organizers.includes(userId) ||
     topic.proposerId === userId ||
@@ -87,8 +96,10 @@ export function mayFollowUp(topic: Topic, organizers: readonly string[], userId:
 }
 
 /** The people to ask in a round, each with the topics they are asked about (in the topics' order). */
-export function followUpRequests(topics: readonly Topic[]): Array<{ userId: string; topics: Topic[] }> {
-  const byPerson = new Map<string, Topic[]>();
+export function followUpRequests<T extends FollowedTopic>(
+  topics: readonly T[],
+): Array<{ userId: string; topics: T[] }> {
+  const byPerson = new Map<string, T[]>();
   for (const topic of topics)
     for (const userId of followUpAskees(topic))
       byPerson.set(userId, [...(byPerson.get(userId) ?? []), topic]);

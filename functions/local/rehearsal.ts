@@ -98,6 +98,8 @@ export interface RehearsalResult {
   };
   /** The website: the wrap-up's pull requests, and how many of them were merged. */
   website: { repo: string; pullRequests: number; merged: number };
+  /** The follow-ups: the direct messages two and six weeks on, and the topics with an answer. */
+  followUps: { askedTwoWeeksOn: number; askedSixWeeksOn: number; answered: number };
 }
 
 /** The rehearsal's GitHub repository and the event label its topic issues carry. */
@@ -545,7 +547,40 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
       });
     await refresh();
     await refresh();
+
+    // The follow-ups: each round's direct messages, and one click per message (the story's weeks pass at once).
+    const followUpRound = async (round: 2 | 6, answer: (i: number) => 'going' | 'merged' | 'stopped') => {
+      const from = slack.calls.length;
+      await job(`follow-up-${round}`);
+      const messages = slack.calls
+        .slice(from)
+        .filter((c) => c.method === 'chat.postMessage' && String(c.args.channel).startsWith('U'));
+      for (const [i, message] of messages.entries()) {
+        const blocks = JSON.parse(String(message.args.blocks)) as Array<{
+          type: string;
+          elements?: Array<{ value?: string }>;
+        }>;
+        const value = blocks.find((b) => b.type === 'actions')?.elements?.[0]?.value ?? '';
+        const dm = message.answer as { channel: string; ts: string };
+        await sim.click(String(message.args.channel), dm.channel, dm.ts, `follow_up:${answer(i)}`, value);
+      }
+      return messages.length;
+    };
+    say(
+      'Two weeks after the event, whoever continues a topic is asked what became of it, and answers in one click.',
+    );
+    const askedTwoWeeksOn = await followUpRound(
+      2,
+      (i) => (['going', 'merged', 'going', 'stopped'] as const)[i % 4] ?? 'going',
+    );
+    say('Six weeks after, only what is still going is asked about again.');
+    const askedSixWeeksOn = await followUpRound(6, (i) => (i % 2 ? 'merged' : 'going'));
+    await refresh();
+    say('Olga asks what became of the topics with /htg followups; htg posts it in the channel.');
+    const report = (await sim.command(ORGANIZER, channel, 'followups')).reply as { text?: string } | null;
     transcript.push(...botLines(slack.calls.slice(seen), names));
+    // The command's answer posts in the channel (Slack posts it from the response, not a Web API call).
+    transcript.push(`    htg posts: ${report?.text ?? '(nothing)'}`);
 
     // What htg ended with, checked against what the simulated people did.
     topics = await stores.topics.list(hackathonId);
@@ -563,7 +598,14 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
     const teams = topics
       .filter((t) => (t.members ?? []).length > 0)
       .map((t) => ({ number: t.number, size: (t.members ?? []).length, cap: 4 }));
+    const answered = topics.filter((t) => Object.keys(t.followUps ?? {}).length > 0).length;
     const problems = [
+      ...(askedTwoWeeksOn === 0 || answered === 0
+        ? [`the follow-ups asked ${askedTwoWeeksOn} people and ${answered} topics have an answer`]
+        : []),
+      ...(askedSixWeeksOn >= askedTwoWeeksOn
+        ? [`six weeks on, ${askedSixWeeksOn} people were asked (two weeks on: ${askedTwoWeeksOn})`]
+        : []),
       ...counts
         .filter((c) => c.expected.votes !== c.counted.votes || c.expected.interest !== c.counted.interest)
         .map(
@@ -686,6 +728,7 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
         pullRequestsOnTopics: topics.reduce((sum, t) => sum + (t.pullRequests ?? []).length, 0),
       },
       website: { repo: WEBSITE, pullRequests: pulls.length, merged: pulls.filter((p) => p.merged_at).length },
+      followUps: { askedTwoWeeksOn, askedSixWeeksOn, answered },
     };
   } finally {
     stream.close();

@@ -66,6 +66,14 @@ describe('the offline rehearsal', () => {
     expect(websitePage).toContain('Update the wrap-up of Hack the Rehearsal (1)');
     expect(websitePage).toContain('| Topic | Team |');
     expect(transcript).toContain('is up for review on the community website');
+    // The follow-ups: asked two weeks on, fewer six weeks on (what was merged or stopped is settled), answered.
+    expect(result.followUps.askedTwoWeeksOn).toBeGreaterThan(5);
+    expect(result.followUps.askedSixWeeksOn).toBeGreaterThan(0);
+    expect(result.followUps.askedSixWeeksOn).toBeLessThan(result.followUps.askedTwoWeeksOn);
+    expect(result.followUps.answered).toBeGreaterThan(2);
+    expect(transcript).toContain('(direct message): Two weeks after Hack the Rehearsal: what became of #');
+    expect(transcript).toContain('htg posts: What became of the topics of Hack the Rehearsal');
+    expect(readFileSync(join(outDir, 'slack.html'), 'utf8')).toContain('Since the hackathon:');
   }, 180_000);
 
   it.skipIf(!chromium && process.env.HTG_REQUIRE_CHROMIUM !== '1')(

@@ -47,8 +47,13 @@ export async function followUpClicked(deps: ListenerDependencies, args: FollowUp
     });
     const channel = body.channel?.id || body.container?.channel_id;
     const ts = body.container?.message_ts;
-    if (channel && ts)
-      await client.chat.update({ channel, ts, ...followUpMessage(hackathon, topic, target.r) });
-    if (channel) await tellEphemeral(client, channel, body.user.id, followUpSavedText(topic, state));
+    if (!channel) return;
+    // The answer is saved: say so first. Updating the message is a courtesy on top (chat.update is Tier 3, and
+    // many answers at once can meet Slack's limit): if Slack refuses it, the card still shows the answer.
+    await tellEphemeral(client, channel, body.user.id, followUpSavedText(topic, state));
+    if (ts)
+      await client.chat
+        .update({ channel, ts, ...followUpMessage(hackathon, topic, target.r) })
+        .catch((error: unknown) => deps.logger.warn('Could not update a follow-up message', error));
   });
 }
