@@ -28,8 +28,8 @@ const stillGoing = (topic: Topic): boolean =>
 
 /**
  * The topics an organizer can carry over into the channel's hackathon: those not picked in the workspace's
- * earlier hackathons, and those still going after them (newest hackathon first), leaving out any carried over already or with the same title as a topic
- * here.
+ * earlier hackathons and those still going after them (newest hackathon first), leaving out any carried over
+ * already or with the same title as a topic here.
  */
 export async function carryOverCandidates(
   deps: CarryOverDeps,

@@ -14,7 +14,8 @@ import { wrappedTopics } from './wrap-up.js';
 
 /**
  * A follow-up's answer, from its direct message: the topic is still going, merged or stopped, as whoever
- * continues it (or its team, its proposer, an organizer) says, until 90 days after the event. A repeated click (Slack's retry, a double click) writes the same answer again.
+ * continues it (or its team, its proposer, an organizer) says, until 90 days after the event. A repeated click
+ * (Slack's retry, a double click) writes the same answer again.
  */
 export async function saveFollowUp(
   deps: TopicDeps,

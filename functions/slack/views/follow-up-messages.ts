@@ -34,7 +34,7 @@ const STATE: Record<FollowUpState, { emoji: string; words: string }> = {
   merged: { emoji: '✅', words: 'merged' },
   stopped: { emoji: '⏹️', words: 'stopped' },
 };
-const WEEKS: Record<FollowUpRound, string> = { 2: 'two weeks', 6: 'six weeks' };
+const WEEKS: Record<FollowUpRound, string> = { 2: 'Two weeks', 6: 'Six weeks' };
 
 const onDate = (iso: string) =>
   `<!date^${Math.floor(Date.parse(iso) / 1000)}^{date_short}|${iso.slice(0, 10)}>`;
@@ -69,7 +69,7 @@ export function followUpMessage(
   round: FollowUpRound,
 ): { text: string; blocks: KnownBlock[] } {
   const answer = topic.followUps?.[roundKey(round)] ?? null;
-  const text = `${WEEKS[round][0]?.toUpperCase()}${WEEKS[round].slice(1)} after ${hackathon.name}: what became of #${topic.number} ${topic.title}?`;
+  const text = `${WEEKS[round]} after ${hackathon.name}: what became of #${topic.number} ${topic.title}?`;
   const earlier = followUpHistory(topic).filter((given) => given.round !== round);
   const known = [
     reviewLine(topic),
@@ -80,7 +80,7 @@ export function followUpMessage(
     text: clip(text, 300),
     blocks: [
       section(
-        `🧭 ${WEEKS[round][0]?.toUpperCase()}${WEEKS[round].slice(1)} after ${boldName(hackathon.name)}: what became of \`#${topic.number}\` *${escapeMrkdwn(clip(topic.title, 150))}*? One click answers; it shows on the topic and in the next hackathon's carry-over.`,
+        `🧭 ${WEEKS[round]} after ${boldName(hackathon.name)}: what became of \`#${topic.number}\` *${escapeMrkdwn(clip(topic.title, 150))}*? One click answers; it shows on the topic and in the next hackathon's carry-over.`,
       ),
       ...(known.length > 0 ? [textContext(known.join('\n'))] : []),
       {
