@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, fromLocal, toLocal } from '../../functions/domain/zoned-time.js';
 import type { SlackSim } from '../../functions/local/dev/slack-sim.js';
-import { setUpHackathon } from '../helpers/hackathon-setup.js';
+import { lastCardMessage, setUpHackathon } from '../helpers/hackathon-setup.js';
 import { expectWithinGrants, type IngressHarness, startIngressSuite } from '../helpers/ingress-harness.js';
 
 /**
@@ -60,16 +60,7 @@ describe('the follow-ups after the event', () => {
       }));
   };
   const value = (n: number, r: 2 | 6) => JSON.stringify({ h: hackathonId, n, r });
-  const lastCard = (n: number) =>
-    harness.slack.calls
-      .filter(
-        (c) =>
-          ['chat.postMessage', 'chat.update'].includes(c.method) &&
-          c.args.channel === channel &&
-          !c.args.thread_ts &&
-          String(c.args.text).startsWith(`#${n} `),
-      )
-      .at(-1);
+  const lastCard = (n: number) => lastCardMessage(harness, channel, n);
 
   it('are two schedules of the wrapped-up hackathon, at 10:00 local two and six weeks after its last day', async () => {
     ({ channel } = await setUpHackathon(slack, ORGANIZER, {

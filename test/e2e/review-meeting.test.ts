@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackSim } from '../../functions/local/dev/slack-sim.js';
-import { setUpHackathon } from '../helpers/hackathon-setup.js';
+import { lastCardMessage, setUpHackathon } from '../helpers/hackathon-setup.js';
 import { expectWithinGrants, type IngressHarness, startIngressSuite } from '../helpers/ingress-harness.js';
 
 /**
@@ -40,16 +40,7 @@ describe('the review meeting', () => {
     await harness.refresh();
   };
   const cardOf = async (n: number) => (await harness.topicOf(hackathonId, n))?.card as { ts: string };
-  const lastCard = (n: number) =>
-    harness.slack.calls
-      .filter(
-        (c) =>
-          ['chat.postMessage', 'chat.update'].includes(c.method) &&
-          c.args.channel === channel &&
-          !c.args.thread_ts &&
-          String(c.args.text).startsWith(`#${n} `),
-      )
-      .at(-1);
+  const lastCard = (n: number) => lastCardMessage(harness, channel, n);
 
   it('keeps its three moments as schedules that outlive the wrap-up', async () => {
     ({ channel } = await setUpHackathon(slack, ORGANIZER, {

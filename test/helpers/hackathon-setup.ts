@@ -60,3 +60,15 @@ export async function hackathonWithCards(
   });
   return { channel, hackathonId, cards };
 }
+
+/** What topic #n's card in `channel` last showed: its latest post or update there (not in a thread). */
+export const lastCardMessage = (harness: IngressHarness, channel: string, n: number) =>
+  harness.slack.calls
+    .filter(
+      (c) =>
+        ['chat.postMessage', 'chat.update'].includes(c.method) &&
+        c.args.channel === channel &&
+        !c.args.thread_ts &&
+        String(c.args.text).startsWith(`#${n} `),
+    )
+    .at(-1);
