@@ -151,7 +151,10 @@ describe('the follow-ups after the event', () => {
       'Thanks! *#1 Gardener on IPv6* is still going',
     );
     // A forged value does nothing.
-    await slack.click('U0DORA', dora.channel, dora.ts, 'follow_up:going', '{"h":"x","n":1,"r":3}');
+    const before = harness.slack.calls.length;
+    await slack.click('U0DORA', dora.channel, dora.ts, 'follow_up:stopped', '{"h":"x","n":1,"r":3}');
+    expect(harness.slack.calls.slice(before).map((c) => c.method)).toEqual([]);
+    expect((await harness.topicOf(hackathonId, 1))?.followUps).toMatchObject({ w2: { state: 'going' } });
 
     const bob = asked[1] as (typeof asked)[number];
     await slack.click('U0BOB', bob.channel, bob.ts, 'follow_up:merged', value(2, 2));

@@ -405,6 +405,7 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
         expression: string,
         values: Record<string, unknown>,
         names: Record<string, string> = {},
+        returned: 'NONE' | 'ALL_NEW' = 'NONE',
       ) =>
         documents.send(
           new UpdateCommand({
@@ -414,7 +415,7 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
             ConditionExpression: 'attribute_exists(pk) AND #status <> :withdrawn',
             ExpressionAttributeNames: { '#status': 'status', '#followUps': 'followUps', ...names },
             ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ...values },
-            ReturnValues: 'ALL_NEW',
+            ReturnValues: returned,
           }),
         );
       try {
@@ -423,6 +424,7 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
           'SET #followUps.#round = :answer',
           { ':answer': followUp },
           { '#round': round },
+          'ALL_NEW',
         );
         return {
           ...topic,
