@@ -3,7 +3,7 @@ import type { ChannelVisibility, Hackathon } from '../domain/hackathon.js';
 import { isOrganizer, proposalsOpen } from '../domain/hackathon.js';
 import { jobTimes } from '../domain/schedule.js';
 import type { Topic } from '../domain/topic.js';
-import { votingOpen } from '../domain/vote.js';
+import { resultsHidden, votingOpen } from '../domain/vote.js';
 import { toLocal } from '../domain/zoned-time.js';
 import type { HackathonStore, TopicStore, VoteStore } from './ports/stores.js';
 
@@ -24,7 +24,10 @@ export interface HomeEntry {
   votesLeft: number | null;
   /** The person's team(s) and topic(s). */
   teams: Topic[];
-  /** Hacking topics still open with room in their team, most votes first (at most five). */
+  /**
+   * Hacking topics still open with room in their team, most votes first (at most five); none while counts are
+   * hidden, since "most votes first" would give the ranking away.
+   */
   lookingForPeople: Topic[];
 }
 
@@ -124,7 +127,7 @@ function entriesOf(
         votesLeft:
           hackathon.votesPerPerson === null ? null : Math.max(0, hackathon.votesPerPerson - votes.length),
         teams: open.filter((t) => (t.members ?? []).includes(request.userId)),
-        lookingForPeople: rankTopics(open)
+        lookingForPeople: (resultsHidden(hackathon) ? [] : rankTopics(open))
           .map(({ topic }) => topic)
           .filter(
             (t) =>

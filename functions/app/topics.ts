@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError, PermissionError } from '../domain/errors.js';
 import { type Hackathon, isOrganizer, proposalsOpen } from '../domain/hackathon.js';
 import { canChangeTopic, type Topic, type TopicDraftInput, validateTopicDraft } from '../domain/topic.js';
+import { resultsHidden } from '../domain/vote.js';
 import { lateOutcomesUntil } from '../domain/website.js';
 import { requireHackathon } from './hackathons.js';
 import type { HackathonStore, TopicStore } from './ports/stores.js';
@@ -87,16 +88,20 @@ export async function withdrawTopic(deps: TopicDeps, request: TopicChangeRequest
   return deps.topics.withdraw(topic, request.userId, request.now.toISOString());
 }
 
-/** Topics still in play, most votes first, then by number; withdrawn ones are counted apart. */
+/**
+ * Topics still in play, most votes first, then by number (by number alone while counts are hidden: the order would
+ * give the ranking away); withdrawn ones are counted apart.
+ */
 export async function listTopics(
   deps: TopicDeps,
   hackathonId: string,
 ): Promise<{ hackathon: Hackathon; topics: Topic[]; withdrawn: number }> {
   const hackathon = await requireHackathon(deps.hackathons, hackathonId);
   const all = await deps.topics.list(hackathon.id);
+  const hidden = resultsHidden(hackathon);
   const topics = all
     .filter((topic) => topic.status !== 'withdrawn')
-    .sort((a, b) => b.voteCount - a.voteCount || a.number - b.number);
+    .sort((a, b) => (hidden ? 0 : b.voteCount - a.voteCount) || a.number - b.number);
   return { hackathon, topics, withdrawn: all.length - topics.length };
 }
 

@@ -13,10 +13,16 @@ export interface BoardGroups {
   more: Topic[];
 }
 
-/** Sorts topics into the board's groups; withdrawn topics are left out. */
-export function groupBoard(topics: readonly Topic[]): BoardGroups {
+/**
+ * Sorts topics into the board's groups; withdrawn topics are left out. `byNumber` (while counts are hidden) orders
+ * each group by number, since the order by votes would give the ranking away.
+ */
+export function groupBoard(topics: readonly Topic[], options: { byNumber?: boolean } = {}): BoardGroups {
   const groups: BoardGroups = { discussion: [], teams: [], fastTrack: [], more: [] };
-  for (const { topic } of rankTopics(topics)) {
+  const ordered = options.byNumber
+    ? topics.filter((topic) => topic.status !== 'withdrawn').sort((a, b) => a.number - b.number)
+    : rankTopics(topics).map(({ topic }) => topic);
+  for (const topic of ordered) {
     if (topic.kind === 'discussion') groups.discussion.push(topic);
     else if (topic.fastTrack) groups.fastTrack.push(topic);
     else if ((topic.members ?? []).length > 0) groups.teams.push(topic);

@@ -40,6 +40,11 @@ export interface HackathonSettings {
   teamSize: { min: number; max: number };
   /** Whether each person joins at most one team (default true; older hackathons without it count as true). */
   onePerPerson?: boolean;
+  /**
+   * Whether vote counts stay hidden until voting closes (default false): cards, board, summaries, `/htg list`, the
+   * ballot and the Home tab show no counts and no ranking until the ranking message reveals them (`resultsHidden`).
+   */
+  hideResults?: boolean;
   /** Who takes part, with their company where known (kept apart from the settings form). */
   attendees?: Array<{ userId: string; company: string | null; githubLogin?: string }>;
   /** ISO instants; null when not set. */
@@ -136,6 +141,7 @@ export interface HackathonSettingsInput {
   teamSizeMin?: string | number | null;
   teamSizeMax?: string | number | null;
   onePerPerson?: boolean | null;
+  hideResults?: boolean | null;
   proposalsCloseAt?: string | null;
   votingClosesAt?: string | null;
   summaryTimes?: string | null;
@@ -281,6 +287,7 @@ export function validateHackathonSettings(
     votesPerPerson: typeof votesPerPerson === 'number' ? votesPerPerson : null,
     teamSize: { min: min as number, max: max as number },
     onePerPerson: input.onePerPerson ?? true,
+    hideResults: input.hideResults ?? false,
     proposalsCloseAt: proposalsCloseAt ?? null,
     votingClosesAt: (votingClosesAt as string | undefined) ?? null,
     summaryTimes: summaryTimes ?? [],
@@ -308,6 +315,7 @@ export function defaultSettings(creatorId: string): HackathonSettings {
     votesPerPerson: null,
     teamSize: { min: 1, max: 5 },
     onePerPerson: true,
+    hideResults: false,
     proposalsCloseAt: null,
     votingClosesAt: null,
     summaryTimes: [...DEFAULT_SUMMARY_TIMES],

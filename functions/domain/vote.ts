@@ -35,6 +35,18 @@ export function votingOpen(hackathon: Pick<Hackathon, 'status' | 'votingClosesAt
 }
 
 /**
+ * Whether counts (and so the ranking) are hidden now: the organizers chose to hide them, the hackathon is active,
+ * and the ranking message has not revealed them yet. It depends on the hackathon alone, not on the clock, so a
+ * card rendered from the same hackathon and topic is the same card: everything is revealed together when the
+ * ranking message is posted after the close's recount (the refresher then updates every card and the board).
+ */
+export function resultsHidden(
+  hackathon: Pick<Hackathon, 'hideResults' | 'status' | 'rankingMessage'>,
+): boolean {
+  return hackathon.hideResults === true && hackathon.status === 'active' && !hackathon.rankingMessage;
+}
+
+/**
  * Which kind of vote a reaction is on this hackathon's cards, if any. Both names are compared as Slack reports
  * reactions (canonical, skin tones ignored): `+1::skin-tone-2` is a vote where the vote emoji is `+1`, and also
  * where it was saved as `thumbsup` before settings were canonicalised.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import {
+  allCardsChanges,
   gitHubLinkChanges,
   issueWork,
   newHackathons,
@@ -248,6 +249,17 @@ export function createRefresherHandler({
     };
     for (const change of topicChanges(event.Records))
       askFor(change.hackathonId, [change.number], change.sequenceNumber);
+    // Settings every card shows (the emoji, counts hidden or revealed): every card, then the board, follows.
+    for (const { hackathonId, sequenceNumber } of allCardsChanges(event.Records))
+      await attempt(`Could not list the cards of hackathon ${hackathonId}`, sequenceNumber, async () => {
+        const topics = await deps.topics.list(hackathonId);
+        askFor(
+          hackathonId,
+          topics.filter((topic) => topic.card).map((topic) => topic.number),
+          sequenceNumber,
+        );
+        if (!cards.has(hackathonId)) cards.set(hackathonId, new Map());
+      });
     for (const { job, sequenceNumber } of jobs)
       if (job.kind === 'refresh-cards') {
         askFor(job.hackathonId, job.numbers, sequenceNumber);

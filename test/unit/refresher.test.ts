@@ -1,7 +1,12 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { scheduleChanges, teamWork, topicChanges } from '../../functions/adapters/dynamodb/topic-changes.js';
+import {
+  allCardsChanges,
+  scheduleChanges,
+  teamWork,
+  topicChanges,
+} from '../../functions/adapters/dynamodb/topic-changes.js';
 import { createLogger } from '../../functions/adapters/logger.js';
 import { realClock } from '../../functions/app/deadline.js';
 import type { CardPublisher } from '../../functions/app/ports/slack.js';
@@ -98,6 +103,53 @@ describe('scheduleChanges', () => {
     expect(scheduleChanges([record('MODIFY', hackathonItem({ name: 'Renamed' }), hackathonItem())])).toEqual(
       [],
     );
+  });
+});
+
+describe('allCardsChanges', () => {
+  const hackathonItem = (overrides: Record<string, unknown> = {}) => ({
+    pk: 'HACKATHON#h1',
+    sk: 'HACKATHON',
+    entity: 'hackathon',
+    id: 'h1',
+    status: 'active',
+    voteEmoji: 'arrow_up',
+    workEmoji: 'rocket',
+    ...overrides,
+  });
+  const ranking = { channelId: 'C1', ts: '1.2' };
+  const changes = (after: Record<string, unknown>, before: Record<string, unknown>) =>
+    allCardsChanges([record('MODIFY', hackathonItem(after), hackathonItem(before))]).length;
+
+  it('renders every card again when what every card shows changes: the emoji, counts hidden or revealed', () => {
+    expect(changes({ voteEmoji: '+1' }, {})).toBe(1);
+    expect(changes({ workEmoji: 'hand' }, {})).toBe(1);
+    expect(changes({ hideResults: true }, {})).toBe(1);
+    expect(changes({ hideResults: false }, { hideResults: true })).toBe(1);
+    // The ranking message reveals hidden counts; the wrap-up ending a hackathon whose voting never closed too.
+    expect(changes({ hideResults: true, rankingMessage: ranking }, { hideResults: true })).toBe(1);
+    expect(changes({ hideResults: true, status: 'ended' }, { hideResults: true })).toBe(1);
+  });
+
+  it('leaves the cards alone for what they do not show, a ranking over visible counts, and new hackathons', () => {
+    expect(changes({ name: 'Renamed', votesPerPerson: 3 }, {})).toBe(0);
+    expect(changes({ rankingMessage: ranking }, {})).toBe(0);
+    expect(
+      changes(
+        { hideResults: true, rankingMessage: ranking, name: 'x' },
+        { hideResults: true, rankingMessage: ranking },
+      ),
+    ).toBe(0);
+    expect(allCardsChanges([record('INSERT', hackathonItem({ hideResults: true }))])).toEqual([]);
+    expect(allCardsChanges([record('MODIFY', topicItem(1, { title: 'x' }), topicItem(1))])).toEqual([]);
+  });
+
+  it('asks once per hackathon, at its first record', () => {
+    const first = record('MODIFY', hackathonItem({ voteEmoji: '+1' }), hackathonItem());
+    const second = record('MODIFY', hackathonItem({ hideResults: true }), hackathonItem({ voteEmoji: '+1' }));
+    expect(allCardsChanges([first, second])).toEqual([
+      { hackathonId: 'h1', sequenceNumber: first.dynamodb?.SequenceNumber },
+    ]);
   });
 });
 

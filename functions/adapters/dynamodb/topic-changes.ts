@@ -2,6 +2,8 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { Job } from '../../app/ports/jobs.js';
+import type { Hackathon } from '../../domain/hackathon.js';
+import { resultsHidden } from '../../domain/vote.js';
 import { withoutKeys } from './keys.js';
 import { tableSchema } from './table-schema.js';
 
@@ -85,6 +87,31 @@ export function scheduleChanges(
     const changed = record.eventName === 'INSERT' || !before || changedAny(SCHEDULE_FIELDS, before, after);
     const id = String(after.id);
     if (changed && !changes.has(id)) changes.set(id, record.dynamodb?.SequenceNumber ?? '');
+  }
+  return [...changes].map(([hackathonId, sequenceNumber]) => ({ hackathonId, sequenceNumber }));
+}
+
+/** Hackathon fields every card shows: a change to one of them brings every card up to date. */
+const ON_EVERY_CARD = ['voteEmoji', 'workEmoji'] as const;
+
+/**
+ * Hackathons whose every card (and board) needs rendering again: their emoji changed, or their counts were hidden
+ * or revealed (the ranking message posted after the close reveals them, all cards then follow).
+ */
+export function allCardsChanges(
+  records: readonly DynamoDBRecord[],
+): Array<{ hackathonId: string; sequenceNumber: string }> {
+  const changes = new Map<string, string>();
+  for (const record of records) {
+    if (record.eventName !== 'MODIFY') continue;
+    const after = image(record.dynamodb?.NewImage);
+    if (after?.[tableSchema.entityAttribute] !== 'hackathon') continue;
+    const before = image(record.dynamodb?.OldImage);
+    if (!before) continue;
+    const hidden = (item: Record<string, unknown>) => resultsHidden(item as unknown as Hackathon);
+    if (!changedAny(ON_EVERY_CARD, before, after) && hidden(before) === hidden(after)) continue;
+    const id = String(after.id);
+    if (!changes.has(id)) changes.set(id, record.dynamodb?.SequenceNumber ?? '');
   }
   return [...changes].map(([hackathonId, sequenceNumber]) => ({ hackathonId, sequenceNumber }));
 }

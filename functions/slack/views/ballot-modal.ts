@@ -1,5 +1,6 @@
 import type { Ballot } from '../../app/ballot.js';
 import type { Topic } from '../../domain/topic.js';
+import { resultsHidden } from '../../domain/vote.js';
 import {
   clip,
   context,
@@ -18,17 +19,23 @@ const PER_GROUP = 10;
 /** Block ids of a ballot's checkbox groups: `vote__<n>` and `interest__<n>`. */
 export const ballotBlockId = (kind: 'vote' | 'interest', group: number) => `${kind}__${group}`;
 
-/** `/htg vote`: every open topic by category, with counts, to tick for a vote and for "I'd work on it". */
+/**
+ * `/htg vote`: every open topic by category, with counts (none while they are hidden), to tick for a vote and for
+ * "I'd work on it". The person's own choices and what is left of their budget always show.
+ */
 export function ballotModal(ballot: Ballot): ModalView {
   const { hackathon } = ballot;
+  const hidden = resultsHidden(hackathon);
+  const used = ballot.votes.size;
   const budget =
     hackathon.votesPerPerson === null
       ? 'You may vote for as many topics as you like.'
-      : `You have ${hackathon.votesPerPerson} votes.`;
+      : `You have ${hackathon.votesPerPerson} votes${used > 0 ? ` and have given ${used}` : ''}.`;
   const blocks: KnownBlock[] = [
     section(
       `Tick the topics of ${boldName(hackathon.name)} you vote for, and those you would work on. ${budget} ` +
-        'This is the same as reacting on the cards: a topic never counts you twice.',
+        'This is the same as reacting on the cards: a topic never counts you twice.' +
+        (hidden ? ' Counts stay hidden until voting closes, and nobody else sees this form.' : ''),
     ),
   ];
   const byCategory = new Map<string, Topic[]>();
@@ -46,10 +53,14 @@ export function ballotModal(ballot: Ballot): ModalView {
       const options = slice.map((topic) => ({
         value: String(topic.number),
         text: plainText(`#${topic.number} ${topic.title}`, 75),
-        description: plainText(
-          `:${hackathon.voteEmoji}: ${topic.voteCount}  :${hackathon.workEmoji}: ${topic.interestCount}`,
-          75,
-        ),
+        ...(hidden
+          ? {}
+          : {
+              description: plainText(
+                `:${hackathon.voteEmoji}: ${topic.voteCount}  :${hackathon.workEmoji}: ${topic.interestCount}`,
+                75,
+              ),
+            }),
       }));
       const label = `${clip(category, 60)}${topics.length > PER_GROUP ? ` (${start / PER_GROUP + 1})` : ''}`;
       for (const kind of ['vote', 'interest'] as const) {

@@ -2,6 +2,7 @@ import { rankTopics } from '../../domain/assignment.js';
 import { type BoardChange, type BoardSnapshot, changesSince, groupBoard } from '../../domain/board.js';
 import type { Hackathon } from '../../domain/hackathon.js';
 import type { Topic, TopicStatus } from '../../domain/topic.js';
+import { resultsHidden } from '../../domain/vote.js';
 import { clip, context, type KnownBlock, plainText, SLACK_LIMITS, section } from './blocks.js';
 import { chunkLines } from './chunk-lines.js';
 import { escapeMrkdwn, mentions, slackLink } from './mrkdwn.js';
@@ -65,22 +66,37 @@ function boardPages(hackathon: Hackathon, topics: readonly Topic[], now: Date, t
     text: `${escapeMrkdwn(title)}: ${count(live.length, 'topic')}, ${count(teams, 'team')}`,
     pages: paginate(
       [header(title), context(facts.join('  ·  '))],
-      sections(boardEntries(topics)),
+      sections(boardEntries(topics, { hidden: resultsHidden(hackathon) })),
       (page, total) => context(`${escapeMrkdwn(title)}, continued (${page}/${total})`),
     ),
   };
 }
 
-/** While voting runs: the leaderboard, topics that could use a look, how to vote and how long voting stays open. */
+/**
+ * While voting runs: the leaderboard, topics that could use a look, how to vote and how long voting stays open.
+ * While counts are hidden there is no leaderboard and no count: the topics by number, and how to vote in private.
+ */
 export function votingSummary(hackathon: Hackathon, topics: readonly Topic[], now: Date): BoardPages {
   const title = `Voting summary: ${hackathon.name}`;
+  const hidden = resultsHidden(hackathon);
   const ranked = rankTopics(topics);
   const votes = ranked.reduce((sum, { topic }) => sum + topic.voteCount, 0);
   const closing = closingText(hackathon, now);
+  const tally = hidden
+    ? count(ranked.length, 'topic')
+    : `${count(ranked.length, 'topic')}, ${count(votes, 'vote')}`;
 
   const entries: string[][] = [];
   if (ranked.length === 0) entries.push(['No topics yet. Propose one with `/htg propose`.']);
-  else {
+  else if (hidden) {
+    entries.push(
+      ['🙈 Vote counts stay hidden until voting closes: the ranking then shows them all at once.'],
+      ['', '*Topics*'],
+      ...[...ranked]
+        .sort((a, b) => a.topic.number - b.topic.number)
+        .map(({ topic }) => [`• ${topicLine(topic, true)}`]),
+    );
+  } else {
     const top = ranked.slice(0, LEADERBOARD_SIZE);
     entries.push(['*Leaderboard*'], ...top.map(({ rank, topic }) => [`${rank}. ${topicLine(topic)}`]));
     const shown = new Set(top.map(({ topic }) => topic.number));
@@ -95,7 +111,9 @@ export function votingSummary(hackathon: Hackathon, topics: readonly Topic[], no
   entries.push(
     [''],
     [
-      `*How to vote:* react with :${hackathon.voteEmoji}: on a topic's card to vote, :${hackathon.workEmoji}: if you would work on it, or use \`/htg vote\`.` +
+      (hidden
+        ? `*How to vote:* in private with \`/htg vote\` or a card's *Vote in private*; reacting with :${hackathon.voteEmoji}: (vote) or :${hackathon.workEmoji}: (would work on it) counts too, but shows to everyone.`
+        : `*How to vote:* react with :${hackathon.voteEmoji}: on a topic's card to vote, :${hackathon.workEmoji}: if you would work on it, or use \`/htg vote\`.`) +
         (hackathon.votesPerPerson === null
           ? ''
           : ` Everyone has ${count(hackathon.votesPerPerson, 'vote')}.`),
@@ -104,14 +122,9 @@ export function votingSummary(hackathon: Hackathon, topics: readonly Topic[], no
   );
 
   return {
-    text: `${escapeMrkdwn(title)}: ${count(ranked.length, 'topic')}, ${count(votes, 'vote')}. ${closing}`,
+    text: `${escapeMrkdwn(title)}: ${tally}. ${closing}`,
     pages: paginate(
-      [
-        header(title),
-        context(
-          `${count(ranked.length, 'topic')}, ${count(votes, 'vote')}  ·  updated ${formatWhen(now, hackathon.timeZone)}`,
-        ),
-      ],
+      [header(title), context(`${tally}  ·  updated ${formatWhen(now, hackathon.timeZone)}`)],
       sections(entries),
       (page, total) => context(`${escapeMrkdwn(title)}, continued (${page}/${total})`),
     ),
@@ -147,7 +160,7 @@ export function hackathonSummary(
     body.push(...sections(entries));
   }
   // The daily summary is where the week's check-ins are read: they appear in full (the living board shortens them).
-  body.push(...sections(boardEntries(topics, { fullCheckIns: true })));
+  body.push(...sections(boardEntries(topics, { fullCheckIns: true, hidden: resultsHidden(hackathon) })));
 
   const summary = previous === null ? '' : ` ${count(changes.length, 'change')} since the last summary.`;
   return {
@@ -160,14 +173,21 @@ export function hackathonSummary(
   };
 }
 
-/** The board's groups as entries: each entry is one topic's lines, the group title leading its first topic. */
-function boardEntries(topics: readonly Topic[], options: { fullCheckIns?: boolean } = {}): string[][] {
-  const groups = groupBoard(topics);
+/**
+ * The board's groups as entries: each entry is one topic's lines, the group title leading its first topic. While
+ * counts are hidden (`hidden`), no topic shows its votes and each group is by number.
+ */
+function boardEntries(
+  topics: readonly Topic[],
+  options: { fullCheckIns?: boolean; hidden?: boolean } = {},
+): string[][] {
+  const hidden = options.hidden ?? false;
+  const groups = groupBoard(topics, { byNumber: hidden });
   const entries: string[][] = [];
   for (const key of ['discussion', 'teams', 'fastTrack', 'more'] as const) {
     const group = groups[key];
     group.forEach((topic, index) => {
-      const lines = topicLines(topic, key === 'fastTrack', options.fullCheckIns ?? false);
+      const lines = topicLines(topic, key === 'fastTrack', options.fullCheckIns ?? false, hidden);
       entries.push(
         index === 0 ? [`${entries.length > 0 ? '\n' : ''}*${GROUP_TITLES[key]}*`, ...lines] : lines,
       );
@@ -181,9 +201,9 @@ function boardEntries(topics: readonly Topic[], options: { fullCheckIns?: boolea
  * A topic on the board: its line, then (with a team, or on the fast track) team, links and check-in. The living
  * board shortens a check-in to a glance (the card and the daily summary show it in full).
  */
-function topicLines(topic: Topic, showLinks: boolean, fullCheckIn: boolean): string[] {
+function topicLines(topic: Topic, showLinks: boolean, fullCheckIn: boolean, hidden: boolean): string[] {
   const members = topic.members ?? [];
-  const lines = [topicLine(topic)];
+  const lines = [topicLine(topic, hidden)];
   if (members.length === 0 && !showLinks) return lines;
   if (members.length > 0) lines.push(`${INDENT}👥 ${mentions(members)}`);
   for (const url of topic.links) lines.push(`${INDENT}🔗 ${boardLink(url)}`);
@@ -199,17 +219,17 @@ function topicLines(topic: Topic, showLinks: boolean, fullCheckIn: boolean): str
   return lines;
 }
 
-/** "🚧 `#3` Title (8 votes)"; a dropped topic struck through with its note. */
-function topicLine(topic: Topic): string {
+/** "🚧 `#3` Title (8 votes)" (no votes while `hidden`); a dropped topic struck through with its note. */
+function topicLine(topic: Topic, hidden = false): string {
   const icon = topic.emoji ? `${escapeMrkdwn(topic.emoji)} ` : '';
   const name = `\`#${topic.number}\` ${icon}${escapeMrkdwn(topic.title)}`;
-  const votes = `(${count(topic.voteCount, 'vote')})`;
+  const votes = hidden ? '' : ` (${count(topic.voteCount, 'vote')})`;
   if (topic.status === 'dropped') {
     const note = topic.statusNote ? oneLine(topic.statusNote) : '';
-    return `~${name}~ ${votes} · dropped${note ? `: ${escapeMrkdwn(clip(note, STATUS_NOTE_MAX))}` : ''}`;
+    return `~${name}~${votes} · dropped${note ? `: ${escapeMrkdwn(clip(note, STATUS_NOTE_MAX))}` : ''}`;
   }
   const mark = STATUS_MARK[topic.status];
-  return `${mark ? `${mark} ` : ''}${name} ${votes}`;
+  return `${mark ? `${mark} ` : ''}${name}${votes}`;
 }
 
 function changeLine(change: BoardChange, topic: Topic | undefined): string {

@@ -46,6 +46,10 @@ const numberInput = (initial: number | null | undefined, min: string) => ({
 });
 
 const ONE_TEAM_OPTION = { value: 'yes', text: plainText('Each person joins at most one team') };
+const HIDE_RESULTS_OPTION = {
+  value: 'yes',
+  text: plainText('Hide vote counts until voting closes', 75),
+};
 
 const CLOSED_MEANS_OPTIONS = [
   { value: 'withdrawn', text: plainText('withdraws its topic') },
@@ -149,6 +153,19 @@ export function hackathonModal(
         type: 'checkboxes',
         options: [ONE_TEAM_OPTION],
         ...(settings.onePerPerson !== false ? { initial_options: [ONE_TEAM_OPTION] } : {}),
+      },
+    }),
+    input({
+      block_id: 'hideResults',
+      label: 'Results',
+      optional: true,
+      hint:
+        'Cards, board, summaries, /htg list, the ballot and the Home tab show no counts until the ranking at the close reveals them. ' +
+        'Slack shows reactions on a card to everyone, so people then vote in private: with /htg vote or the card\'s "Vote in private" button.',
+      element: {
+        type: 'checkboxes',
+        options: [HIDE_RESULTS_OPTION],
+        ...(settings.hideResults ? { initial_options: [HIDE_RESULTS_OPTION] } : {}),
       },
     }),
     input({

@@ -1,6 +1,7 @@
 import { issueReference, type PullRequestLink, pullRequestReference } from '../../domain/github.js';
 import type { Hackathon } from '../../domain/hackathon.js';
 import { hasWork, KIND_LABELS, TEAM_SIZE_LABELS, type Topic } from '../../domain/topic.js';
+import { resultsHidden } from '../../domain/vote.js';
 import { clip, context, type KnownBlock, SLACK_LIMITS, section, sections } from './blocks.js';
 import { carriedHistoryLine, followUpLine } from './follow-up-messages.js';
 import { escapeMrkdwn, labelledLink, slackLink } from './mrkdwn.js';
@@ -15,6 +16,8 @@ export const TOPIC_ACTIONS = {
   join: 'topic_join',
   leave: 'topic_leave',
   outcome: 'topic_outcome',
+  /** Opens the ballot: while counts are hidden, the way to vote that nobody else sees (reactions show). */
+  ballot: 'topic_ballot',
 } as const;
 const EXCERPT_MAX = 600;
 /** A shortened card's check-in and team (see `topicCard`). */
@@ -124,15 +127,30 @@ function cardMessage(
       context(`Withdrawn by <@${topic.updatedBy}>. It stays on record; votes on it no longer count.`),
     );
   } else {
+    const hidden = resultsHidden(hackathon);
     blocks.push(
       context(
-        `:${hackathon.voteEmoji}: ${topic.voteCount} ${topic.voteCount === 1 ? 'vote' : 'votes'}  ·  :${hackathon.workEmoji}: ${topic.interestCount} would work on it${interested(topic)}\n` +
-          `React with :${hackathon.voteEmoji}: to vote, :${hackathon.workEmoji}: if you would work on it`,
+        hidden
+          ? '🙈 Vote counts stay hidden until voting closes; the ranking then shows them all at once.\n' +
+              `Vote in private with *Vote in private* or \`/htg vote\`. A reaction (:${hackathon.voteEmoji}: to vote, :${hackathon.workEmoji}: if you would work on it) counts too, but Slack shows it to everyone.`
+          : `:${hackathon.voteEmoji}: ${topic.voteCount} ${topic.voteCount === 1 ? 'vote' : 'votes'}  ·  :${hackathon.workEmoji}: ${topic.interestCount} would work on it${interested(topic)}\n` +
+              `React with :${hackathon.voteEmoji}: to vote, :${hackathon.workEmoji}: if you would work on it`,
       ),
       {
         type: 'actions',
         block_id: 'topic_actions',
         elements: [
+          ...(hidden
+            ? [
+                {
+                  type: 'button' as const,
+                  action_id: TOPIC_ACTIONS.ballot,
+                  style: 'primary' as const,
+                  text: { type: 'plain_text' as const, text: 'Vote in private' },
+                  value: topicActionValue(topic),
+                },
+              ]
+            : []),
           {
             type: 'button',
             action_id: TOPIC_ACTIONS.join,

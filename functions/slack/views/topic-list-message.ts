@@ -1,5 +1,6 @@
 import type { Hackathon } from '../../domain/hackathon.js';
 import { KIND_LABELS, TEAM_SIZE_LABELS, type Topic, type TopicStatus } from '../../domain/topic.js';
+import { resultsHidden } from '../../domain/vote.js';
 import { context, type KnownBlock, section } from './blocks.js';
 import { chunkLines } from './chunk-lines.js';
 import type { EphemeralMessage } from './help-message.js';
@@ -16,7 +17,7 @@ export const STATUS_LABELS: Record<TopicStatus, string> = {
   withdrawn: 'withdrawn',
 };
 
-/** `/htg list`: every topic in play, most votes first, visible only to the caller. */
+/** `/htg list`: every topic in play, most votes first (by number, without counts, while they are hidden), visible only to the caller. */
 export function topicListMessage(
   hackathon: Hackathon,
   topics: readonly Topic[],
@@ -27,11 +28,13 @@ export function topicListMessage(
     const text = `*${name}* has no topics yet. Propose one with \`/htg propose\`.`;
     return { response_type: 'ephemeral', text, blocks: [section(text)] };
   }
-  const summary = `*${name}* · ${topics.length} ${topics.length === 1 ? 'topic' : 'topics'}${withdrawn ? ` (${withdrawn} withdrawn)` : ''}, most votes first`;
+  const hidden = resultsHidden(hackathon);
+  const order = hidden ? 'by number (vote counts stay hidden until voting closes)' : 'most votes first';
+  const summary = `*${name}* · ${topics.length} ${topics.length === 1 ? 'topic' : 'topics'}${withdrawn ? ` (${withdrawn} withdrawn)` : ''}, ${order}`;
   const lines = topics.map((topic) =>
     [
       `\`#${topic.number}\` *${escapeMrkdwn(topic.title)}*`,
-      `:${hackathon.voteEmoji}: ${topic.voteCount}`,
+      hidden ? null : `:${hackathon.voteEmoji}: ${topic.voteCount}`,
       escapeMrkdwn(topic.category),
       KIND_LABELS[topic.kind],
       topic.teamSize ? `👥 ${TEAM_SIZE_LABELS[topic.teamSize]}` : null,

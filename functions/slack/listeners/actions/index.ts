@@ -12,6 +12,7 @@ import { outcomeClicked, outcomeSubmitted } from './outcome-actions.js';
 import { reviewClicked, reviewSubmitted } from './review-actions.js';
 import { teamReviewClicked } from './team-review-actions.js';
 import {
+  ballotClicked,
   editTopicClicked,
   joinTeamClicked,
   leaveTeamClicked,
@@ -56,6 +57,7 @@ export function registerTeamActions(app: App, deps: ListenerDependencies): void 
 /** The buttons on a topic card: join and leave its team, edit and withdraw it. */
 export function registerTopicCardActions(app: App, deps: ListenerDependencies): void {
   app.action<BlockAction<ButtonAction>>(TOPIC_ACTIONS.edit, (args) => editTopicClicked(deps, args));
+  app.action<BlockAction<ButtonAction>>(TOPIC_ACTIONS.ballot, (args) => ballotClicked(deps, args));
   app.action<BlockAction<ButtonAction>>(TOPIC_ACTIONS.join, (args) => joinTeamClicked(deps, args));
   app.action<BlockAction<ButtonAction>>(TOPIC_ACTIONS.leave, (args) => leaveTeamClicked(deps, args));
   app.action<BlockAction<ButtonAction>>(TOPIC_ACTIONS.withdraw, (args) => withdrawTopicClicked(deps, args));

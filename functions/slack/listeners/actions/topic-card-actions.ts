@@ -1,6 +1,8 @@
 import { openModal } from '../../../adapters/slack/replies.js';
+import { openBallot } from '../../../app/ballot.js';
 import { joinTopic, leaveTopic } from '../../../app/teams.js';
 import { topicToChange, withdrawTopic } from '../../../app/topics.js';
+import { ballotModal } from '../../views/ballot-modal.js';
 import { prefillFromTopic, topicModal } from '../../views/topic-modal.js';
 import type { ListenerDependencies } from '../dependencies.js';
 import { type ButtonArgs, onTopicButton } from './explain-failure.js';
@@ -10,6 +12,17 @@ export async function editTopicClicked(deps: ListenerDependencies, args: ButtonA
   await onTopicButton(deps, args, async (target) => {
     const { hackathon, topic } = await topicToChange(deps, target);
     await openModal(args.client, args.body.trigger_id, topicModal(hackathon, prefillFromTopic(topic), topic));
+  });
+}
+
+/**
+ * **Vote in private** on a card (while counts are hidden): opens the same ballot as `/htg vote`, which nobody
+ * else sees, unlike a reaction. Voting closed is explained to the person who clicked.
+ */
+export async function ballotClicked(deps: ListenerDependencies, args: ButtonArgs): Promise<void> {
+  await onTopicButton(deps, args, async (target) => {
+    const ballot = await openBallot(deps, target.hackathonId, target.userId, deps.clock());
+    await openModal(args.client, args.body.trigger_id, ballotModal(ballot));
   });
 }
 

@@ -29,6 +29,7 @@ function settingsInput(values: FormValues): HackathonSettingsInput {
     teamSizeMin: values.text('teamSizeMin'),
     teamSizeMax: values.text('teamSizeMax'),
     onePerPerson: values.checked('onePerPerson'),
+    hideResults: values.checked('hideResults'),
     proposalsCloseAt: values.instant('proposalsCloseAt'),
     votingClosesAt: values.instant('votingClosesAt'),
     summaryTimes: values.text('summaryTimes') ?? '',
