@@ -62,6 +62,8 @@ export type Problem =
   | { code: 'emoji-name'; field: 'vote' | 'work' }
   | { code: 'same-emoji' }
   | { code: 'votes-per-person' }
+  /** A meeting's length: whole minutes, at most `max`. */
+  | { code: 'meeting-minutes'; max: number }
   | { code: 'team-size-min' }
   | { code: 'team-size-max' }
   | { code: 'max-below-min' }

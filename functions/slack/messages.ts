@@ -96,6 +96,8 @@ export function problemText(problem: Problem): string {
       return `Use an emoji name such as ${problem.field === 'vote' ? 'arrow_up or +1' : 'rocket or hand'}.`;
     case 'same-emoji':
       return 'Pick an emoji different from the vote emoji.';
+    case 'meeting-minutes':
+      return `Give the meeting's length in whole minutes, from 1 to ${problem.max}.`;
     case 'votes-per-person':
       return 'Leave empty for unlimited, or give a whole number of at least 1.';
     case 'team-size-min':

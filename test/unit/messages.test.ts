@@ -53,6 +53,7 @@ const SAMPLES: { [C in Problem['code']]: Extract<Problem, { code: C }> } = {
   'emoji-name': { code: 'emoji-name', field: 'vote' },
   'same-emoji': { code: 'same-emoji' },
   'votes-per-person': { code: 'votes-per-person' },
+  'meeting-minutes': { code: 'meeting-minutes', max: 480 },
   'team-size-min': { code: 'team-size-min' },
   'team-size-max': { code: 'team-size-max' },
   'max-below-min': { code: 'max-below-min' },
