@@ -83,6 +83,8 @@ export async function startSlackStandIn({
     join: (channel) => {
       botChannels.add(channel);
     },
+    // Nothing pinned yet; pins.add and pins.remove keep it (slack-rules/pins.ts).
+    pins: new Map(),
   };
   type Responder = Record<string, unknown> | ((args: Record<string, unknown>) => Record<string, unknown>);
   let messages = 0;

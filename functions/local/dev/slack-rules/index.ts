@@ -2,6 +2,7 @@ import { blockKitLimits } from './blocks.js';
 import { channelMembership } from './channel-membership.js';
 import { emojiNames } from './emoji.js';
 import { openApiArguments } from './openapi-arguments.js';
+import { pins } from './pins.js';
 import { rateLimits } from './rate-limits.js';
 import type { SlackRule } from './types.js';
 
@@ -16,5 +17,6 @@ export type { SlackRule, SlackWorld, StandInClock } from './types.js';
 /** Every rule, in the order they are checked. */
 export function strictRules(): SlackRule[] {
   // Rate limits first: Slack counts a call against its method's limit before it looks at the arguments.
-  return [rateLimits, openApiArguments, channelMembership, emojiNames, blockKitLimits];
+  // Pins last: it records the pins it lets through, so every rule that could refuse the call comes before it.
+  return [rateLimits, openApiArguments, channelMembership, emojiNames, blockKitLimits, pins];
 }

@@ -32,6 +32,12 @@ export interface SlackWorld {
   botChannels: Set<string>;
   /** The bot joins a channel (someone ran `/invite @htg` there). */
   join(channel: string): void;
+  /**
+   * The timestamps of the messages pinned in each channel (pins.add / pins.remove, `slack-rules/pins.ts`).
+   * The stand-in starts with none; optional so a test's world for another rule need not name it (the rule
+   * creates it on first use).
+   */
+  pins?: Map<string, Set<string>>;
 }
 
 /** One rule: returns a refusal for a call Slack would refuse, nothing otherwise. */
