@@ -167,3 +167,77 @@ export interface WebsiteRepository {
     change: { title?: string; body?: string },
   ): Promise<OpenedPullRequest>;
 }
+
+/** GitHub's reactions (GraphQL `ReactionContent`): 🚀 is `ROCKET`, 👍 `THUMBS_UP`. */
+export type ReactionContent =
+  | 'THUMBS_UP'
+  | 'THUMBS_DOWN'
+  | 'LAUGH'
+  | 'HOORAY'
+  | 'CONFUSED'
+  | 'HEART'
+  | 'ROCKET'
+  | 'EYES';
+
+/** A discussion as htg refers to it: its GraphQL node id, its number in the repository, its page. */
+interface DiscussionRef {
+  id: string;
+  number: number;
+  url: string;
+}
+
+/** A top-level comment of a voting discussion, with everything people left on it. */
+interface VoteComment {
+  /** Its GraphQL node id. */
+  id: string;
+  body: string;
+  /** The author's login; null for an account deleted since. An App's bot is its slug, without `[bot]`. */
+  author: string | null;
+  /** Its ⬆️ upvotes: GitHub tells how many, never who (`Votable` has `upvoteCount` and `viewerHasUpvoted` only). */
+  upvoteCount: number;
+  /** Every reaction, oldest first; `login` is null for an account deleted since, or a bot. */
+  reactions: Array<{ content: ReactionContent; login: string | null }>;
+  /**
+   * The reactions GitHub counted on the last page read (`totalCount`); it differs from `reactions.length` only
+   * when people reacted while the pages were read.
+   */
+  reactionsTotal: number;
+}
+
+/** A discussion read whole: its body, and every top-level comment, oldest first. */
+export interface VotingDiscussion extends DiscussionRef {
+  body: string;
+  comments: VoteComment[];
+}
+
+/**
+ * The GitHub Discussions a community votes in (GitHub's GraphQL API, as the same GitHub App; it needs the
+ * repository permission "Discussions: read and write"). Ids are GraphQL node ids; every method takes the
+ * repository, whose installation the call runs as. Every method throws GitHubError when GitHub fails, as
+ * IssueTracker's do ('refused' also for a query GitHub's schema refuses, or a token without the permission).
+ */
+export interface VotingDiscussions {
+  /** The repository's discussion categories (none while Discussions are disabled). */
+  categories(repo: RepositoryName): Promise<Array<{ id: string; name: string }>>;
+  createDiscussion(
+    repo: RepositoryName,
+    discussion: { categoryId: string; title: string; body: string },
+  ): Promise<DiscussionRef>;
+  /**
+   * The newest discussion whose body contains `marker`, among the repository's 200 newest (by creation); null
+   * when none has. Lets a retry after a lost answer find the discussion an earlier attempt created.
+   */
+  findDiscussion(repo: RepositoryName, marker: string): Promise<DiscussionRef | null>;
+  /** Adds a top-level comment. */
+  addComment(repo: RepositoryName, discussionId: string, body: string): Promise<{ id: string; url: string }>;
+  updateDiscussion(repo: RepositoryName, discussionId: string, body: string): Promise<void>;
+  updateComment(repo: RepositoryName, commentId: string, body: string): Promise<void>;
+  /** Deletes a comment; one already gone is no failure. */
+  deleteComment(repo: RepositoryName, commentId: string): Promise<void>;
+  /**
+   * A discussion read whole: every page of its comments and every page of each comment's reactions. It returns
+   * all of it or throws, never part (a recount must not close on half the votes); null when the discussion is
+   * gone. A comment deleted while it is read is left out, as if read a moment later.
+   */
+  readDiscussion(repo: RepositoryName, number: number): Promise<VotingDiscussion | null>;
+}

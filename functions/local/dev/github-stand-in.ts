@@ -2,6 +2,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ReactionContent } from '@octokit/graphql-schema';
 import {
   BAD_CREDENTIALS,
   credentialOf,
@@ -23,16 +24,21 @@ import {
   type StoredCommit,
   topLevel,
 } from './github-rules/git.js';
+import { answerGraphql, graphqlOperationOf } from './github-rules/graphql.js';
 import { matchOperation, type Operation, requestProblems, responseProblems } from './github-rules/openapi.js';
 import { examplePayload, signedDelivery } from './github-rules/webhooks.js';
 import {
   APP_PERMISSIONS,
+  addReaction,
   botGitPerson,
   botLogin,
   commentObject,
   contentEntry,
   contentFileObject,
   covers,
+  deleteDiscussionComment,
+  discussionCommentNode,
+  enableDiscussions,
   fullRepositoryObject,
   gitCommitObject,
   gitRefObject,
@@ -40,11 +46,16 @@ import {
   installationObject,
   issueObject,
   labelObject,
+  newDiscussion,
+  newDiscussionComment,
   nextId,
   pullHead,
   pullRequestObject,
+  removeReaction,
+  repositoryNodeId,
   repositoryObject,
   type StoredComment,
+  type StoredDiscussion,
   type StoredIssue,
   type StoredRepo,
   timestamp,
@@ -89,10 +100,81 @@ interface InstallPermissions {
   contents?: 'read' | 'write';
   pullRequests?: 'read' | 'write';
   administration?: 'read' | 'write';
+  /** Discussions (GraphQL): read to read them, write to create and edit them. */
+  discussions?: 'read' | 'write';
+}
+
+/** A discussion as a person writes it on GitHub, with its top-level comments. */
+interface DiscussionSeed {
+  title: string;
+  body: string;
+  /** Its category's name (default `General`, one of GitHub's default categories). */
+  category?: string;
+  /** Login of who opened it (default `octocat`). */
+  author?: string;
+  /** Its top-level comments, oldest first; a null author is an account deleted since. */
+  comments?: Array<{ body: string; author?: string | null }>;
+}
+
+/** A stored discussion, as tests inspect it. */
+interface DiscussionState {
+  /** Its GraphQL node id. */
+  id: string;
+  number: number;
+  url: string;
+  title: string;
+  body: string;
+  category: string;
+  comments: Array<{
+    id: string;
+    body: string;
+    author: string | null;
+    /** Who upvoted it (GraphQL tells only how many). */
+    upvoters: string[];
+    reactions: Array<{ content: ReactionContent; login: string | null }>;
+  }>;
+}
+
+/** The discussions of the stand-in's repositories, as people use them on GitHub (and tests seed them). */
+interface StandInDiscussions {
+  /**
+   * Enables Discussions on a repository, as its settings do: GitHub's default categories (Announcements,
+   * General, Ideas, Polls, Q&A, Show and tell) the first time, and `categories` more. Returns the categories.
+   */
+  enable(repo: string, categories?: string[]): Array<{ id: string; name: string }>;
+  /** Opens a discussion with its comments (enabling Discussions when they are not); returns it as stored. */
+  create(repo: string, seed: DiscussionSeed): DiscussionState;
+  /** Adds a top-level comment (author default `octocat`; null: an account deleted since); returns its node id. */
+  addComment(discussionId: string, comment: { body: string; author?: string | null }): string;
+  /** Upvotes a comment (⬆️) as a person; once per person, as on GitHub. */
+  upvote(commentId: string, login: string): void;
+  removeUpvote(commentId: string, login: string): void;
+  /** Reacts to a comment (one of each content per person, as on GitHub); null: an account deleted since. */
+  react(commentId: string, content: ReactionContent, login: string | null): void;
+  unreact(commentId: string, content: ReactionContent, login: string): void;
+  /** Edits a comment's body, as its author would. */
+  editComment(commentId: string, body: string): void;
+  /** Deletes a comment, as its author or a maintainer would: its node id resolves to nothing from then on. */
+  deleteComment(commentId: string): void;
+  /** A discussion as stored now; undefined when there is none. */
+  get(repo: string, number: number): DiscussionState | undefined;
 }
 
 /** A fault the stand-in answers instead of GitHub: a server error, or one of GitHub's rate limits. */
-type GitHubFault = 500 | 502 | 503 | { rateLimit: 'primary' | 'secondary' | 429; retryAfterSeconds?: number };
+type GitHubFault =
+  | 500
+  | 502
+  | 503
+  | {
+      rateLimit: 'primary' | 'secondary' | 429;
+      retryAfterSeconds?: number;
+      /**
+       * The `type` of a primary rate limit's GraphQL error: `RATE_LIMITED` (default; renovatebot/renovate#21861
+       * quotes it for an installation), or `RATE_LIMIT` with `code: graphql_rate_limit`, as GitHub has answered
+       * since (yanyongyu/githubkit#271).
+       */
+      graphqlType?: 'RATE_LIMITED' | 'RATE_LIMIT';
+    };
 
 /** One request the stand-in received. */
 interface RecordedRequest {
@@ -102,8 +184,10 @@ interface RecordedRequest {
   query: Record<string, string>;
   /** The JSON body, parsed (undefined without one). */
   body: unknown;
-  /** The operation of GitHub's OpenAPI description it matched (undefined if none). */
+  /** The operation of GitHub's OpenAPI description it matched (undefined if none); `graphql` for POST /graphql. */
   operationId?: string;
+  /** A GraphQL request's operation name (`query ReadDiscussion { … }`), when it has one. */
+  graphqlOperation?: string;
   status: number;
 }
 
@@ -119,7 +203,8 @@ export interface GitHubStandIn {
    * "selected"). Repositories not installed answer 404 on GET /repos/{owner}/{repo}/installation and to
    * installation tokens. The installation grants issues (write), metadata (read) and pull requests (read), and
    * what `permissions` adds or changes (for the whole installation, as GitHub's are); a token without what an
-   * operation needs is answered 403 "Resource not accessible by integration".
+   * operation needs is answered 403 "Resource not accessible by integration" (on GraphQL, an error of type
+   * FORBIDDEN: discussions need `discussions`).
    */
   install(repo: string, permissions?: InstallPermissions): number;
   /** Makes a login assignable on a repository; GitHub silently drops assignees who are not. */
@@ -195,9 +280,13 @@ export interface GitHubStandIn {
   /**
    * Answers the next `times` requests (only those of `operationId`, when given) with a fault: a 500/502/503,
    * GitHub's primary rate limit (403, `x-ratelimit-remaining: 0`, reset `retryAfterSeconds` from now), its
-   * secondary rate limit (403 with `retry-after`) or a 429 with `retry-after` (default 60 s).
+   * secondary rate limit (403 with `retry-after`) or a 429 with `retry-after` (default 60 s). `graphql` names
+   * every POST /graphql, `graphql/<Name>` those of one named operation (`query Name { … }`); GraphQL's primary
+   * rate limit is answered as GitHub does, HTTP 200 with an error of type RATE_LIMITED (github/docs#22607).
    */
   failNext(times: number, fault: GitHubFault, operationId?: string): void;
+  /** Discussions (GitHub's GraphQL API, POST /graphql), as people use them: seeding, votes, reactions. */
+  discussions: StandInDiscussions;
   /**
    * A webhook delivery as GitHub sends it to the App: the @octokit/webhooks-examples payload of `event` and
    * `action`, its issue (or pull request), repository, installation and sender the stand-in's own, signed with
@@ -249,6 +338,7 @@ interface Call {
 }
 
 const GENERIC_DOCS = 'https://docs.github.com/rest';
+const GRAPHQL_DOCS = 'https://docs.github.com/graphql';
 const WEB_ORIGIN = 'https://github.com';
 /** A body may have at most 65536 characters (GitHub's 422 "body is too long (maximum is 65536 characters)"). */
 const MAX_BODY = 65_536;
@@ -352,6 +442,7 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
     repos: new Map(),
     installations: new Map(),
     counters: new Map(),
+    nodes: new Map(),
   };
   const tokens = new Map<string, IssuedToken>();
   const requests: RecordedRequest[] = [];
@@ -383,8 +474,12 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       refs: new Map(),
       defaultBranch: 'main',
       forkPending: 0,
+      discussionsEnabled: false,
+      discussionCategories: [],
+      discussions: new Map(),
     };
     world.repos.set(repoKey(name), repo);
+    repositoryNodeId(world, repo);
     return repo;
   };
   const repoOrThrow = (name: string): StoredRepo => {
@@ -1136,6 +1231,30 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
     },
   };
 
+  function discussionCommentOrThrow(id: string) {
+    const node = discussionCommentNode(world, id);
+    if (!node) throw new Error(`The stand-in knows no discussion comment ${id}`);
+    return node;
+  }
+
+  function discussionState(repo: StoredRepo, discussion: StoredDiscussion): DiscussionState {
+    return {
+      id: discussion.id,
+      number: discussion.number,
+      url: `${WEB_ORIGIN}/${repo.fullName}/discussions/${discussion.number}`,
+      title: discussion.title,
+      body: discussion.body,
+      category: repo.discussionCategories.find((c) => c.id === discussion.categoryId)?.name ?? '',
+      comments: discussion.comments.map((comment) => ({
+        id: comment.id,
+        body: comment.body,
+        author: comment.author,
+        upvoters: [...comment.upvotes.values()],
+        reactions: comment.reactions.map(({ content, login }) => ({ content, login })),
+      })),
+    };
+  }
+
   /** The repository at the root of a repository's fork network. */
   function networkRoot(repo: StoredRepo): StoredRepo {
     let root = repo;
@@ -1191,13 +1310,16 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
     };
   }
 
-  /** The rate limit of whoever asks (an installation, the App), counted per hour as GitHub does. */
-  function rateLimit(key: string, exhausted?: number): Record<string, string> {
+  /**
+   * The rate limit of whoever asks (an installation, the App), counted per hour as GitHub does, for the REST API
+   * (`core`) or GraphQL (`graphql`, its own budget; the stand-in counts a point a request).
+   */
+  function rateLimit(key: string, exhausted?: number, resource = 'core'): Record<string, string> {
     const now = Date.now();
-    let window = usage.get(key);
+    let window = usage.get(`${key} ${resource}`);
     if (!window || window.resetAt <= now) {
       window = { used: 0, resetAt: now + 3600_000 };
-      usage.set(key, window);
+      usage.set(`${key} ${resource}`, window);
     }
     window.used++;
     const reset = exhausted ?? Math.floor(window.resetAt / 1000);
@@ -1206,16 +1328,39 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       'x-ratelimit-remaining': String(exhausted === undefined ? Math.max(0, RATE_LIMIT - window.used) : 0),
       'x-ratelimit-reset': String(reset),
       'x-ratelimit-used': String(exhausted === undefined ? window.used : RATE_LIMIT),
-      'x-ratelimit-resource': 'core',
+      'x-ratelimit-resource': resource,
     };
   }
 
-  function faultAnswer(fault: GitHubFault, requestId: string, who: string): Answer & { exhausted?: number } {
+  function faultAnswer(
+    fault: GitHubFault,
+    requestId: string,
+    who: string,
+    graphql = false,
+  ): Answer & { exhausted?: number } {
     if (typeof fault === 'number') {
       const message = fault === 503 ? 'Service Unavailable' : fault === 502 ? 'Bad Gateway' : 'Server Error';
       return { status: fault, body: { message, documentation_url: GENERIC_DOCS, status: String(fault) } };
     }
     const seconds = fault.retryAfterSeconds ?? 60;
+    if (fault.rateLimit === 'primary' && graphql) {
+      // GraphQL's primary rate limit is HTTP 200 with the error in `errors` (github/docs#22607), and
+      // x-ratelimit-remaining 0.
+      const type = fault.graphqlType ?? 'RATE_LIMITED';
+      return {
+        status: 200,
+        exhausted: Math.floor(Date.now() / 1000) + seconds,
+        body: {
+          errors: [
+            {
+              type,
+              ...(type === 'RATE_LIMIT' ? { code: 'graphql_rate_limit' } : {}),
+              message: `API rate limit exceeded for ${who}.`,
+            },
+          ],
+        },
+      };
+    }
     if (fault.rateLimit === 'primary') {
       // docs.github.com, "Rate limits for the REST API": 403 or 429 with x-ratelimit-remaining 0.
       return {
@@ -1252,7 +1397,7 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
     authorization: string | undefined,
     record: RecordedRequest,
     requestId: string,
-  ): Answer & { rateKey: string; exhausted?: number } {
+  ): Answer & { rateKey: string; exhausted?: number; resource?: string } {
     const where = `${method} ${rawPath}`;
     // GitHub's Link headers name repositories by id (/repositories/1300192/issues?page=2; docs.github.com, "Using
     // pagination in the REST API"); those paths are the /repos/{owner}/{repo} ones.
@@ -1263,6 +1408,7 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       if (!repo) return { ...notFound(), rateKey: 'anonymous' };
       path = `/repos/${repo.fullName}${byId[2] ?? ''}`;
     }
+    if (path === '/graphql') return graphqlRoute(method, parsed, authorization, record, requestId);
     const match = matchOperation(method, path);
     if (typeof match === 'string') {
       contractViolations.push(
@@ -1390,6 +1536,67 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
     return { ...result, rateKey };
   }
 
+  /**
+   * POST /graphql: GitHub's GraphQL API (github-rules/graphql.ts answers it), authenticated as the REST routes
+   * are (an installation token; the App's JWT is no credential here), with the same faults and its own rate
+   * limit budget. Not in the OpenAPI description: GitHub's GraphQL schema is its contract.
+   */
+  function graphqlRoute(
+    method: string,
+    parsed: { body: unknown; unparsable: boolean },
+    authorization: string | undefined,
+    record: RecordedRequest,
+    requestId: string,
+  ): Answer & { rateKey: string; exhausted?: number; resource: string } {
+    record.operationId = 'graphql';
+    const operation = parsed.unparsable ? undefined : graphqlOperationOf(parsed.body);
+    const context = `graphql ${operation?.type ?? 'request'}${operation?.name ? ` ${operation.name}` : ''} (${method} /graphql)`;
+    const credential = credentialOf(authorization);
+    const issued = credential.kind === 'token' ? tokens.get(credential.token) : undefined;
+    const rateKey = issued ? `installation ${issued.installationId}` : 'anonymous';
+    const resource = 'graphql';
+    const refuse = (status: number, message: string) => ({
+      status,
+      body: { message, documentation_url: GRAPHQL_DOCS, status: String(status) },
+      rateKey,
+      resource,
+    });
+    if (method !== 'POST') {
+      contractViolations.push(
+        `${method} /graphql: GitHub's GraphQL API takes POST only (GitHub answers 404)`,
+      );
+      return { ...notFound(), rateKey, resource };
+    }
+    const faultAt = faults.findIndex(
+      (f) =>
+        f.times > 0 &&
+        (!f.operationId ||
+          f.operationId === 'graphql' ||
+          (operation?.name !== undefined && f.operationId === `graphql/${operation.name}`)),
+    );
+    const queued = faults[faultAt];
+    if (queued) {
+      queued.times--;
+      if (queued.times === 0) faults.splice(faultAt, 1);
+      const who = issued ? `installation ID ${issued.installationId}` : `app ID ${appId}`;
+      return { ...faultAnswer(queued.fault, requestId, who, true), rateKey, resource };
+    }
+    if (parsed.unparsable) {
+      contractViolations.push(`${context}: the request body is not JSON`);
+      return refuse(400, 'Problems parsing JSON');
+    }
+    if (credential.kind === 'none') return refuse(401, 'This endpoint requires you to be authenticated.');
+    // The stand-in's choice, as for REST: a JWT, or a token it did not issue or that expired, is bad credentials.
+    if (!issued || issued.expiresAt <= Date.now()) return refuse(401, BAD_CREDENTIALS);
+    const answered = answerGraphql(world, parsed.body, {
+      installationId: issued.installationId,
+      permissions: issued.permissions,
+      ...(issued.repos ? { repos: issued.repos } : {}),
+    });
+    for (const violation of answered.violations) contractViolations.push(`${context}: ${violation}`);
+    return { status: 200, body: answered.body, rateKey, resource };
+  }
+
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const query = Object.fromEntries(url.searchParams);
@@ -1405,6 +1612,9 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
     }
     const method = request.method ?? 'GET';
     const record: RecordedRequest = { method, path: url.pathname, query, body, status: 0 };
+    // A GraphQL request is named as it arrives (a test can act while it waits for its answer).
+    const graphqlName = url.pathname === '/graphql' ? graphqlOperationOf(body)?.name : undefined;
+    if (graphqlName) record.graphqlOperation = graphqlName;
     requests.push(record);
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const requestId = requestIdentifier();
@@ -1423,7 +1633,7 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       'x-github-api-version-selected': '2022-11-28',
       'x-github-media-type': 'github.v3; format=json',
       'x-github-request-id': requestId,
-      ...rateLimit(result.rateKey, result.exhausted),
+      ...rateLimit(result.rateKey, result.exhausted, 'resource' in result ? result.resource : undefined),
       ...result.headers,
     });
     response.end(result.body === undefined ? '' : JSON.stringify(result.body));
@@ -1458,6 +1668,7 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
       if (permissions.contents) installation.permissions.contents = permissions.contents;
       if (permissions.pullRequests) installation.permissions.pull_requests = permissions.pullRequests;
       if (permissions.administration) installation.permissions.administration = permissions.administration;
+      if (permissions.discussions) installation.permissions.discussions = permissions.discussions;
       return installation.id;
     },
     addCollaborator: (name, login) => {
@@ -1674,6 +1885,60 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
     contractViolations,
     failNext: (times, fault, operationId) => {
       faults.push({ times, fault, ...(operationId ? { operationId } : {}) });
+    },
+    discussions: {
+      enable: (name, categories = []) =>
+        enableDiscussions(world, ensureRepo(name), categories).map((category) => ({
+          id: category.id,
+          name: category.name,
+        })),
+      create: (name, seed) => {
+        const repo = ensureRepo(name);
+        if (!repo.discussionsEnabled) enableDiscussions(world, repo);
+        const wanted = (seed.category ?? 'General').toLowerCase();
+        const category = repo.discussionCategories.find((c) => c.name.toLowerCase() === wanted);
+        if (!category) throw new Error(`${repo.fullName} has no discussion category ${seed.category}`);
+        const discussion = newDiscussion(world, repo, {
+          title: seed.title,
+          body: seed.body,
+          categoryId: category.id,
+          author: seed.author ?? 'octocat',
+          viaApp: false,
+        });
+        for (const { body, author = 'octocat' } of seed.comments ?? [])
+          newDiscussionComment(world, repo, discussion, { body, author, viaApp: false });
+        return discussionState(repo, discussion);
+      },
+      addComment: (discussionId, { body, author = 'octocat' }) => {
+        const node = world.nodes.get(discussionId);
+        if (node?.type !== 'Discussion') throw new Error(`The stand-in knows no discussion ${discussionId}`);
+        return newDiscussionComment(world, node.repo, node.discussion, { body, author, viaApp: false }).id;
+      },
+      upvote: (commentId, login) => {
+        discussionCommentOrThrow(commentId).comment.upvotes.set(login.toLowerCase(), login);
+      },
+      removeUpvote: (commentId, login) => {
+        discussionCommentOrThrow(commentId).comment.upvotes.delete(login.toLowerCase());
+      },
+      react: (commentId, content, login) => {
+        addReaction(world, discussionCommentOrThrow(commentId).comment, content, login);
+      },
+      unreact: (commentId, content, login) => {
+        removeReaction(discussionCommentOrThrow(commentId).comment, content, login);
+      },
+      editComment: (commentId, body) => {
+        const { comment } = discussionCommentOrThrow(commentId);
+        comment.body = body;
+        comment.updatedAt = timestamp();
+      },
+      deleteComment: (commentId) => {
+        deleteDiscussionComment(world, discussionCommentOrThrow(commentId));
+      },
+      get: (name, number) => {
+        const repo = world.repos.get(repoKey(name));
+        const discussion = repo?.discussions.get(number);
+        return repo && discussion ? discussionState(repo, discussion) : undefined;
+      },
     },
     delivery: (event, action, name, number, options = {}) => {
       const repo = repoOrThrow(name);

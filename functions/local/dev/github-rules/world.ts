@@ -6,7 +6,11 @@
  * GitHub's OpenAPI description (github-rules/openapi.ts checks every answer against them), with URLs in
  * GitHub's forms (the description's examples, e.g. `labels_url: …/issues/1347/labels{/name}`). API URLs point at
  * the stand-in; web URLs (`html_url`) at github.com, as people would follow them.
+ *
+ * It stores the discussions GraphQL serves too (categories, discussions, their comments with upvotes and
+ * reactions; github-rules/graphql.ts answers for them), with node ids in GitHub's present form (`D_kwDO…`).
  */
+import type { ReactionContent } from '@octokit/graphql-schema';
 import { changedPaths, commitsAhead, filesOf, type GitObjects, type StoredCommit, topLevel } from './git.js';
 
 const WEB = 'https://github.com';
@@ -107,7 +111,86 @@ export interface StoredRepo {
   parent?: string;
   /** Requests to its git data still answered 404 (a fork GitHub is still making). */
   forkPending: number;
+  /** Whether Discussions are enabled (a repository setting; GraphQL `hasDiscussionsEnabled`). */
+  discussionsEnabled: boolean;
+  /** Its discussion categories, in the order GitHub lists them. */
+  discussionCategories: StoredDiscussionCategory[];
+  /** Its discussions, by number (numbers are shared with issues and pull requests, as on GitHub). */
+  discussions: Map<number, StoredDiscussion>;
 }
+
+export interface StoredDiscussionCategory {
+  /** Its node id (`DIC_…`). */
+  id: string;
+  name: string;
+  slug: string;
+  /** A shortcode, as GraphQL answers it (`:speech_balloon:`). */
+  emoji: string;
+  description: string | null;
+  /** Q&A: a comment can be marked as the answer. */
+  isAnswerable: boolean;
+  createdAt: string;
+}
+
+/** One reaction: GitHub takes one of each content per person and subject. */
+export interface StoredReaction {
+  id: string;
+  content: ReactionContent;
+  /** Null: an account deleted since (GitHub's "ghost"). */
+  login: string | null;
+  createdAt: string;
+  sequence: number;
+}
+
+/** A top-level comment of a discussion (replies are not stored). */
+export interface StoredDiscussionComment {
+  /** Its node id (`DC_…`). */
+  id: string;
+  databaseId: number;
+  body: string;
+  /** Null: an account deleted since (GraphQL answers `author: null`). */
+  author: string | null;
+  viaApp: boolean;
+  createdAt: string;
+  updatedAt: string;
+  sequence: number;
+  /** Who upvoted it (⬆️), by lower-case login: GraphQL tells only how many (`upvoteCount`). */
+  upvotes: Map<string, string>;
+  /** Its reactions, oldest first. */
+  reactions: StoredReaction[];
+}
+
+export interface StoredDiscussion {
+  /** Its node id (`D_…`). */
+  id: string;
+  databaseId: number;
+  number: number;
+  title: string;
+  body: string;
+  /** The node id of its category. */
+  categoryId: string;
+  author: string;
+  viaApp: boolean;
+  createdAt: string;
+  updatedAt: string;
+  sequence: number;
+  /** Bumped by every change (timestamps have whole seconds): the order of `orderBy: UPDATED_AT`. */
+  updatedSequence: number;
+  /** Its top-level comments, oldest first. */
+  comments: StoredDiscussionComment[];
+}
+
+/** What a GraphQL node id (`node(id:)`) stands for, among what the stand-in serves by id. */
+export type GraphNode =
+  | { type: 'Repository'; repo: StoredRepo }
+  | { type: 'DiscussionCategory'; repo: StoredRepo; category: StoredDiscussionCategory }
+  | { type: 'Discussion'; repo: StoredRepo; discussion: StoredDiscussion }
+  | {
+      type: 'DiscussionComment';
+      repo: StoredRepo;
+      discussion: StoredDiscussion;
+      comment: StoredDiscussionComment;
+    };
 
 interface StoredInstallation {
   id: number;
@@ -136,6 +219,8 @@ export interface World {
   installations: Map<number, StoredInstallation>;
   /** Counters of ids (one per kind, as GitHub's are per table) and of ordering. */
   counters: Map<string, number>;
+  /** What GraphQL node ids stand for (repositories, discussions, their categories and comments). */
+  nodes: Map<string, GraphNode>;
 }
 
 /** GitHub's timestamps: ISO 8601 in UTC, whole seconds (`2011-04-22T13:33:48Z`). */
@@ -282,7 +367,7 @@ export function repositoryObject(world: World, repo: StoredRepo): Json {
     has_downloads: true,
     has_wiki: true,
     has_pages: false,
-    has_discussions: false,
+    has_discussions: repo.discussionsEnabled,
     forks_count: 0,
     mirror_url: null,
     archived: false,
@@ -701,4 +786,206 @@ export function contentEntry(
       item.type === 'file' ? `https://raw.githubusercontent.com/${repo.fullName}/${ref}/${path}` : null,
     _links: { self, git, html },
   };
+}
+
+/**
+ * A GraphQL node id in GitHub's present form, `<prefix>_kwDO…` (`D_kwDOAbc123`, `DC_kwDO…`): opaque to clients
+ * ("Using global node IDs", docs.github.com); the stand-in's encode the kind's own number.
+ */
+function graphNodeId(prefix: string, n: number): string {
+  return `${prefix}_kwDO${Buffer.from(String(n)).toString('base64url')}`;
+}
+
+/** A repository's GraphQL node id (`R_kgDO…`), known to node(id:) from then on. */
+export function repositoryNodeId(world: World, repo: StoredRepo): string {
+  const id = `R_kgDO${Buffer.from(String(repo.id)).toString('base64url')}`;
+  if (!world.nodes.has(id)) world.nodes.set(id, { type: 'Repository', repo });
+  return id;
+}
+
+/** The categories a repository gets when Discussions are enabled (GitHub's defaults, in its order). */
+const DEFAULT_CATEGORIES: ReadonlyArray<Omit<StoredDiscussionCategory, 'id' | 'createdAt'>> = [
+  {
+    name: 'Announcements',
+    slug: 'announcements',
+    emoji: ':mega:',
+    description: 'Updates from maintainers',
+    isAnswerable: false,
+  },
+  {
+    name: 'General',
+    slug: 'general',
+    emoji: ':speech_balloon:',
+    description: 'Chat about anything and everything here',
+    isAnswerable: false,
+  },
+  {
+    name: 'Ideas',
+    slug: 'ideas',
+    emoji: ':bulb:',
+    description: 'Share ideas for new features',
+    isAnswerable: false,
+  },
+  {
+    name: 'Polls',
+    slug: 'polls',
+    emoji: ':ballot_box:',
+    description: 'Take a vote from the community',
+    isAnswerable: false,
+  },
+  {
+    name: 'Q&A',
+    slug: 'q-a',
+    emoji: ':pray:',
+    description: 'Ask the community for help',
+    isAnswerable: true,
+  },
+  {
+    name: 'Show and tell',
+    slug: 'show-and-tell',
+    emoji: ':raised_hands:',
+    description: "Show off something you've made",
+    isAnswerable: false,
+  },
+];
+
+/**
+ * Enables Discussions on a repository, as its settings do: the first time it gets GitHub's default categories
+ * (Announcements, General, Ideas, Polls, Q&A, Show and tell); `extra` names more (as a maintainer adds them).
+ * Returns its categories.
+ */
+export function enableDiscussions(
+  world: World,
+  repo: StoredRepo,
+  extra: readonly string[] = [],
+): StoredDiscussionCategory[] {
+  const add = (category: Omit<StoredDiscussionCategory, 'id' | 'createdAt'>) => {
+    if (repo.discussionCategories.some((c) => c.name.toLowerCase() === category.name.toLowerCase())) return;
+    const stored: StoredDiscussionCategory = {
+      ...category,
+      id: graphNodeId('DIC', nextId(world, 'discussion-category', 37_000_001)),
+      createdAt: timestamp(),
+    };
+    repo.discussionCategories.push(stored);
+    world.nodes.set(stored.id, { type: 'DiscussionCategory', repo, category: stored });
+  };
+  if (!repo.discussionsEnabled && repo.discussionCategories.length === 0) DEFAULT_CATEGORIES.forEach(add);
+  repo.discussionsEnabled = true;
+  for (const name of extra) {
+    const slug = name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    add({ name, slug, emoji: ':speech_balloon:', description: null, isAnswerable: false });
+  }
+  return repo.discussionCategories;
+}
+
+/** A new discussion, numbered after the repository's issues and pull requests (they share the numbers). */
+export function newDiscussion(
+  world: World,
+  repo: StoredRepo,
+  fields: Pick<StoredDiscussion, 'title' | 'body' | 'categoryId' | 'author' | 'viaApp'>,
+): StoredDiscussion {
+  const databaseId = nextId(world, 'discussion', 7_300_001);
+  const now = timestamp();
+  const sequence = nextId(world, 'sequence', 1);
+  const discussion: StoredDiscussion = {
+    ...fields,
+    id: graphNodeId('D', databaseId),
+    databaseId,
+    number: repo.nextNumber++,
+    createdAt: now,
+    updatedAt: now,
+    sequence,
+    updatedSequence: sequence,
+    comments: [],
+  };
+  repo.discussions.set(discussion.number, discussion);
+  world.nodes.set(discussion.id, { type: 'Discussion', repo, discussion });
+  return discussion;
+}
+
+/** A new top-level comment on a discussion. */
+export function newDiscussionComment(
+  world: World,
+  repo: StoredRepo,
+  discussion: StoredDiscussion,
+  fields: Pick<StoredDiscussionComment, 'body' | 'author' | 'viaApp'>,
+): StoredDiscussionComment {
+  const databaseId = nextId(world, 'discussion-comment', 11_800_001);
+  const now = timestamp();
+  const comment: StoredDiscussionComment = {
+    ...fields,
+    id: graphNodeId('DC', databaseId),
+    databaseId,
+    createdAt: now,
+    updatedAt: now,
+    sequence: nextId(world, 'sequence', 1),
+    upvotes: new Map(),
+    reactions: [],
+  };
+  discussion.comments.push(comment);
+  touchDiscussion(world, discussion);
+  world.nodes.set(comment.id, { type: 'DiscussionComment', repo, discussion, comment });
+  return comment;
+}
+
+/** A discussion's `updatedAt` and its place in `orderBy: UPDATED_AT` after a change. */
+export function touchDiscussion(world: World, discussion: StoredDiscussion): void {
+  discussion.updatedAt = timestamp();
+  discussion.updatedSequence = nextId(world, 'sequence', 1);
+}
+
+/** A stored discussion comment by its node id. */
+export function discussionCommentNode(
+  world: World,
+  id: string,
+): Extract<GraphNode, { type: 'DiscussionComment' }> | undefined {
+  const node = world.nodes.get(id);
+  return node?.type === 'DiscussionComment' ? node : undefined;
+}
+
+/** Deletes a discussion comment: gone from its discussion, and its node id resolves to nothing. */
+export function deleteDiscussionComment(
+  world: World,
+  node: Extract<GraphNode, { type: 'DiscussionComment' }>,
+): void {
+  node.discussion.comments = node.discussion.comments.filter((c) => c !== node.comment);
+  world.nodes.delete(node.comment.id);
+  touchDiscussion(world, node.discussion);
+}
+
+/** Adds a reaction (a second one of the same content by the same person is no change, as on GitHub). */
+export function addReaction(
+  world: World,
+  comment: StoredDiscussionComment,
+  content: ReactionContent,
+  login: string | null,
+): void {
+  const same = (reaction: StoredReaction) =>
+    reaction.content === content &&
+    login !== null &&
+    reaction.login !== null &&
+    reaction.login.toLowerCase() === login.toLowerCase();
+  if (comment.reactions.some(same)) return;
+  const databaseId = nextId(world, 'reaction', 260_000_001);
+  comment.reactions.push({
+    id: graphNodeId('REA', databaseId),
+    content,
+    login,
+    createdAt: timestamp(),
+    sequence: nextId(world, 'sequence', 1),
+  });
+}
+
+/** Removes a person's reaction of one content (none is no change). */
+export function removeReaction(
+  comment: StoredDiscussionComment,
+  content: ReactionContent,
+  login: string,
+): void {
+  comment.reactions = comment.reactions.filter(
+    (reaction) => reaction.content !== content || reaction.login?.toLowerCase() !== login.toLowerCase(),
+  );
 }
