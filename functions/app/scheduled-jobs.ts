@@ -1,5 +1,7 @@
 import { followUpRequests } from '../domain/follow-up.js';
 import type { Hackathon } from '../domain/hackathon.js';
+import type { MeetingKind } from '../domain/meetings.js';
+import { meetingOfSlot } from '../domain/schedule.js';
 import type { Topic } from '../domain/topic.js';
 import { votingOpen } from '../domain/vote.js';
 import { toLocal } from '../domain/zoned-time.js';
@@ -121,6 +123,15 @@ async function run(
         return 'nothing-to-do';
       await post(deps, hackathon, event, event.kind);
       return 'done';
+    case 'agenda':
+    case 'agenda-unpin': {
+      // The meeting's agenda is posted and pinned before it; at the end of its day it is unpinned.
+      const meeting = meetingOfSlot(event.slot);
+      if (!meeting || !hackathon.meetings?.[meeting]) return 'nothing-to-do';
+      if (event.kind === 'agenda-unpin' && !hackathon.agendas?.[meeting]) return 'nothing-to-do';
+      await post(deps, hackathon, event, event.kind, meeting);
+      return 'done';
+    }
     case 'website-sync':
       // The refresher (which holds the GitHub App's credentials) brings the wrap-up's pull request in line.
       if (!hackathon.website || hackathon.status === 'active') return 'nothing-to-do';
@@ -149,10 +160,12 @@ async function post(
   hackathon: Hackathon,
   event: ScheduledJobEvent,
   what: ScheduledPost,
+  meeting?: MeetingKind,
 ): Promise<void> {
   await deps.hackathons.addJob({
     kind: 'scheduled-post',
     post: what,
+    ...(meeting ? { meeting } : {}),
     execution: executionOf(event),
     hackathonId: hackathon.id,
     channelId: hackathon.channelId,

@@ -1,3 +1,4 @@
+import { agendaFor } from '../domain/agenda.js';
 import { boardSnapshot } from '../domain/board.js';
 import { followUpRequests } from '../domain/follow-up.js';
 import { jobTimes } from '../domain/schedule.js';
@@ -84,6 +85,45 @@ export async function postScheduled(deps: ScheduledPostDeps, job: ScheduledPostJ
             if (parts.ts(part)) continue;
             await parts.record(part, await deps.schedulePosts.followUp(userId, hackathon, topic, round));
           }
+        return;
+      }
+      case 'agenda': {
+        const kind = job.meeting;
+        const meeting = kind ? hackathon.meetings?.[kind] : undefined;
+        if (!kind || !meeting) return;
+        // The agenda as it is now: the topics proposed (collection) or the teams (mid-week, final), each team's
+        // presenter as asked on its card. What is posted is kept: Next and the export follow it, whatever changes.
+        const presenters = Object.fromEntries(
+          topics.flatMap((topic) => (topic.presenter ? [[topic.number, topic.presenter]] : [])),
+        );
+        const agenda = agendaFor(
+          kind,
+          topics,
+          { startsAt: meeting.at, minutes: meeting.minutes },
+          presenters,
+        );
+        const ref = await deps.schedulePosts.agenda(hackathon, { agenda, current: -1 }, parts);
+        if (hackathon.agendas?.[kind]?.ts !== ref.ts) {
+          const replaced = await deps.hackathons.setAgenda(hackathon.id, kind, {
+            ...ref,
+            agenda,
+            current: -1,
+          });
+          // The meeting moved and its agenda was posted again: the earlier one is no longer pinned.
+          if (replaced && replaced.ts !== ref.ts) await deps.schedulePosts.unpinAgenda(replaced);
+        }
+        const first = agenda.slots[0];
+        const topic = first && topics.find((t) => t.number === first.number);
+        if (first && topic && !parts.ts('reminder#first'))
+          await parts.record(
+            'reminder#first',
+            await deps.schedulePosts.agendaReminder(hackathon, kind, topic, first),
+          );
+        return;
+      }
+      case 'agenda-unpin': {
+        const posted = job.meeting ? hackathon.agendas?.[job.meeting] : undefined;
+        if (posted) await deps.schedulePosts.unpinAgenda(posted);
         return;
       }
       case 'wrap-up-reminder':

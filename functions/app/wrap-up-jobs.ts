@@ -3,8 +3,10 @@
  * and sending exports. Kept apart from `wrap-up.ts` so the ingress never loads the Markdown writer.
  */
 import type { Hackathon } from '../domain/hackathon.js';
+import { MEETING_KINDS } from '../domain/meetings.js';
 import { isSlackUserId, isWrappedUp } from '../domain/outcome.js';
 import type { Topic } from '../domain/topic.js';
+import { agendaMarkdown } from '../markdown/agenda.js';
 import { boardMarkdown } from '../markdown/board.js';
 import { wrapUpPageFromHackathon } from '../markdown/wrapup-from-hackathon.js';
 import { renderWrapUpPage } from '../markdown/wrapup-page.js';
@@ -28,6 +30,10 @@ async function namesInWrapUp(
       if (isSlackUserId(id)) ids.add(id);
     }
   }
+  // The agendas' presenters (a proposer presenting at the topic collection need be on no team).
+  for (const kind of MEETING_KINDS)
+    for (const slot of hackathon.agendas?.[kind]?.agenda.slots ?? [])
+      if ('userId' in slot.presenter && isSlackUserId(slot.presenter.userId)) ids.add(slot.presenter.userId);
   return people.names([...ids]);
 }
 
@@ -67,6 +73,29 @@ async function markdownFiles(
       name: `${slug || 'hackathon'}-topics.md`,
       title: `${hackathon.name}: topics`,
       content: boardMarkdown(hackathon, topics, names),
+    },
+    ...agendasFile(hackathon, names, slug || 'hackathon'),
+  ];
+}
+
+/**
+ * The agendas posted so far, as the community's tables, in the order they were posted in Slack (the export
+ * shows what was posted, not a new order); none when no agenda was posted.
+ */
+function agendasFile(hackathon: Hackathon, names: ReadonlyMap<string, string>, slug: string): MarkdownFile[] {
+  const posted = MEETING_KINDS.flatMap((kind) => {
+    const post = hackathon.agendas?.[kind];
+    return post ? [post.agenda] : [];
+  });
+  if (posted.length === 0) return [];
+  const name = (userId: string) => names.get(userId) ?? userId;
+  return [
+    {
+      name: `${slug}-agendas.md`,
+      title: `${hackathon.name}: agendas`,
+      content: `# ${hackathon.name} - Agendas\n\n${posted
+        .map((agenda) => agendaMarkdown(agenda, { timeZone: hackathon.timeZone, name }))
+        .join('\n\n')}\n`,
     },
   ];
 }

@@ -1,7 +1,13 @@
 import { ValidationError } from './errors.js';
-import type { IssueLink } from './github.js';
+import {
+  type Agenda,
+  type AgendaSlot,
+  MEETING_MINUTES_MAX,
+  type MeetingKind,
+  type Presenter,
+} from './meetings.js';
 import type { Problem } from './problems.js';
-import type { Topic, TopicKind } from './topic.js';
+import type { Topic } from './topic.js';
 
 /**
  * The agendas of a hack week's meetings, as the community runs them: the topic collection (every proposer
@@ -9,46 +15,9 @@ import type { Topic, TopicKind } from './topic.js';
  * final presentations (one slot per team). Pure: the order, the time boxes and when each slot starts; the
  * Markdown is written in `markdown/agenda.ts`.
  */
-export type MeetingKind = 'topic-collection' | 'mid-week' | 'final';
-
-/** Who presents a slot: a Slack user, or someone known only by their GitHub login (a topic's issue author). */
-export type Presenter = { userId: string } | { githubLogin: string };
-
-/** One topic's turn in a meeting. */
-export interface AgendaSlot {
-  number: number;
-  title: string;
-  kind: TopicKind;
-  /** The topic's issue, for a link in the agenda; null when it has none. */
-  issue: IssueLink | null;
-  presenter: Presenter;
-  /** When the slot starts (ISO instant): the meeting's start plus every box before it. */
-  startsAt: string;
-  /** The slot's time box, in whole seconds. */
-  seconds: number;
-  /** In the topic collection, the index of the proposer's group in `Agenda.groups`; null in team meetings. */
-  group: number | null;
-}
-
-export interface Agenda {
-  kind: MeetingKind;
-  /** The meeting's start (ISO instant, normalised). */
-  startsAt: string;
-  minutes: number;
-  slots: AgendaSlot[];
-  /** Topic collection: the topic numbers of each proposer's group, in the order they present; null otherwise. */
-  groups: number[][] | null;
-  /**
-   * How many seconds the slots run past the meeting's end: 0, unless there are so many slots that the meeting
-   * cannot give each the floor of a minute. They then get the minute anyway, and the agenda says so.
-   */
-  overrunSeconds: number;
-}
 
 /** Nobody presents anything in less than a minute: below this the agenda overruns rather than shrink a slot. */
 const FLOOR_SECONDS = 60;
-/** A working day: longer is a typo, not a meeting. */
-const MINUTES_MAX = 480;
 /** An ISO instant with its offset: without one, `Date.parse` reads the machine's local time. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -81,8 +50,8 @@ export function agendaFor(
   const start = INSTANT.test(meeting.startsAt) ? Date.parse(meeting.startsAt) : Number.NaN;
   const errors: Record<string, Problem> = {};
   if (Number.isNaN(start)) errors.startsAt = { code: 'date-time' };
-  if (!Number.isInteger(meeting.minutes) || meeting.minutes <= 0 || meeting.minutes > MINUTES_MAX)
-    errors.minutes = { code: 'meeting-minutes', max: MINUTES_MAX };
+  if (!Number.isInteger(meeting.minutes) || meeting.minutes <= 0 || meeting.minutes > MEETING_MINUTES_MAX)
+    errors.minutes = { code: 'meeting-minutes', max: MEETING_MINUTES_MAX };
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 
   const total = meeting.minutes * 60;
@@ -180,11 +149,17 @@ function teamOrder(topics: readonly Topic[], presenters: Readonly<Record<number,
 /** Who presents a team: the one asked on the card, else the proposer on the team, else its first member. */
 function presenterOf(topic: Topic, presenters: Readonly<Record<number, string>>): string {
   const asked = presenters[topic.number]?.trim();
-  if (asked) return asked;
+  return asked || (defaultPresenter(topic) as string);
+}
+
+/** Who presents a team when nobody said: the proposer when on the team, else its first member (null: no team). */
+export function defaultPresenter(
+  topic: Pick<Topic, 'members' | 'proposerId' | 'proposedOnGitHubBy'>,
+): string | null {
   const members = topic.members ?? [];
   // A topic brought in from GitHub has no Slack proposer: its proposerId is whoever imported it.
   if (!topic.proposedOnGitHubBy && members.includes(topic.proposerId)) return topic.proposerId;
-  return members[0] as string;
+  return members[0] ?? null;
 }
 
 /** The same box for each of `count` slots, whole seconds, together at most `total` (but never below the floor). */

@@ -1,6 +1,14 @@
 import { canonicalEmojiName } from './emoji.js';
 import { ValidationError } from './errors.js';
 import { type GitHubLink, validateGitHubLink } from './github.js';
+import {
+  type AgendaPost,
+  DEFAULT_AGENDA_LEAD_MINUTES,
+  type MeetingKind,
+  type Meetings,
+  type MeetingsInput,
+  validateMeetings,
+} from './meetings.js';
 import type { Problem } from './problems.js';
 import { DEFAULT_SUMMARY_TIMES, parseSummaryTimes, SUMMARY_TIMES_MAX } from './summary-times.js';
 import { validateWebsiteLink, type WebsiteLink, type WebsiteProblem, type WebsitePull } from './website.js';
@@ -65,6 +73,10 @@ export interface HackathonSettings {
    * continues their topic, its agenda is posted, and organizers record what becomes of each topic after it.
    */
   reviewMeetingAt?: string | null;
+  /** The meetings of the week htg posts agendas for (absent: none); see `domain/meetings.ts`. */
+  meetings?: Meetings | null;
+  /** How many minutes before each meeting its agenda is posted and pinned (absent: 30). */
+  agendaLeadMinutes?: number;
 }
 
 type HackathonStatus = 'active' | 'ended';
@@ -114,6 +126,8 @@ export interface Hackathon extends HackathonSettings {
    * (or the channel is archived or gone). Cleared when the app is invited; absent: nothing waits.
    */
   waitingForChannel?: { since: string; reason: ChannelRefusal } | null;
+  /** Each meeting's posted agenda (absent: not posted yet). */
+  agendas?: Partial<Record<MeetingKind, AgendaPost>> | null;
   /** The wrap-up's pull request on the website (absent: none opened yet). */
   websitePull?: WebsitePull | null;
   /** Why the last attempt at that pull request failed (cleared when one succeeds). */
@@ -158,6 +172,8 @@ export interface HackathonSettingsInput {
   websiteOrganizer?: string | null;
   lateOutcomeDays?: string | number | null;
   reviewMeetingAt?: string | null;
+  meetings?: MeetingsInput | null;
+  agendaLead?: string | number | null;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -270,6 +286,8 @@ export function validateHackathonSettings(
     lateOutcomeDays: input.lateOutcomeDays,
   });
   Object.assign(errors, website.errors);
+  const meetings = validateMeetings(input.meetings ?? {}, input.agendaLead);
+  Object.assign(errors, meetings.errors);
 
   const organizers = [creatorId, ...(input.organizers ?? []).filter((id) => /^[UW][A-Z0-9]+$/.test(id))];
 
@@ -297,6 +315,8 @@ export function validateHackathonSettings(
     github: github.link,
     website: website.link,
     reviewMeetingAt: (reviewMeetingAt as string | undefined) ?? null,
+    meetings: meetings.meetings,
+    agendaLeadMinutes: meetings.agendaLeadMinutes,
   };
 }
 
@@ -325,6 +345,8 @@ export function defaultSettings(creatorId: string): HackathonSettings {
     github: null,
     website: null,
     reviewMeetingAt: null,
+    meetings: null,
+    agendaLeadMinutes: DEFAULT_AGENDA_LEAD_MINUTES,
   };
 }
 

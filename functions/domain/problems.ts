@@ -26,6 +26,9 @@ export type Problem =
   /** Review answers without a review meeting in the settings, or after the answers closed (ISO). */
   | { code: 'no-review-meeting'; hackathon: string }
   | { code: 'review-closed'; hackathon: string; closedAt: string }
+  /** A click on an agenda's **Next** that another click beat (`now`: the slot it is at), or on a gone agenda. */
+  | { code: 'agenda-moved-on'; now: string | null }
+  | { code: 'no-agenda' }
   /** A follow-up answered after answers closed (ISO). */
   | { code: 'follow-ups-closed'; hackathon: string; closedAt: string }
   // Topics
@@ -64,6 +67,8 @@ export type Problem =
   | { code: 'votes-per-person' }
   /** A meeting's length: whole minutes, at most `max`. */
   | { code: 'meeting-minutes'; max: number }
+  /** How long before a meeting its agenda is posted: whole minutes, at most `max`. */
+  | { code: 'agenda-lead'; max: number }
   | { code: 'team-size-min' }
   | { code: 'team-size-max' }
   | { code: 'max-below-min' }
@@ -109,10 +114,11 @@ export type OrganizerWork =
   | 'teams'
   | 'wrap-up'
   | 'sync'
-  | 'publish';
+  | 'publish'
+  | 'agenda';
 
 /** What only a topic's team (and organizers, and for some its proposer) may do. */
-export type TeamWork = 'status' | 'links' | 'check-in' | 'outcome' | 'review' | 'follow-up';
+export type TeamWork = 'status' | 'links' | 'check-in' | 'outcome' | 'review' | 'follow-up' | 'presenter';
 
 type RequiredField = 'name' | 'start-date' | 'end-date' | 'categories' | 'title' | 'achieved' | 'event-label';
 type LongField =

@@ -1,5 +1,6 @@
 import { FOLLOW_UP_ROUNDS, followUpAt } from './follow-up.js';
 import type { Hackathon } from './hackathon.js';
+import { agendaMoments, DEFAULT_AGENDA_LEAD_MINUTES, MEETING_KINDS, type MeetingKind } from './meetings.js';
 import { reviewTimes } from './review.js';
 import { DEFAULT_SUMMARY_TIMES } from './summary-times.js';
 import { lateOutcomesUntil } from './website.js';
@@ -18,7 +19,9 @@ export type ScheduledJobKind =
   | 'review-agenda'
   | 'review-record'
   | 'follow-up-2'
-  | 'follow-up-6';
+  | 'follow-up-6'
+  | 'agenda'
+  | 'agenda-unpin';
 
 /**
  * When a hackathon linked to GitHub is brought in line with its repository, whatever webhooks were missed (local
@@ -99,7 +102,40 @@ export function desiredSchedules(hackathon: Hackathon, now: Date): ScheduleSpec[
     if (!at || Date.parse(at) <= now.getTime()) continue;
     specs.push({ slot: kind, kind, ...oneTime(new Date(at), timeZone), fires: { at } });
   }
-  return [...specs, ...reviewSchedules(hackathon, now)];
+  return [...specs, ...agendaSchedules(hackathon, now), ...reviewSchedules(hackathon, now)];
+}
+
+/**
+ * Each meeting's agenda, posted (and pinned) its lead before the meeting, and unpinned at the end of its day:
+ * `agenda-<meeting>` and `agenda-unpin-<meeting>`, while they are ahead.
+ */
+function agendaSchedules(hackathon: Hackathon, now: Date): ScheduleSpec[] {
+  const moments = agendaMoments(
+    hackathon.meetings ?? {},
+    hackathon.agendaLeadMinutes ?? DEFAULT_AGENDA_LEAD_MINUTES,
+    hackathon.timeZone,
+  );
+  return moments.flatMap(({ kind, postAt, unpinAt }) =>
+    (
+      [
+        [`agenda-${kind}`, 'agenda', postAt],
+        [`agenda-unpin-${kind}`, 'agenda-unpin', unpinAt],
+      ] as const
+    )
+      .filter(([, , at]) => at.getTime() > now.getTime())
+      .map(([slot, job, at]) => ({
+        slot,
+        kind: job,
+        ...oneTime(at, hackathon.timeZone),
+        fires: { at: at.toISOString() },
+      })),
+  );
+}
+
+/** The meeting an agenda schedule's slot (`agenda-<meeting>`, `agenda-unpin-<meeting>`) is about. */
+export function meetingOfSlot(slot: string): MeetingKind | null {
+  const kind = slot.replace(/^agenda-(unpin-)?/, '');
+  return (MEETING_KINDS as readonly string[]).includes(kind) ? (kind as MeetingKind) : null;
 }
 
 /**

@@ -92,6 +92,11 @@ export interface Topic extends TopicDraft {
   checkIn?: CheckIn | null;
   /** What becomes of it after the hackathon: its review meeting's presenter, who continues it, or why it closes. */
   review?: TopicReview | null;
+  /**
+   * Who presents it at the mid-week update and the final presentations (a Slack user id, asked on its card);
+   * absent: the proposer when on the team, else its first member.
+   */
+  presenter?: string | null;
   /** What became of it after the event, as asked two and six weeks later. */
   followUps?: FollowUps | null;
   /** The outcome note of the last status change (e.g. "closed in favour of #45"). */

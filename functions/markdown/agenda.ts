@@ -1,12 +1,12 @@
-import type { Agenda, AgendaSlot, MeetingKind, Presenter } from '../domain/agenda.js';
+import {
+  type Agenda,
+  type AgendaSlot,
+  MEETING_LABELS,
+  type MeetingKind,
+  type Presenter,
+} from '../domain/meetings.js';
 import { isAmbiguous, toLocal } from '../domain/zoned-time.js';
 import { markdownBlock } from './escape.js';
-
-const MEETING_LABELS: Record<MeetingKind, string> = {
-  'topic-collection': 'Topic collection',
-  'mid-week': 'Mid-week update',
-  final: 'Final presentations',
-};
 
 /** Why the slots come in this order, in one line (the topic collection's as presentation-order.sh says it). */
 const ORDER_LINES: Record<MeetingKind, string> = {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import {
   allCardsChanges,
+  boardChanges,
   gitHubLinkChanges,
   issueWork,
   newHackathons,
@@ -260,6 +261,13 @@ export function createRefresherHandler({
         );
         if (!cards.has(hackathonId)) cards.set(hackathonId, new Map());
       });
+    // An agenda posted or moved on: the board lists the meetings' orders.
+    /** Hackathons asked for their board alone, with the stream position that asked (retried from there). */
+    const boards = new Map<string, string>();
+    for (const { hackathonId, sequenceNumber } of boardChanges(event.Records)) {
+      if (!boards.has(hackathonId)) boards.set(hackathonId, sequenceNumber);
+      if (!cards.has(hackathonId)) cards.set(hackathonId, new Map());
+    }
     for (const { job, sequenceNumber } of jobs)
       if (job.kind === 'refresh-cards') {
         askFor(job.hackathonId, job.numbers, sequenceNumber);
@@ -270,7 +278,12 @@ export function createRefresherHandler({
     /** Each hackathon's card and board work: its jobs go after it (they post in the same channel and board). */
     const cardsDone = new Map<string, Promise<void>>();
     const cardWork = [...cards].map(async ([hackathonId, asked]) => {
-      const first = [...asked.values()].sort(bySequence)[0] ?? jobs[0]?.sequenceNumber ?? '';
+      const first =
+        [...asked.values(), ...(boards.has(hackathonId) ? [boards.get(hackathonId) as string] : [])].sort(
+          bySequence,
+        )[0] ??
+        jobs[0]?.sequenceNumber ??
+        '';
       const { left, failed: notPosted } = await refreshHackathonCards(
         deps,
         hackathonId,

@@ -18,6 +18,8 @@ const eventSchema = z.object({
     'review-record',
     'follow-up-2',
     'follow-up-6',
+    'agenda',
+    'agenda-unpin',
   ]),
   slot: z.string().check(z.minLength(1), z.maxLength(40)),
   scheduledTime: z.string().check(z.minLength(1)),

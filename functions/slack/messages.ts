@@ -37,6 +37,12 @@ export function problemText(problem: Problem): string {
       return `Proposals for ${boldName(problem.hackathon)} are closed. An organizer can still add a topic: ${mentions(problem.organizers)}.`;
     case 'voting-closed':
       return `Voting for ${boldName(problem.hackathon)} has closed${problem.unchanged ? '; nothing was changed' : ''}.`;
+    case 'agenda-moved-on':
+      return problem.now
+        ? `Someone moved the agenda on already: it is at ${problem.now} now. Click *Next* again to move on from there.`
+        : 'Someone moved the agenda on already, and the meeting is over.';
+    case 'no-agenda':
+      return 'That agenda is gone (the meeting was moved or removed in the settings).';
     case 'voting-still-open':
       return `Voting for ${boldName(problem.hackathon)} is still open. Close it with \`/htg close-voting\` first; the teams follow from the final votes.`;
     case 'no-topic':
@@ -98,6 +104,8 @@ export function problemText(problem: Problem): string {
       return 'Pick an emoji different from the vote emoji.';
     case 'meeting-minutes':
       return `Give the meeting's length in whole minutes, from 1 to ${problem.max}.`;
+    case 'agenda-lead':
+      return `Give whole minutes, from 0 (at the meeting's start) to ${problem.max} (a day before).`;
     case 'votes-per-person':
       return 'Leave empty for unlimited, or give a whole number of at least 1.';
     case 'team-size-min':
@@ -211,6 +219,7 @@ const ORGANIZER_WORK: Record<OrganizerWork, string> = {
   'wrap-up': 'wrap the hackathon up',
   sync: 'sync it with GitHub',
   publish: 'publish its wrap-up on the website',
+  agenda: "move a meeting's agenda on",
 };
 
 const TEAM_WORK: Record<TeamWork, (number: number) => string> = {
@@ -221,6 +230,7 @@ const TEAM_WORK: Record<TeamWork, (number: number) => string> = {
   review: (n) => `Only the team of #${n}, its proposer and the organizers can say what becomes of it.`,
   'follow-up': (n) =>
     `Only whoever continues #${n}, its team, its proposer and the organizers can say what became of it.`,
+  presenter: (n) => `Only the team of #${n}, its proposer and the organizers can say who presents it.`,
 };
 
 const WITHDRAWN_REFUSES: Record<Extract<Problem, { code: 'topic-withdrawn' }>['refused'], string> = {

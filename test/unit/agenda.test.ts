@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Agenda, agendaFor, nextSlot } from '../../functions/domain/agenda.js';
+import { agendaFor, nextSlot } from '../../functions/domain/agenda.js';
 import { ValidationError } from '../../functions/domain/errors.js';
+import type { Agenda } from '../../functions/domain/meetings.js';
 import { proposedTopic, type Topic } from '../../functions/domain/topic.js';
 import { agendaMarkdown } from '../../functions/markdown/agenda.js';
 import { aTopicDraft } from '../helpers/builders.js';

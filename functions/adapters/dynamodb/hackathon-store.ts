@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { HackathonStore } from '../../app/ports/stores.js';
 import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import type { Hackathon, HackathonSettings } from '../../domain/hackathon.js';
+import type { AgendaPost } from '../../domain/meetings.js';
 import type { CardRef } from '../../domain/topic.js';
 import { keys, withoutKeys } from './keys.js';
 import {
@@ -343,6 +344,56 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
     setRankingMessage: (id, ref) => rememberOnce(id, 'rankingMessage', ref),
 
     setAnnouncement: (id, ref) => rememberOnce(id, 'announcement', ref),
+
+    async setAgenda(id, kind, post) {
+      // Two writes: the map first (if there is none), then the meeting's entry in it; other meetings' stay.
+      await documents
+        .send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.hackathon(id),
+            UpdateExpression: 'SET agendas = :empty',
+            ConditionExpression:
+              'attribute_exists(pk) AND (attribute_not_exists(agendas) OR agendas = :none)',
+            ExpressionAttributeValues: { ':empty': {}, ':none': null },
+          }),
+        )
+        .catch((error: unknown) => {
+          if (!isConditionFailure(error)) throw error;
+        });
+      const { Attributes } = await documents.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.hackathon(id),
+          UpdateExpression: 'SET agendas.#kind = :post',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#kind': kind },
+          ExpressionAttributeValues: { ':post': post },
+          ReturnValues: 'UPDATED_OLD',
+        }),
+      );
+      return ((Attributes?.agendas as Hackathon['agendas'])?.[kind] as AgendaPost | undefined) ?? null;
+    },
+
+    async advanceAgenda(id, kind, from) {
+      try {
+        const { Attributes } = await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.hackathon(id),
+            UpdateExpression: 'SET agendas.#kind.#current = :next',
+            ConditionExpression: 'agendas.#kind.#current = :from',
+            ExpressionAttributeNames: { '#kind': kind, '#current': 'current' },
+            ExpressionAttributeValues: { ':from': from, ':next': from + 1 },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return (withoutKeys<Hackathon>(Attributes ?? {}).agendas?.[kind] as AgendaPost | undefined) ?? null;
+      } catch (error) {
+        if (isConditionFailure(error)) return null;
+        throw error;
+      }
+    },
 
     async setWaitingForChannel(id, waiting) {
       try {

@@ -3,6 +3,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { Job } from '../../app/ports/jobs.js';
 import type { Hackathon } from '../../domain/hackathon.js';
+import { hasTeamMeetings } from '../../domain/meetings.js';
 import { resultsHidden } from '../../domain/vote.js';
 import { withoutKeys } from './keys.js';
 import { tableSchema } from './table-schema.js';
@@ -72,6 +73,9 @@ const SCHEDULE_FIELDS = [
   'website',
   // The review meeting's three moments are schedules too (moving the meeting moves them).
   'reviewMeetingAt',
+  // Each meeting's agenda is posted, and unpinned, on a schedule.
+  'meetings',
+  'agendaLeadMinutes',
 ] as const;
 
 /** Hackathons whose schedules need syncing (new ones, and changes to their schedule settings). */
@@ -109,7 +113,31 @@ export function allCardsChanges(
     const before = image(record.dynamodb?.OldImage);
     if (!before) continue;
     const hidden = (item: Record<string, unknown>) => resultsHidden(item as unknown as Hackathon);
-    if (!changedAny(ON_EVERY_CARD, before, after) && hidden(before) === hidden(after)) continue;
+    // A team meeting switched on or off: teams' cards gain or lose their Presenter button.
+    const meetings = (item: Record<string, unknown>) => hasTeamMeetings(item as unknown as Hackathon);
+    if (
+      !changedAny(ON_EVERY_CARD, before, after) &&
+      hidden(before) === hidden(after) &&
+      meetings(before) === meetings(after)
+    )
+      continue;
+    const id = String(after.id);
+    if (!changes.has(id)) changes.set(id, record.dynamodb?.SequenceNumber ?? '');
+  }
+  return [...changes].map(([hackathonId, sequenceNumber]) => ({ hackathonId, sequenceNumber }));
+}
+
+/** Hackathons whose board alone needs rendering again: an agenda was posted or moved on (the board lists it). */
+export function boardChanges(
+  records: readonly DynamoDBRecord[],
+): Array<{ hackathonId: string; sequenceNumber: string }> {
+  const changes = new Map<string, string>();
+  for (const record of records) {
+    if (record.eventName !== 'MODIFY') continue;
+    const after = image(record.dynamodb?.NewImage);
+    if (after?.[tableSchema.entityAttribute] !== 'hackathon') continue;
+    const before = image(record.dynamodb?.OldImage);
+    if (!before || !changedAny(['agendas'], before, after)) continue;
     const id = String(after.id);
     if (!changes.has(id)) changes.set(id, record.dynamodb?.SequenceNumber ?? '');
   }

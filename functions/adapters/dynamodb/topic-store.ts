@@ -32,10 +32,10 @@ const CARD_CACHE_SIZE = 5_000;
 
 export function createTopicStore({ documents, tableName }: Table): TopicStore {
   /** Sets one field of a topic that is not withdrawn (a team's answer: its check-in, its review). */
-  const setOnOpenTopic = async <K extends 'checkIn' | 'review'>(
+  const setOnOpenTopic = async <K extends 'checkIn' | 'review' | 'presenter'>(
     topic: Topic,
     field: K,
-    value: NonNullable<Topic[K]>,
+    value: Topic[K],
   ): Promise<Topic> => {
     try {
       await documents.send(
@@ -396,6 +396,7 @@ export function createTopicStore({ documents, tableName }: Table): TopicStore {
     setCheckIn: (topic, checkIn) => setOnOpenTopic(topic, 'checkIn', checkIn),
 
     setReview: (topic, review) => setOnOpenTopic(topic, 'review', review),
+    setPresenter: (topic, presenter) => setOnOpenTopic(topic, 'presenter', presenter),
 
     // Two writes, each safe beside any other: the map made if missing (never replacing one another answer made
     // meanwhile), then the round's answer set inside it (a second answer in the round replaces the first).

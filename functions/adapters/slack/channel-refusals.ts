@@ -21,6 +21,12 @@ export function asChannelRefusal(error: unknown, channelId: string): unknown {
   return reason ? new ChannelUnavailableError(channelId, reason) : error;
 }
 
+/** The error code Slack answered a failed Web API call with (`already_pinned`), or null for any other failure. */
+export function slackError(error: unknown): string | null {
+  const platform = error as { code?: unknown; data?: { error?: unknown } };
+  return platform?.code === ErrorCode.PlatformError ? String(platform.data?.error) : null;
+}
+
 /** Runs a Web API call in `channelId`, turning Slack's channel refusals into ChannelUnavailableError. */
 export async function inChannel<T>(channelId: string, call: () => Promise<T>): Promise<T> {
   try {

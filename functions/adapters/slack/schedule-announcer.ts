@@ -2,7 +2,8 @@ import type { WebClient } from '@slack/web-api';
 import type { ScheduleAnnouncer } from '../../app/ports/slack.js';
 import type { Hackathon } from '../../domain/hackathon.js';
 import type { Topic } from '../../domain/topic.js';
-import type { KnownBlock } from '../../slack/views/blocks.js';
+import { agendaMessage, agendaReminderText } from '../../slack/views/agenda-messages.js';
+import { type KnownBlock, section } from '../../slack/views/blocks.js';
 import { hackathonSummary, votingSummary } from '../../slack/views/board.js';
 import { followUpMessage } from '../../slack/views/follow-up-messages.js';
 import {
@@ -11,7 +12,7 @@ import {
   reviewRecordMessage,
 } from '../../slack/views/review-messages.js';
 import { checkInQuestion, wrapUpReminderMessage } from '../../slack/views/schedule-messages.js';
-import { inChannel } from './channel-refusals.js';
+import { inChannel, slackError } from './channel-refusals.js';
 import { postPages } from './pages.js';
 
 /**
@@ -53,6 +54,32 @@ export function createScheduleAnnouncer(client: WebClient): ScheduleAnnouncer {
       const { text, pages } = reviewAgendaMessage(hackathon, topics);
       await inChannel(hackathon.channelId, () => postPages(client, hackathon.channelId, text, pages, parts));
     },
+    async agenda(hackathon, post, parts) {
+      const { text, pages } = agendaMessage(hackathon, { ...post, channelId: hackathon.channelId, ts: '' });
+      const ref = await inChannel(hackathon.channelId, () =>
+        postPages(client, hackathon.channelId, text, pages, parts),
+      );
+      // Pinned for the day (unpinned at its end); a pin Slack refuses is no reason to post the agenda again.
+      if (!parts.ts('pinned')) {
+        await client.pins.add({ channel: ref.channelId, timestamp: ref.ts }).catch((error: unknown) => {
+          if (slackError(error) !== 'already_pinned') throw error;
+        });
+        await parts.record('pinned', ref.ts);
+      }
+      return { channelId: ref.channelId, ts: ref.ts };
+    },
+    async unpinAgenda(ref) {
+      await client.pins.remove({ channel: ref.channelId, timestamp: ref.ts }).catch((error: unknown) => {
+        const code = slackError(error);
+        if (code !== 'not_pinned' && code !== 'message_not_found' && code !== 'channel_not_found')
+          throw error;
+      });
+    },
+    agendaReminder: (hackathon, kind, topic, slot) =>
+      inCardThread(hackathon, topic, {
+        text: agendaReminderText(hackathon, kind, slot, true),
+        blocks: [section(agendaReminderText(hackathon, kind, slot, true))],
+      }),
     // A direct message: the organizer acts on it after the meeting, in the app's Messages tab.
     async reviewRecord(userId, hackathon, topics, parts) {
       const { text, pages } = reviewRecordMessage(hackathon, topics);

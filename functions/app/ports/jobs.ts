@@ -2,6 +2,7 @@
  * The work htg does off the request path: a use-case records a job (`HackathonStore.addJob`, and with a
  * publication or the wrap-up), the table's stream hands it to the refresher, which runs it.
  */
+import type { MeetingKind } from '../../domain/meetings.js';
 import type { TeamChange } from '../../domain/team-plan.js';
 import type { VoteKind } from '../../domain/vote.js';
 import type { LinkedPullRequest, RepoIssue } from './github.js';
@@ -86,6 +87,8 @@ export interface ScheduledPostJob extends JobBase {
   post: ScheduledPost;
   /** The execution it belongs to (slot#scheduledTime): one job per execution, its parts recorded under it. */
   execution: string;
+  /** For an agenda's post and unpin: which meeting. */
+  meeting?: MeetingKind;
 }
 
 export type ScheduledPost =
@@ -97,7 +100,9 @@ export type ScheduledPost =
   | 'review-agenda'
   | 'review-record'
   | 'follow-up-2'
-  | 'follow-up-6';
+  | 'follow-up-6'
+  | 'agenda'
+  | 'agenda-unpin';
 
 /**
  * A GitHub webhook delivery about an issue of the hackathon's repository (recorded by the ingress once per

@@ -5,6 +5,7 @@
 import type { BoardSnapshot } from '../../domain/board.js';
 import type { FollowUpRound } from '../../domain/follow-up.js';
 import type { ChannelRefusal, Hackathon } from '../../domain/hackathon.js';
+import type { AgendaPost, AgendaSlot, MeetingKind } from '../../domain/meetings.js';
 import type { CardRef, Topic, TopicStatus } from '../../domain/topic.js';
 import type { PublishTeamsJob } from './jobs.js';
 import type { PostedParts } from './posted-parts.js';
@@ -133,6 +134,19 @@ export interface ScheduleAnnouncer {
   reviewAgenda(hackathon: Hackathon, topics: readonly Topic[], parts: PostedParts): Promise<void>;
   /** A direct message asking one person what became of a topic (still going, merged, stopped); returns its ts. */
   followUp(userId: string, hackathon: Hackathon, topic: Topic, round: FollowUpRound): Promise<string>;
+  /**
+   * A meeting's agenda in the channel (each page once, through `parts`), its first page pinned; returns that
+   * page's message.
+   */
+  agenda(
+    hackathon: Hackathon,
+    post: Pick<AgendaPost, 'agenda' | 'current'>,
+    parts: PostedParts,
+  ): Promise<CardRef>;
+  /** Unpins an agenda posted before; one no longer pinned (or gone) is no failure. */
+  unpinAgenda(ref: CardRef): Promise<void>;
+  /** Tells a slot's presenter, in a thread on the topic's card, that it opens the meeting; returns the ts. */
+  agendaReminder(hackathon: Hackathon, kind: MeetingKind, topic: Topic, slot: AgendaSlot): Promise<string>;
   /** After the meeting, a direct message to one organizer: each topic, and a button to record what becomes of it. */
   reviewRecord(
     userId: string,

@@ -3,6 +3,7 @@ import type { Attendee } from '../../domain/assignment.js';
 import type { FollowUp } from '../../domain/follow-up.js';
 import type { IssueLink, IssueTeam, PullRequestLink } from '../../domain/github.js';
 import type { ChannelVisibility, Hackathon, HackathonSettings } from '../../domain/hackathon.js';
+import type { AgendaPost, MeetingKind } from '../../domain/meetings.js';
 import type { Outcome } from '../../domain/outcome.js';
 import type { TopicReview } from '../../domain/review.js';
 import type {
@@ -79,6 +80,16 @@ export interface HackathonStore {
   setScheduleSlots(id: string, slots: string[]): Promise<void>;
   /** Remembers where the ranking message was posted, unless one is remembered already; returns the one kept. */
   setRankingMessage(id: string, ref: CardRef): Promise<CardRef>;
+  /**
+   * Remembers a meeting's posted agenda, replacing one posted before for it (the meeting moved); returns the one
+   * replaced, if any (its pin goes).
+   */
+  setAgenda(id: string, kind: MeetingKind, post: AgendaPost): Promise<AgendaPost | null>;
+  /**
+   * Moves a meeting's agenda on from slot `from` to the next, unless it is no longer at `from` (another click
+   * moved it first); returns the agenda as it is after the move, or null when it was not at `from`.
+   */
+  advanceAgenda(id: string, kind: MeetingKind, from: number): Promise<AgendaPost | null>;
   /** Remembers the setup announcement unless one is remembered already; returns the one kept. */
   setAnnouncement(id: string, ref: CardRef): Promise<CardRef>;
   /** Remembers that posts in the channel wait for the app to be invited (kept if already waiting), or clears it. */
@@ -125,6 +136,8 @@ export interface TopicStore {
   setOutcome(topic: Topic, outcome: Outcome, expectedUpdatedAt: string | null): Promise<Topic>;
   /** Stores the team's check-in answer (replacing an earlier one). */
   setCheckIn(topic: Topic, checkIn: CheckIn): Promise<Topic>;
+  /** Stores who presents the topic at the team meetings (null: the default again); refused for a withdrawn topic. */
+  setPresenter(topic: Topic, presenter: string | null): Promise<Topic>;
   /** Stores what becomes of a topic after the hackathon (its review); refused for a withdrawn topic. */
   setReview(topic: Topic, review: TopicReview): Promise<Topic>;
   /** Stores a follow-up answer (replacing an earlier one of its round, keeping the others); refused if withdrawn. */

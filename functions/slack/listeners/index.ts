@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import {
+  registerAgenda,
   registerCheckIn,
   registerFollowUp,
   registerOutcome,
@@ -54,6 +55,7 @@ export function registerListeners(app: App, deps: ListenerDependencies): void {
   registerCheckIn(app, deps);
   registerReview(app, deps);
   registerFollowUp(app, deps);
+  registerAgenda(app, deps);
   registerOutcome(app, deps);
   registerAppHome(app, deps);
   registerMemberJoined(app, deps);

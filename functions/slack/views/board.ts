@@ -1,6 +1,7 @@
 import { rankTopics } from '../../domain/assignment.js';
 import { type BoardChange, type BoardSnapshot, changesSince, groupBoard } from '../../domain/board.js';
 import type { Hackathon } from '../../domain/hackathon.js';
+import { MEETING_KINDS, MEETING_LABELS } from '../../domain/meetings.js';
 import type { Topic, TopicStatus } from '../../domain/topic.js';
 import { resultsHidden } from '../../domain/vote.js';
 import { clip, context, type KnownBlock, plainText, SLACK_LIMITS, section } from './blocks.js';
@@ -62,14 +63,31 @@ function boardPages(hackathon: Hackathon, topics: readonly Topic[], now: Date, t
     `${count(live.length, 'topic')}, ${count(teams, 'team')}`,
     `updated ${formatWhen(now, hackathon.timeZone)}`,
   ].filter(Boolean);
+  const agendas = agendaLines(hackathon);
   return {
     text: `${escapeMrkdwn(title)}: ${count(live.length, 'topic')}, ${count(teams, 'team')}`,
     pages: paginate(
-      [header(title), context(facts.join('  ·  '))],
+      [header(title), context(facts.join('  ·  ')), ...(agendas ? [context(agendas)] : [])],
       sections(boardEntries(topics, { hidden: resultsHidden(hackathon) })),
       (page, total) => context(`${escapeMrkdwn(title)}, continued (${page}/${total})`),
     ),
   };
+}
+
+/**
+ * The meetings whose agenda is posted and not over, in the agenda's order (the same as in the channel and the
+ * Markdown export): "🗓️ Mid-week update, Wed 25 Nov, 10:00: `#1` → `#3` → `#2`".
+ */
+function agendaLines(hackathon: Hackathon): string | null {
+  const lines = MEETING_KINDS.flatMap((kind) => {
+    const post = hackathon.agendas?.[kind];
+    if (!post || post.current >= post.agenda.slots.length || post.agenda.slots.length === 0) return [];
+    const order = post.agenda.slots.map((slot) => `\`#${slot.number}\``).join(' → ');
+    return [
+      `🗓️ ${MEETING_LABELS[kind]}, ${formatWhen(new Date(post.agenda.startsAt), hackathon.timeZone)}: ${order}`,
+    ];
+  });
+  return lines.length > 0 ? clip(lines.join('\n'), SLACK_LIMITS.sectionText - 100) : null;
 }
 
 /**

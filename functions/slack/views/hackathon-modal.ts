@@ -1,4 +1,12 @@
 import type { HackathonSettings } from '../../domain/hackathon.js';
+import {
+  DEFAULT_AGENDA_LEAD_MINUTES,
+  DEFAULT_MEETING_MINUTES,
+  fieldOf,
+  MEETING_KINDS,
+  MEETING_LABELS,
+  type MeetingKind,
+} from '../../domain/meetings.js';
 import { DEFAULT_SUMMARY_TIMES } from '../../domain/summary-times.js';
 import { DEFAULT_WEBSITE_FOLDER } from '../../domain/website.js';
 import { context, type KnownBlock, type ModalView, plainText } from './blocks.js';
@@ -55,6 +63,34 @@ const CLOSED_MEANS_OPTIONS = [
   { value: 'withdrawn', text: plainText('withdraws its topic') },
   { value: 'done', text: plainText('marks its topic done') },
 ];
+
+/** What each meeting's start says in the form: what its agenda holds. */
+const MEETING_HINTS: Record<MeetingKind, string> = {
+  'topic-collection':
+    'Before voting: every proposer presents their topics in a row, time-boxed (the order of presentation-order.sh). Empty: no agenda.',
+  'mid-week': 'One time-boxed slot per team, with its presenter; discussion topics last. Empty: no agenda.',
+  final: 'One slot per team, as in the mid-week update. Empty: no agenda.',
+};
+
+/** A meeting's start and length: the start switches its agenda on. */
+function meetingInputs(settings: HackathonSettings, kind: MeetingKind): KnownBlock[] {
+  const meeting = settings.meetings?.[kind];
+  return [
+    input({
+      block_id: `${fieldOf(kind)}At`,
+      label: MEETING_LABELS[kind],
+      optional: true,
+      hint: MEETING_HINTS[kind],
+      element: dateTime(meeting?.at ?? null),
+    }),
+    input({
+      block_id: `${fieldOf(kind)}Minutes`,
+      label: `${MEETING_LABELS[kind]}: length in minutes`,
+      optional: true,
+      element: numberInput(meeting?.minutes ?? DEFAULT_MEETING_MINUTES, '1'),
+    }),
+  ];
+}
 
 const dateTime = (iso: string | null) => ({
   type: 'datetimepicker',
@@ -214,6 +250,14 @@ export function hackathonModal(
       optional: true,
       hint: 'A week or two after the event. Three days before, each team is asked on its card who presents it and who continues it; the agenda is posted before the meeting, and organizers record the outcome after it. Empty: none.',
       element: dateTime(settings.reviewMeetingAt ?? null),
+    }),
+    ...MEETING_KINDS.flatMap((kind) => meetingInputs(settings, kind)),
+    input({
+      block_id: 'agendaLead',
+      label: 'Agendas posted (minutes before each meeting)',
+      optional: true,
+      hint: 'The agenda is posted in the channel and pinned for the day. Empty: 30.',
+      element: numberInput(settings.agendaLeadMinutes ?? DEFAULT_AGENDA_LEAD_MINUTES, '0'),
     }),
     input({
       block_id: 'githubRepo',

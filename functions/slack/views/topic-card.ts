@@ -1,7 +1,9 @@
 import { issueReference, type PullRequestLink, pullRequestReference } from '../../domain/github.js';
 import type { Hackathon } from '../../domain/hackathon.js';
+import { hasTeamMeetings } from '../../domain/meetings.js';
 import { hasWork, KIND_LABELS, TEAM_SIZE_LABELS, type Topic } from '../../domain/topic.js';
 import { resultsHidden } from '../../domain/vote.js';
+import { presenterLine } from './agenda-messages.js';
 import { clip, context, type KnownBlock, SLACK_LIMITS, section, sections } from './blocks.js';
 import { carriedHistoryLine, followUpLine } from './follow-up-messages.js';
 import { escapeMrkdwn, labelledLink, slackLink } from './mrkdwn.js';
@@ -16,6 +18,8 @@ export const TOPIC_ACTIONS = {
   join: 'topic_join',
   leave: 'topic_leave',
   outcome: 'topic_outcome',
+  /** Who presents the team at the mid-week update and the final presentations (when the settings have them). */
+  presenter: 'topic_presenter',
   /** Opens the ballot: while counts are hidden, the way to vote that nobody else sees (reactions show). */
   ballot: 'topic_ballot',
 } as const;
@@ -117,7 +121,7 @@ function cardMessage(
     );
   }
   if (!withdrawn) {
-    const after = [reviewLine(topic), followUpLine(topic), carriedHistoryLine(topic)]
+    const after = [presenterLine(topic), reviewLine(topic), followUpLine(topic), carriedHistoryLine(topic)]
       .filter(Boolean)
       .join('\n');
     if (after) blocks.push(context(after));
@@ -163,6 +167,16 @@ function cardMessage(
             text: { type: 'plain_text', text: 'Leave team' },
             value: topicActionValue(topic),
           },
+          ...(members.length > 0 && hasTeamMeetings(hackathon)
+            ? [
+                {
+                  type: 'button' as const,
+                  action_id: TOPIC_ACTIONS.presenter,
+                  text: { type: 'plain_text' as const, text: 'Presenter' },
+                  value: topicActionValue(topic),
+                },
+              ]
+            : []),
           ...(hasWork(topic)
             ? [
                 {

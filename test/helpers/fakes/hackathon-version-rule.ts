@@ -49,6 +49,18 @@ const job = (hackathon: Hackathon) => ({
   requestedAt: WRITTEN_AT,
 });
 const message = (hackathon: Hackathon) => ({ channelId: hackathon.channelId, ts: '1714000000.000100' });
+const agendaPost = (hackathon: Hackathon) => ({
+  ...message(hackathon),
+  current: -1,
+  agenda: {
+    kind: 'mid-week' as const,
+    startsAt: WRITTEN_AT,
+    minutes: 60,
+    slots: [],
+    groups: null,
+    overrunSeconds: 0,
+  },
+});
 
 /**
  * Every write of the hackathon store, each changing as much as it can. `create` is null: it makes a new
@@ -101,6 +113,11 @@ const HACKATHON_WRITES: { [Method in Exclude<keyof HackathonStore, Reads>]: Hack
   },
   setRankingMessage: { act: (store, h) => store.setRankingMessage(h.id, message(h)) },
   setAnnouncement: { act: (store, h) => store.setAnnouncement(h.id, message(h)) },
+  setAgenda: { act: (store, h) => store.setAgenda(h.id, 'mid-week', agendaPost(h)) },
+  advanceAgenda: {
+    arrange: (store, h) => store.setAgenda(h.id, 'mid-week', agendaPost(h)),
+    act: (store, h) => store.advanceAgenda(h.id, 'mid-week', -1),
+  },
   setWaitingForChannel: {
     act: (store, h) => store.setWaitingForChannel(h.id, { since: WRITTEN_AT, reason: 'not-in-channel' }),
   },

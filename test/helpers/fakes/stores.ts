@@ -275,6 +275,20 @@ export function inMemoryStores(): InMemoryStores {
     setRankingMessage: async (id, ref) => rememberOnce(id, 'rankingMessage', ref),
 
     setAnnouncement: async (id, ref) => rememberOnce(id, 'announcement', ref),
+    async setAgenda(id, kind, post) {
+      const hackathon = hackathons.get(id);
+      if (!hackathon) return null;
+      const before = hackathon.agendas?.[kind] ?? null;
+      change(id, { agendas: { ...(hackathon.agendas ?? {}), [kind]: post } });
+      return copy(before);
+    },
+    async advanceAgenda(id, kind, from) {
+      const post = hackathons.get(id)?.agendas?.[kind];
+      if (!post || post.current !== from) return null;
+      const moved = { ...post, current: from + 1 };
+      change(id, { agendas: { ...(hackathons.get(id)?.agendas ?? {}), [kind]: moved } });
+      return copy(moved);
+    },
 
     async setWaitingForChannel(id, waiting) {
       const hackathon = hackathons.get(id);
@@ -415,6 +429,14 @@ export function inMemoryStores(): InMemoryStores {
         throw new ConflictError({ code: 'topic-withdrawn', number: topic.number, refused: 'nothing' });
       changeTopic(topic, { checkIn });
       return { ...topic, checkIn: copy(checkIn) };
+    },
+
+    async setPresenter(topic, presenter) {
+      const current = storedTopic(topic);
+      if (!current || current.status === 'withdrawn')
+        throw new ConflictError({ code: 'topic-withdrawn', number: topic.number, refused: 'nothing' });
+      changeTopic(topic, { presenter });
+      return { ...topic, presenter };
     },
 
     async setReview(topic, review) {

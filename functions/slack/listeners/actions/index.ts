@@ -1,4 +1,5 @@
 import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
+import { AGENDA_NEXT_ACTION, PRESENTER_CALLBACK } from '../../views/agenda-messages.js';
 import { FOLLOW_UP_ACTION } from '../../views/follow-up-messages.js';
 import { OUTCOME_CALLBACK } from '../../views/outcome-modal.js';
 import { REVIEW_ACTION, REVIEW_CALLBACK } from '../../views/review-messages.js';
@@ -6,6 +7,7 @@ import { CHECK_IN_ACTION, CHECK_IN_CALLBACK } from '../../views/schedule-message
 import { TEAM_ACTIONS } from '../../views/team-messages.js';
 import { OUTCOME_ACTION, TOPIC_ACTIONS } from '../../views/topic-card.js';
 import type { ListenerDependencies } from '../dependencies.js';
+import { agendaNextClicked, presenterClicked, presenterSubmitted } from './agenda-actions.js';
 import { checkInClicked, checkInSubmitted } from './check-in-actions.js';
 import { followUpClicked } from './follow-up-actions.js';
 import { outcomeClicked, outcomeSubmitted } from './outcome-actions.js';
@@ -47,6 +49,13 @@ export function registerFollowUp(app: App, deps: ListenerDependencies): void {
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: FOLLOW_UP_ACTION }, (args) =>
     followUpClicked(deps, args),
   );
+}
+
+/** **Start** / **Next** under a meeting's agenda (organizers), and **Presenter** on a team's card with its form. */
+export function registerAgenda(app: App, deps: ListenerDependencies): void {
+  app.action<BlockAction<ButtonAction>>(AGENDA_NEXT_ACTION, (args) => agendaNextClicked(deps, args));
+  app.action<BlockAction<ButtonAction>>(TOPIC_ACTIONS.presenter, (args) => presenterClicked(deps, args));
+  app.view<ViewSubmitAction>(PRESENTER_CALLBACK, (args) => presenterSubmitted(deps, args));
 }
 
 /** "Review and publish teams" in the organizer's report at voting close. */

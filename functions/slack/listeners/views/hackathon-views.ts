@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { carryOverCandidates } from '../../../app/carry-over.js';
 import { changeSettings, setupHackathon } from '../../../app/hackathons.js';
 import type { HackathonSettingsInput } from '../../../domain/hackathon.js';
+import { fieldOf, MEETING_KINDS } from '../../../domain/meetings.js';
 import { FormValues, parseMetadata, viewStateSchema } from '../../forms.js';
 import { hackathonCreatedNotice, settingsSavedNotice } from '../../messages.js';
 import type { ListenerDependencies } from '../dependencies.js';
@@ -45,6 +46,13 @@ function settingsInput(values: FormValues): HackathonSettingsInput {
     websiteFolder: values.text('websiteFolder'),
     websiteOrganizer: values.text('websiteOrganizer'),
     lateOutcomeDays: values.text('lateOutcomeDays'),
+    meetings: Object.fromEntries(
+      MEETING_KINDS.map((kind) => [
+        kind,
+        { at: values.instant(`${fieldOf(kind)}At`), minutes: values.text(`${fieldOf(kind)}Minutes`) },
+      ]),
+    ),
+    agendaLead: values.text('agendaLead'),
   };
 }
 
