@@ -6,6 +6,7 @@ import {
   validateHackathonSettings,
 } from '../domain/hackathon.js';
 import type { OrganizerWork } from '../domain/problems.js';
+import { votingOpen } from '../domain/vote.js';
 import type { GitHubSyncJob } from './ports/jobs.js';
 import type { HackathonStore } from './ports/stores.js';
 
@@ -89,6 +90,32 @@ export async function requestGitHubSync(
     requestedAt: request.now.toISOString(),
   };
   await hackathons.addJob(job);
+  return { ...hackathon, github };
+}
+
+/**
+ * `/htg discussion [category]`: organizers open the GitHub discussion people vote in, with a comment per topic
+ * (the refresher does it, off the request path); only while voting is open, and only for a linked hackathon.
+ */
+export async function requestVotingDiscussion(
+  hackathons: HackathonStore,
+  request: { hackathonId: string; userId: string; channelId: string; category: string | null; now: Date },
+): Promise<Hackathon & { github: NonNullable<Hackathon['github']> }> {
+  const hackathon = await requireHackathon(hackathons, request.hackathonId);
+  requireOrganizer(hackathon, request.userId, 'discussion');
+  requireActive(hackathon);
+  const { github } = hackathon;
+  if (!github) throw new ConflictError({ code: 'not-linked', hackathon: hackathon.name });
+  if (!votingOpen(hackathon, request.now))
+    throw new ConflictError({ code: 'voting-closed', hackathon: hackathon.name, unchanged: true });
+  await hackathons.addJob({
+    kind: 'voting-discussion',
+    hackathonId: hackathon.id,
+    requestedBy: request.userId,
+    channelId: request.channelId,
+    requestedAt: request.now.toISOString(),
+    ...(request.category ? { category: request.category } : {}),
+  });
   return { ...hackathon, github };
 }
 

@@ -1,6 +1,7 @@
 import { type AssignmentProposal, proposeTeams, rankTopics, teamCap } from '../domain/assignment.js';
 import { ConflictError, ValidationError } from '../domain/errors.js';
 import type { Hackathon } from '../domain/hackathon.js';
+import { isSlackUserId } from '../domain/outcome.js';
 import type { Problem } from '../domain/problems.js';
 import { planTeams, type ReviewedTeam } from '../domain/team-plan.js';
 import type { CardRef, Topic } from '../domain/topic.js';
@@ -48,7 +49,9 @@ export function proposalFor(hackathon: Hackathon, topics: readonly Topic[]): Ass
   const interests = new Map<string, Set<number>>();
   for (const topic of topics) {
     if (topic.status === 'withdrawn') continue;
-    for (const userId of topic.interestedUsers ?? []) {
+    // People known only on GitHub (`github:<login>`) count as interest, but cannot be placed: htg cannot tell
+    // them in Slack, and the review form lists them by login under the topic.
+    for (const userId of (topic.interestedUsers ?? []).filter(isSlackUserId)) {
       interests.set(userId, (interests.get(userId) ?? new Set()).add(topic.number));
     }
   }

@@ -126,6 +126,8 @@ export interface Hackathon extends HackathonSettings {
    * (or the channel is archived or gone). Cleared when the app is invited; absent: nothing waits.
    */
   waitingForChannel?: { since: string; reason: ChannelRefusal } | null;
+  /** The GitHub discussion people vote in too (absent: none opened); `repo` is where it lives. */
+  votingDiscussion?: { repo: string; id: string; number: number; url: string } | null;
   /** Each meeting's posted agenda (absent: not posted yet). */
   agendas?: Partial<Record<MeetingKind, AgendaPost>> | null;
   /** The wrap-up's pull request on the website (absent: none opened yet). */

@@ -115,7 +115,8 @@ export type OrganizerWork =
   | 'wrap-up'
   | 'sync'
   | 'publish'
-  | 'agenda';
+  | 'agenda'
+  | 'discussion';
 
 /** What only a topic's team (and organizers, and for some its proposer) may do. */
 export type TeamWork = 'status' | 'links' | 'check-in' | 'outcome' | 'review' | 'follow-up' | 'presenter';

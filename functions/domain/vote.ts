@@ -3,7 +3,8 @@ import type { Hackathon } from './hackathon.js';
 
 /** A vote, or "I would work on it" (interest). */
 export type VoteKind = 'vote' | 'interest';
-export type VoteSource = 'reaction' | 'ballot';
+/** How a vote was cast: a reaction on a card, the ballot, or a reaction in the GitHub voting discussion. */
+export type VoteSource = 'reaction' | 'ballot' | 'github';
 
 /** One person's active vote or interest on one topic. */
 export interface Vote {

@@ -21,6 +21,12 @@ import { isOutOfTime } from '../app/deadline.js';
 import { applyPullRequestEvent, findPullRequests } from '../app/github-pulls.js';
 import { applyIssueEvent, type GitHubSyncDeps, pushToIssue, syncRepository } from '../app/github-sync.js';
 import { pushTeamsToIssues } from '../app/github-teams.js';
+import {
+  countDiscussionVotes,
+  type GitHubVoteDeps,
+  openVotingDiscussion,
+  reportProblems,
+} from '../app/github-votes.js';
 import { GitHubError } from '../app/ports/github.js';
 import type { GitHubSyncJob, Job, RefreshCardsJob } from '../app/ports/jobs.js';
 import type { Scheduler } from '../app/ports/scheduling.js';
@@ -39,6 +45,8 @@ import { applyTeams, refreshRanking } from '../app/team-review.js';
 import { type CardDeps, refreshCards, syncTopicCard } from '../app/topic-cards.js';
 import { publishWebsitePull, type WebsitePullDeps } from '../app/website-pull.js';
 import { followLateOutcomes, postWrapUp, sendExport, type WrapUpJobDeps } from '../app/wrap-up-jobs.js';
+import { isSlackUserId } from '../domain/outcome.js';
+import { votingOpen } from '../domain/vote.js';
 
 export type RefresherHandler = (
   event: DynamoDBStreamEvent,
@@ -57,6 +65,7 @@ const SAFETY_MS = 10_000;
 export interface RefresherDeps
   extends CardDeps,
     ReconcileDeps,
+    GitHubVoteDeps,
     ScheduledPostDeps,
     GitHubSyncDeps,
     Omit<WebsitePullDeps, 'votes' | 'logins'> {
@@ -88,9 +97,22 @@ async function runJob(
 ): Promise<void> {
   switch (job.kind) {
     case 'reconcile-reactions': {
-      const report = await reconcileReactions(deps, job);
+      let report: ReconcileReport;
+      try {
+        report = await reconcileReactions(deps, job);
+      } catch (error) {
+        // The voting discussion could not be read whole: no ranking on half the votes. The organizer is told;
+        // the scheduled sync (or /htg close-voting again) recounts once GitHub answers.
+        if (!(error instanceof GitHubError)) throw error;
+        deps.warn(`The recount of hackathon ${job.hackathonId} waits for GitHub (${error.failure})`, error);
+        const hackathon = await deps.hackathons.get(job.hackathonId);
+        if (hackathon && isSlackUserId(job.requestedBy))
+          await deps.discussionAnnouncer.recountWaits(hackathon, job.requestedBy, error.failure);
+        return;
+      }
       await refreshRanking(deps, report.hackathon, (report.hackathon.teamsVersion ?? 0) > 0);
       await deps.notify(job.channelId, job.requestedBy, report);
+      if (report.discussion) await reportProblems(deps, report.hackathon, report.discussion);
       return;
     }
     case 'publish-teams':
@@ -130,6 +152,9 @@ async function runJob(
     case 'github-sync':
       await reconcileGitHub(deps, budget, job);
       return;
+    case 'voting-discussion':
+      await gitHubWork(deps, budget, job.hackathonId, () => openVotingDiscussion(deps, job));
+      return;
     case 'website-pull':
       // Its own failures are recorded and told to the organizers; the race with the deadline is gitHubWork's.
       await gitHubWork(deps, budget, job.hackathonId, () => publishWebsitePull(deps, job), 'website-pull');
@@ -146,6 +171,28 @@ async function reconcileGitHub(deps: RefresherDeps, budget: GitHubBudget, job: G
     await syncRepository(deps, job);
     await findPullRequests(deps, job.hackathonId);
     await pushTeamsToIssues(deps, job.hackathonId);
+    // While voting is open, the voting discussion's votes are counted (what was edited by hand reported), then
+    // topics without a comment get one (proposed since, or their comment deleted).
+    const hackathon = await deps.hackathons.get(job.hackathonId);
+    if (hackathon?.votingDiscussion && votingOpen(hackathon, deps.clock())) {
+      await countDiscussionVotes(deps, job.hackathonId, deps.clock());
+      await openVotingDiscussion(deps, { ...job, kind: 'voting-discussion', requestedBy: 'htg' });
+    } else if (
+      hackathon?.votingDiscussion &&
+      hackathon.status === 'active' &&
+      !hackathon.rankingMessage &&
+      !hackathon.waitingForChannel
+    ) {
+      // Voting closed but its recount waited for GitHub (no ranking yet, and not for want of the channel): it
+      // goes again now.
+      await deps.hackathons.addJob({
+        kind: 'reconcile-reactions',
+        hackathonId: hackathon.id,
+        requestedBy: hackathon.organizers[0] as string,
+        channelId: hackathon.channelId,
+        requestedAt: deps.clock().toISOString(),
+      });
+    }
   });
 }
 

@@ -1,5 +1,6 @@
 import { createStores, type Stores } from '../adapters/dynamodb/stores.js';
 import type { Table } from '../adapters/dynamodb/table.js';
+import { gitHubVotingDiscussions } from '../adapters/github/discussions.js';
 import { type GitHubIssueTrackerOptions, gitHubIssueTracker } from '../adapters/github/issue-tracker.js';
 import { gitHubWebsiteRepository } from '../adapters/github/website-repository.js';
 import type { Logger } from '../adapters/logger.js';
@@ -56,6 +57,7 @@ export function buildRefresher(options: RefresherRuntimeOptions): RefresherHandl
       {
         tracker: options.github ? gitHubIssueTracker({ ...options.github, logger }) : null,
         website: options.github ? gitHubWebsiteRepository({ ...options.github, logger }) : null,
+        discussions: options.github ? gitHubVotingDiscussions({ ...options.github, logger }) : null,
         warn: (message, error) => logger.warn(message, error),
       },
     ),

@@ -220,6 +220,7 @@ const ORGANIZER_WORK: Record<OrganizerWork, string> = {
   sync: 'sync it with GitHub',
   publish: 'publish its wrap-up on the website',
   agenda: "move a meeting's agenda on",
+  discussion: 'open the voting discussion on GitHub',
 };
 
 const TEAM_WORK: Record<TeamWork, (number: number) => string> = {

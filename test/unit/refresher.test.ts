@@ -242,6 +242,8 @@ describe('refresher handler', () => {
         reactions: { reactionsOn: async () => [] },
         ignoreUsers: [],
         notify: async () => undefined,
+        discussions: null,
+        discussionAnnouncer: {} as RefresherDeps['discussionAnnouncer'],
         announcer: {} as RefresherDeps['announcer'],
         board: {
           publish: async (_h, _listed, existing) => {

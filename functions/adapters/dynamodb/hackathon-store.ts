@@ -345,6 +345,18 @@ export function createHackathonStore({ documents, tableName }: Table): Hackathon
 
     setAnnouncement: (id, ref) => rememberOnce(id, 'announcement', ref),
 
+    async setVotingDiscussion(id, discussion) {
+      await documents.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.hackathon(id),
+          UpdateExpression: 'SET votingDiscussion = :discussion',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':discussion': discussion },
+        }),
+      );
+    },
+
     async setAgenda(id, kind, post) {
       // Two writes: the map first (if there is none), then the meeting's entry in it; other meetings' stay.
       await documents

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { IssueTracker, WebsiteRepository } from '../../app/ports/github.js';
+import type { IssueTracker, VotingDiscussions, WebsiteRepository } from '../../app/ports/github.js';
 import type { Scheduler } from '../../app/ports/scheduling.js';
 import { CardActivity } from '../../app/topic-cards.js';
 import type { RefresherDeps } from '../../refresher/handler.js';
@@ -12,6 +12,12 @@ import {
   websiteFailedText,
   websitePullText,
 } from '../../slack/views/channel-messages.js';
+import {
+  discussionOpenedText,
+  discussionProblemsText,
+  noCategoryText,
+  recountWaitsText,
+} from '../../slack/views/discussion-messages.js';
 import {
   carriedOverText,
   notPickedText,
@@ -41,6 +47,7 @@ export function slackRefresherDeps(
   github: {
     tracker: IssueTracker | null;
     website?: WebsiteRepository | null;
+    discussions?: VotingDiscussions | null;
     warn(message: string, error?: unknown): void;
   } = {
     tracker: null,
@@ -74,6 +81,15 @@ export function slackRefresherDeps(
     clock,
     tracker: github.tracker,
     website: github.website ?? null,
+    discussions: github.discussions ?? null,
+    discussionAnnouncer: {
+      opened: (hackathon, userId, discussion, added) =>
+        direct(userId, discussionOpenedText(hackathon, discussion, added)),
+      noCategory: (hackathon, userId, category, names) =>
+        direct(userId, noCategoryText(hackathon, category, names)),
+      problems: (hackathon, userId, problems) => direct(userId, discussionProblemsText(hackathon, problems)),
+      recountWaits: (hackathon, userId, failure) => direct(userId, recountWaitsText(hackathon, failure)),
+    },
     websiteAnnouncer: {
       async opened(hackathon, pull, to) {
         if (to.userId) return direct(to.userId, websitePullText(hackathon, pull, 'organizer'));

@@ -180,7 +180,7 @@ export type ReactionContent =
   | 'EYES';
 
 /** A discussion as htg refers to it: its GraphQL node id, its number in the repository, its page. */
-interface DiscussionRef {
+export interface DiscussionRef {
   id: string;
   number: number;
   url: string;

@@ -144,6 +144,13 @@ export interface GitHubSyncJob extends JobBase {
   reason: 'linked' | 'asked' | 'scheduled' | 'continued';
 }
 
+/** `/htg discussion [category]`: the GitHub discussion people vote in, opened (once) with a comment per topic. */
+export interface VotingDiscussionJob extends JobBase {
+  kind: 'voting-discussion';
+  /** The discussion category to open it in (default General). */
+  category?: string;
+}
+
 /**
  * The wrap-up's pull request on the community website: opened after the wrap-up, updated by outcomes saved
  * later, retried while GitHub fails (functions/app/website-pull.ts).
@@ -160,6 +167,7 @@ export type Job =
   | GitHubIssueJob
   | GitHubPullRequestJob
   | GitHubSyncJob
+  | VotingDiscussionJob
   | ScheduledPostJob
   | ReconcileJob
   | PublishTeamsJob

@@ -90,6 +90,8 @@ export interface HackathonStore {
    * moved it first); returns the agenda as it is after the move, or null when it was not at `from`.
    */
   advanceAgenda(id: string, kind: MeetingKind, from: number): Promise<AgendaPost | null>;
+  /** Remembers the GitHub discussion people vote in. */
+  setVotingDiscussion(id: string, discussion: NonNullable<Hackathon['votingDiscussion']>): Promise<void>;
   /** Remembers the setup announcement unless one is remembered already; returns the one kept. */
   setAnnouncement(id: string, ref: CardRef): Promise<CardRef>;
   /** Remembers that posts in the channel wait for the app to be invited (kept if already waiting), or clears it. */

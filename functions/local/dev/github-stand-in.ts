@@ -285,6 +285,8 @@ export interface GitHubStandIn {
    * rate limit is answered as GitHub does, HTTP 200 with an error of type RATE_LIMITED (github/docs#22607).
    */
   failNext(times: number, fault: GitHubFault, operationId?: string): void;
+  /** Forgets every fault still queued by failNext: GitHub answers normally again. */
+  clearFaults(): void;
   /** Discussions (GitHub's GraphQL API, POST /graphql), as people use them: seeding, votes, reactions. */
   discussions: StandInDiscussions;
   /**
@@ -1885,6 +1887,9 @@ export async function startGitHubStandIn({ delayMs = 0 }: GitHubStandInOptions =
     contractViolations,
     failNext: (times, fault, operationId) => {
       faults.push({ times, fault, ...(operationId ? { operationId } : {}) });
+    },
+    clearFaults: () => {
+      faults.length = 0;
     },
     discussions: {
       enable: (name, categories = []) =>

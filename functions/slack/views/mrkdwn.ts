@@ -14,9 +14,18 @@ export function boldName(name: string): string {
   return `*${escapeMrkdwn(name)}*`;
 }
 
-/** Slack mentions of users, comma separated. */
+/** Slack mentions of users, comma separated (someone known only on GitHub by their login, `person`). */
 export function mentions(userIds: readonly string[]): string {
-  return userIds.map((id) => `<@${id}>`).join(', ');
+  return userIds.map(person).join(', ');
+}
+
+/**
+ * One person: a Slack mention, or for someone known only on GitHub (a `github:<login>` id, from a vote in the
+ * voting discussion) their login linked to their GitHub page: `<@github:…>` would be no mention at all.
+ */
+export function person(id: string): string {
+  const login = /^github:(.+)$/.exec(id)?.[1];
+  return login ? labelledLink(`https://github.com/${login}`, `@${login}`) : `<@${id}>`;
 }
 
 /** User text shown as inline code: escaped, backticks removed so it cannot close the code span, shortened. */

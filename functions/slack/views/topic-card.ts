@@ -6,7 +6,7 @@ import { resultsHidden } from '../../domain/vote.js';
 import { presenterLine } from './agenda-messages.js';
 import { clip, context, type KnownBlock, SLACK_LIMITS, section, sections } from './blocks.js';
 import { carriedHistoryLine, followUpLine } from './follow-up-messages.js';
-import { escapeMrkdwn, labelledLink, slackLink } from './mrkdwn.js';
+import { escapeMrkdwn, labelledLink, person, slackLink } from './mrkdwn.js';
 import { blockText, MESSAGE_TEXT_BUDGET } from './paginate.js';
 import { reviewLine } from './review-messages.js';
 import { checkInLine } from './schedule-messages.js';
@@ -226,6 +226,6 @@ const NAMES_SHOWN = 10;
 function interested(topic: Topic): string {
   const users = topic.interestedUsers ?? [];
   if (users.length === 0) return '';
-  const shown = users.slice(0, NAMES_SHOWN).map((id) => `<@${id}>`);
+  const shown = users.slice(0, NAMES_SHOWN).map(person);
   return `: ${shown.join(', ')}${users.length > NAMES_SHOWN ? `, and ${users.length - NAMES_SHOWN} more` : ''}`;
 }

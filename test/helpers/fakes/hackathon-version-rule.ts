@@ -114,6 +114,15 @@ const HACKATHON_WRITES: { [Method in Exclude<keyof HackathonStore, Reads>]: Hack
   setRankingMessage: { act: (store, h) => store.setRankingMessage(h.id, message(h)) },
   setAnnouncement: { act: (store, h) => store.setAnnouncement(h.id, message(h)) },
   setAgenda: { act: (store, h) => store.setAgenda(h.id, 'mid-week', agendaPost(h)) },
+  setVotingDiscussion: {
+    act: (store, h) =>
+      store.setVotingDiscussion(h.id, {
+        repo: 'o/r',
+        id: 'D_1',
+        number: 1,
+        url: 'https://github.com/o/r/discussions/1',
+      }),
+  },
   advanceAgenda: {
     arrange: (store, h) => store.setAgenda(h.id, 'mid-week', agendaPost(h)),
     act: (store, h) => store.advanceAgenda(h.id, 'mid-week', -1),

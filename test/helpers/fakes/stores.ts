@@ -275,6 +275,9 @@ export function inMemoryStores(): InMemoryStores {
     setRankingMessage: async (id, ref) => rememberOnce(id, 'rankingMessage', ref),
 
     setAnnouncement: async (id, ref) => rememberOnce(id, 'announcement', ref),
+    async setVotingDiscussion(id, discussion) {
+      if (hackathons.has(id)) change(id, { votingDiscussion: discussion });
+    },
     async setAgenda(id, kind, post) {
       const hackathon = hackathons.get(id);
       if (!hackathon) return null;

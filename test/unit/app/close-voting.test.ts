@@ -43,7 +43,13 @@ beforeEach(async () => {
   const withdrawn = topics[3];
   if (withdrawn) await stores.topics.withdraw(withdrawn, 'U0PROPOSER', hackathon.createdAt);
   slack = reactionsInSlack();
-  deps = { ...stores, reactions: slack.reader, ignoreUsers: [BOT] };
+  deps = {
+    ...stores,
+    reactions: slack.reader,
+    ignoreUsers: [BOT],
+    discussions: null,
+    logins: {} as ReconcileDeps['logins'],
+  };
 
   await counted(1, 'U0ANNA');
   await counted(1, 'U0BOB');

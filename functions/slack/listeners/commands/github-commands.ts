@@ -1,5 +1,5 @@
 import { setOwnGitHubLogin } from '../../../app/attendees.js';
-import { requestGitHubSync } from '../../../app/hackathons.js';
+import { requestGitHubSync, requestVotingDiscussion } from '../../../app/hackathons.js';
 import { gitHubLoginText, syncRequestedText } from '../../views/channel-messages.js';
 import { ephemeral, type Subcommand, withChannelHackathon } from './subcommands.js';
 
@@ -18,6 +18,25 @@ const syncCommand: Subcommand = {
   }),
 };
 
+const discussionCommand: Subcommand = {
+  name: 'discussion',
+  usage: 'discussion [category]',
+  summary:
+    'open the GitHub discussion people vote in too, a comment per topic (organizers, linked hackathons)',
+  run: withChannelHackathon(async (request, { deps }, hackathon) => {
+    const linked = await requestVotingDiscussion(deps.hackathons, {
+      hackathonId: hackathon.id,
+      userId: request.userId,
+      channelId: request.channelId,
+      category: request.args.trim() || null,
+      now: deps.clock(),
+    });
+    return ephemeral(
+      `Opening the voting discussion in ${linked.github.repo} on GitHub: I will send you its link when every topic has its comment.`,
+    );
+  }),
+};
+
 const loginCommand: Subcommand = {
   name: 'github',
   usage: 'github <login>',
@@ -28,4 +47,4 @@ const loginCommand: Subcommand = {
   },
 };
 
-export const gitHubSubcommands: readonly Subcommand[] = [syncCommand, loginCommand];
+export const gitHubSubcommands: readonly Subcommand[] = [syncCommand, discussionCommand, loginCommand];
