@@ -129,6 +129,12 @@ describe('allCardsChanges', () => {
     // The ranking message reveals hidden counts; the wrap-up ending a hackathon whose voting never closed too.
     expect(changes({ hideResults: true, rankingMessage: ranking }, { hideResults: true })).toBe(1);
     expect(changes({ hideResults: true, status: 'ended' }, { hideResults: true })).toBe(1);
+    // A team meeting switched on: teams' cards get their Presenter button; moving it changes no card.
+    const meeting = { at: '2026-11-25T09:00:00.000Z', minutes: 60 };
+    expect(changes({ meetings: { final: meeting } }, {})).toBe(1);
+    expect(
+      changes({ meetings: { final: { ...meeting, minutes: 30 } } }, { meetings: { final: meeting } }),
+    ).toBe(0);
   });
 
   it('leaves the cards alone for what they do not show, a ranking over visible counts, and new hackathons', () => {

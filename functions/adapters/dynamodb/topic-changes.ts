@@ -99,45 +99,43 @@ export function scheduleChanges(
 const ON_EVERY_CARD = ['voteEmoji', 'workEmoji'] as const;
 
 /**
- * Hackathons whose every card (and board) needs rendering again: their emoji changed, or their counts were hidden
- * or revealed (the ranking message posted after the close reveals them, all cards then follow).
+ * Hackathons whose every card (and board) needs rendering again: their emoji changed, their counts were hidden
+ * or revealed (the ranking message posted after the close reveals them, all cards then follow), or a team
+ * meeting was switched on or off (teams' cards gain or lose their Presenter button).
  */
 export function allCardsChanges(
   records: readonly DynamoDBRecord[],
 ): Array<{ hackathonId: string; sequenceNumber: string }> {
-  const changes = new Map<string, string>();
-  for (const record of records) {
-    if (record.eventName !== 'MODIFY') continue;
-    const after = image(record.dynamodb?.NewImage);
-    if (after?.[tableSchema.entityAttribute] !== 'hackathon') continue;
-    const before = image(record.dynamodb?.OldImage);
-    if (!before) continue;
-    const hidden = (item: Record<string, unknown>) => resultsHidden(item as unknown as Hackathon);
-    // A team meeting switched on or off: teams' cards gain or lose their Presenter button.
-    const meetings = (item: Record<string, unknown>) => hasTeamMeetings(item as unknown as Hackathon);
-    if (
-      !changedAny(ON_EVERY_CARD, before, after) &&
-      hidden(before) === hidden(after) &&
-      meetings(before) === meetings(after)
-    )
-      continue;
-    const id = String(after.id);
-    if (!changes.has(id)) changes.set(id, record.dynamodb?.SequenceNumber ?? '');
-  }
-  return [...changes].map(([hackathonId, sequenceNumber]) => ({ hackathonId, sequenceNumber }));
+  const hidden = (item: Record<string, unknown>) => resultsHidden(item as unknown as Hackathon);
+  const meetings = (item: Record<string, unknown>) => hasTeamMeetings(item as unknown as Hackathon);
+  return hackathonsModified(
+    records,
+    (before, after) =>
+      changedAny(ON_EVERY_CARD, before, after) ||
+      hidden(before) !== hidden(after) ||
+      meetings(before) !== meetings(after),
+  );
 }
 
 /** Hackathons whose board alone needs rendering again: an agenda was posted or moved on (the board lists it). */
 export function boardChanges(
   records: readonly DynamoDBRecord[],
 ): Array<{ hackathonId: string; sequenceNumber: string }> {
+  return hackathonsModified(records, (before, after) => changedAny(['agendas'], before, after));
+}
+
+/** Each hackathon with a modified record that `changed` accepts, once, at the first such record's position. */
+function hackathonsModified(
+  records: readonly DynamoDBRecord[],
+  changed: (before: Record<string, unknown>, after: Record<string, unknown>) => boolean,
+): Array<{ hackathonId: string; sequenceNumber: string }> {
   const changes = new Map<string, string>();
   for (const record of records) {
     if (record.eventName !== 'MODIFY') continue;
     const after = image(record.dynamodb?.NewImage);
     if (after?.[tableSchema.entityAttribute] !== 'hackathon') continue;
     const before = image(record.dynamodb?.OldImage);
-    if (!before || !changedAny(['agendas'], before, after)) continue;
+    if (!before || !changed(before, after)) continue;
     const id = String(after.id);
     if (!changes.has(id)) changes.set(id, record.dynamodb?.SequenceNumber ?? '');
   }
