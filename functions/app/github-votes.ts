@@ -1,4 +1,5 @@
 import type { Hackathon } from '../domain/hackathon.js';
+import { isSlackUserId } from '../domain/outcome.js';
 import type { Topic } from '../domain/topic.js';
 import { type VoteKind, votingOpen } from '../domain/vote.js';
 import {
@@ -102,7 +103,8 @@ export async function openVotingDiscussion(deps: GitHubVoteDeps, job: VotingDisc
     await deps.discussions.addComment(repo, discussion.id, topicVoteComment(issue, topic.title));
     added++;
   }
-  if (job.requestedBy.startsWith('U') || job.requestedBy.startsWith('W'))
+  // Told by direct message: only a person (the sync's own run names nobody).
+  if (isSlackUserId(job.requestedBy))
     await deps.discussionAnnouncer.opened(hackathon, job.requestedBy, discussion, added);
 }
 
