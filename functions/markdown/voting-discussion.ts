@@ -35,7 +35,7 @@ export function votingDiscussionBody(hackathon: Hackathon, topics: readonly Topi
     '',
     '**How to participate:**',
     '- 👍 React = I want this topic to happen',
-    "- 🚀 React = I want to work on this topic (you'll be considered for its team when voting closes)",
+    '- 🚀 React = I want to work on this topic (to be placed in its team, give htg your GitHub login in Slack: `/htg github <login>`)',
     '',
     'Votes here and in Slack count together, once per person and topic. ⬆️ upvotes are not counted: GitHub does not say who upvoted, so they could count someone twice.',
     '',
