@@ -52,9 +52,10 @@ export interface DiscussionProblems {
   upvotes: Array<{ number: number; count: number }>;
 }
 
-/** Who is there on GitHub, per topic number and kind, and what does not add up. */
+/** Who is there on GitHub, per topic number and kind, which issues have their comment, what does not add up. */
 export interface DiscussionPresence {
   present: Map<number, Record<VoteKind, Set<string>>>;
+  marked: Set<number>;
   problems: DiscussionProblems;
 }
 
@@ -65,7 +66,12 @@ const KINDS: Partial<Record<ReactionContent, VoteKind>> = { THUMBS_UP: 'vote', R
  * marker after a lost answer), then one comment per topic with an issue, each once (a topic proposed later gets
  * its comment when this runs again, as the scheduled sync does). The organizer is told its address.
  */
-export async function openVotingDiscussion(deps: GitHubVoteDeps, job: VotingDiscussionJob): Promise<void> {
+export async function openVotingDiscussion(
+  deps: GitHubVoteDeps,
+  job: VotingDiscussionJob,
+  /** The issue numbers whose comment is there, when the caller just read the discussion (not read again). */
+  known?: ReadonlySet<number>,
+): Promise<void> {
   const hackathon = await requireHackathon(deps.hackathons, job.hackathonId);
   const repo = hackathon.github?.repo;
   if (!repo || !deps.discussions) return;
@@ -93,16 +99,38 @@ export async function openVotingDiscussion(deps: GitHubVoteDeps, job: VotingDisc
     });
   }
   if (!hackathon.votingDiscussion)
-    await deps.hackathons.setVotingDiscussion(hackathon.id, { repo, ...discussion });
-  const read = await deps.discussions.readDiscussion(repo, discussion.number);
-  const marked = new Set((read?.comments ?? []).map((c) => votedIssue(c.body)).filter(Boolean));
+    await deps.hackathons.setVotingDiscussion(hackathon.id, {
+      repo,
+      id: discussion.id,
+      number: discussion.number,
+      url: discussion.url,
+      posted: [],
+    });
+  const marked =
+    known ??
+    new Set(
+      ((await deps.discussions.readDiscussion(repo, discussion.number))?.comments ?? []).flatMap((c) => {
+        const issue = votedIssue(c.body);
+        return issue === null ? [] : [issue];
+      }),
+    );
+  const posted = new Set(hackathon.votingDiscussion?.posted ?? []);
   let added = 0;
   for (const topic of topics) {
     const issue = topic.issue as NonNullable<Topic['issue']>;
     if (marked.has(issue.number)) continue;
     await deps.discussions.addComment(repo, discussion.id, topicVoteComment(issue, topic.title));
+    posted.add(issue.number);
     added++;
   }
+  if (added > 0)
+    await deps.hackathons.setVotingDiscussion(hackathon.id, {
+      repo,
+      id: discussion.id,
+      number: discussion.number,
+      url: discussion.url,
+      posted: [...posted].sort((a, b) => a - b),
+    });
   // Told by direct message: only a person (the sync's own run names nobody).
   if (isSlackUserId(job.requestedBy))
     await deps.discussionAnnouncer.opened(hackathon, job.requestedBy, discussion, added);
@@ -126,11 +154,13 @@ export async function readDiscussionVotes(
   );
   const present = new Map<number, Record<VoteKind, Set<string>>>();
   const seen = new Map<number, number>();
+  const marked = new Set<number>();
   const problems: DiscussionProblems = { missing: [], unknown: [], duplicates: [], upvotes: [] };
   const people = await personResolver(deps.logins, hackathon);
   for (const comment of read?.comments ?? []) {
     const issueNumber = votedIssue(comment.body);
     if (issueNumber === null) continue;
+    marked.add(issueNumber);
     const topic = byIssue.get(issueNumber);
     if (!topic) {
       problems.unknown.push(issueNumber);
@@ -145,14 +175,16 @@ export async function readDiscussionVotes(
     present.set(topic.number, sets);
     if (comment.upvoteCount > 0) problems.upvotes.push({ number: topic.number, count: comment.upvoteCount });
   }
+  // Only a comment htg put up can have gone missing: a topic proposed since simply has none yet.
+  const posted = new Set(ref.posted ?? []);
   for (const topic of byIssue.values()) {
     const times = seen.get(topic.number) ?? 0;
-    if (times === 0) problems.missing.push(topic.number);
+    if (times === 0 && posted.has(topic.issue?.number as number)) problems.missing.push(topic.number);
     if (times > 1) problems.duplicates.push(topic.number);
   }
   for (const list of [problems.missing, problems.unknown, problems.duplicates]) list.sort((a, b) => a - b);
   problems.upvotes.sort((a, b) => a.number - b.number);
-  return { present, problems };
+  return { present, marked, problems };
 }
 
 /** What counting the discussion changed. */
@@ -161,6 +193,8 @@ export interface DiscussionCount {
   removed: Array<{ number: number; userId: string; kind: VoteKind }>;
   overBudget: Array<{ number: number; userId: string; kind: VoteKind }>;
   problems: DiscussionProblems;
+  /** The issue numbers whose comment is there (so adding the missing ones needs no second read). */
+  marked: Set<number>;
 }
 
 /**
@@ -179,7 +213,13 @@ export async function countDiscussionVotes(
   const topics = await deps.topics.list(hackathon.id);
   const presence = await readDiscussionVotes(deps, hackathon, topics);
   if (!presence) return null;
-  const count: DiscussionCount = { added: [], removed: [], overBudget: [], problems: presence.problems };
+  const count: DiscussionCount = {
+    added: [],
+    removed: [],
+    overBudget: [],
+    problems: presence.problems,
+    marked: presence.marked,
+  };
   const seconds = at.getTime() / 1000;
   for (const topic of topics) {
     if (topic.status === 'withdrawn' || (!presence.present.has(topic.number) && !topic.issue)) continue;

@@ -126,8 +126,11 @@ export interface Hackathon extends HackathonSettings {
    * (or the channel is archived or gone). Cleared when the app is invited; absent: nothing waits.
    */
   waitingForChannel?: { since: string; reason: ChannelRefusal } | null;
-  /** The GitHub discussion people vote in too (absent: none opened); `repo` is where it lives. */
-  votingDiscussion?: { repo: string; id: string; number: number; url: string } | null;
+  /**
+   * The GitHub discussion people vote in too (absent: none opened); `repo` is where it lives, `posted` the issue
+   * numbers htg put a topic comment up for (one of them without its comment later was edited by hand).
+   */
+  votingDiscussion?: { repo: string; id: string; number: number; url: string; posted?: number[] } | null;
   /** Each meeting's posted agenda (absent: not posted yet). */
   agendas?: Partial<Record<MeetingKind, AgendaPost>> | null;
   /** The wrap-up's pull request on the website (absent: none opened yet). */

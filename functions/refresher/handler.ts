@@ -175,8 +175,12 @@ async function reconcileGitHub(deps: RefresherDeps, budget: GitHubBudget, job: G
     // topics without a comment get one (proposed since, or their comment deleted).
     const hackathon = await deps.hackathons.get(job.hackathonId);
     if (hackathon?.votingDiscussion && votingOpen(hackathon, deps.clock())) {
-      await countDiscussionVotes(deps, job.hackathonId, deps.clock());
-      await openVotingDiscussion(deps, { ...job, kind: 'voting-discussion', requestedBy: 'htg' });
+      const count = await countDiscussionVotes(deps, job.hackathonId, deps.clock());
+      await openVotingDiscussion(
+        deps,
+        { ...job, kind: 'voting-discussion', requestedBy: 'htg' },
+        count?.marked,
+      );
     } else if (
       hackathon?.votingDiscussion &&
       hackathon.status === 'active' &&

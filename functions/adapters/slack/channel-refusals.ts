@@ -15,9 +15,8 @@ const REFUSALS: Readonly<Record<string, ChannelRefusal>> = {
 
 /** The error a Web API call failed with, as ChannelUnavailableError when it is one of the refusals above. */
 export function asChannelRefusal(error: unknown, channelId: string): unknown {
-  const platform = error as { code?: unknown; data?: { error?: unknown } };
-  if (platform?.code !== ErrorCode.PlatformError) return error;
-  const reason = REFUSALS[String(platform.data?.error)];
+  const code = slackError(error);
+  const reason = code ? REFUSALS[code] : undefined;
   return reason ? new ChannelUnavailableError(channelId, reason) : error;
 }
 

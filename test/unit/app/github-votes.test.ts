@@ -68,7 +68,14 @@ beforeEach(async () => {
     votesPerPerson: 3,
     github: { repo: REPO, eventLabel: 'Q2/2026', closedMeans: 'withdrawn' },
     attendees: [{ userId: 'U0BOB', company: null, githubLogin: 'Bob-GH' }],
-    votingDiscussion: { repo: REPO, id: 'D1', number: 50, url: `https://github.com/${REPO}/discussions/50` },
+    // htg put comments up for #1 to #3; #4 was proposed after the discussion was opened.
+    votingDiscussion: {
+      repo: REPO,
+      id: 'D1',
+      number: 50,
+      url: `https://github.com/${REPO}/discussions/50`,
+      posted: [101, 102, 103],
+    },
   });
   const created = await stores.topics.createMany(
     hackathon.id,
@@ -110,8 +117,10 @@ describe('reading the voting discussion', () => {
     // Two comments for #2: counted together, each person once; its upvotes are not votes.
     expect(presence?.present.get(2)?.vote).toEqual(new Set(['github:carol', 'U0ALICE']));
     expect(presence?.present.has(4)).toBe(false);
+    // #4 has no comment because htg has not put it up yet (the next sync does): no hand edit. #4's unmarked
+    // comment is not counted either way.
     expect(presence?.problems).toEqual({
-      missing: [3, 4],
+      missing: [3],
       unknown: [999],
       duplicates: [2],
       upvotes: [{ number: 2, count: 7 }],

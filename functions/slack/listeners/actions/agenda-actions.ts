@@ -97,14 +97,9 @@ export async function agendaNextClicked(deps: ListenerDependencies, args: Agenda
         unfurl_links: false,
       })
       .catch(warn("post the agenda's next slot"));
-    const first = agendaMessage(hackathon, post).pages[0] ?? [];
+    const { text, pages } = agendaMessage(hackathon, post);
     await client.chat
-      .update({
-        channel: post.channelId,
-        ts: post.ts,
-        text: agendaMessage(hackathon, post).text,
-        blocks: first,
-      })
+      .update({ channel: post.channelId, ts: post.ts, text, blocks: pages[0] ?? [] })
       .catch(warn('update the agenda'));
     const next = post.agenda.slots[post.current + 1];
     const topic = next ? await deps.topics.get(hackathon.id, next.number) : null;
