@@ -239,6 +239,7 @@ export async function refreshRanking(
     kind: topic.kind,
     status: topic.status,
     team: published ? (topic.members ?? []) : [],
+    onGitHubOnly: (topic.interestedUsers ?? []).filter((id) => id.startsWith('github:')),
   }));
   const existing = hackathon.rankingMessage ?? null;
   let ref: CardRef;

@@ -201,6 +201,10 @@ describe('a vote in Slack and in the GitHub discussion', () => {
     expect(await harness.refresh()).toEqual({ batchItemFailures: [] });
     const ranking = channelPosts().find((c) => String(c.args.text).startsWith('Voting results'));
     expect(String(ranking?.args.blocks)).toContain('`#2` Topic 2 · :arrow_up: 2');
+    // The 150 who would work on #5 are known only on GitHub: listed by login, in no team.
+    expect(String(ranking?.args.blocks)).toMatch(
+      /`#5` Topic 5 · :arrow_up: 0 · — · :rocket: on GitHub: <https:\/\/github\.com\/hacker-\d+\|@hacker-\d+>, .* and 147 more/,
+    );
     expect(await counts(1)).toEqual({ votes: 1, interest: 0 });
     expect(await counts(5)).toEqual({ votes: 0, interest: 150 });
   }, 240_000);

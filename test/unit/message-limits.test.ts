@@ -130,6 +130,8 @@ describe('messages keep Slack’s limits however big the week', () => {
       kind: 'hacking' as const,
       status: 'in_progress' as const,
       team: Array.from({ length: 5 }, (_, m) => `U0M${i}X${m}`),
+      // Every topic also wanted by people known only on GitHub: the longest line a ranking can have.
+      onGitHubOnly: Array.from({ length: 40 }, (_, g) => `github:a-rather-long-github-login-${i}-${g}`),
     }));
     const { blocks } = rankingMessage(hackathon, rows, true);
     expect(post(blocks)).toBeUndefined();

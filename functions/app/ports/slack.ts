@@ -72,6 +72,11 @@ export interface RankingRow {
   kind: Topic['kind'];
   status: TopicStatus;
   team: string[];
+  /**
+   * Who said "I'd work on it" only in the voting discussion (`github:<login>`): htg cannot place them in a team,
+   * so the ranking lists them by login for the organizers to reach.
+   */
+  onGitHubOnly: string[];
 }
 
 /** What a publication of teams came to: teams filled, people placed, topics not picked. */

@@ -43,12 +43,15 @@ export function rankingMessage(
           : published
             ? (STATUS_MARK[row.status] ?? '—')
             : '—';
-    return `${row.rank}. ${topicName(row)} · :${hackathon.voteEmoji}: ${row.votes} · ${team}`;
+    return `${row.rank}. ${topicName(row)} · :${hackathon.voteEmoji}: ${row.votes} · ${team}${gitHubOnly(row)}`;
   });
   const text = `Voting results for ${hackathon.name}`;
   const intro = published
     ? `🏁 *Voting results and teams: ${escapeMrkdwn(hackathon.name)}*\nRank · topic · votes · team. Joining a team later: \`/htg join #N\` or the card's button.`
     : `🏁 *Voting results: ${escapeMrkdwn(hackathon.name)}*\nRank · topic · votes · team. Organizers are putting the teams together; they will appear here.`;
+  const onGitHub = rows.some((row) => row.kind !== 'discussion' && row.onGitHubOnly.length > 0)
+    ? '\n:rocket: *on GitHub*: who said in the voting discussion they would work on a topic, known to htg only by their GitHub login. They are in no team: organizers can place them in the team review once they are in Slack.'
+    : '';
   const chunks = chunkLines(lines.length > 0 ? lines : ['No topics were proposed.']);
   const body = chunks.map((chunk) => section(chunk));
   const blocks = firstPage(
@@ -62,9 +65,24 @@ export function rankingMessage(
         `…and ${after} more ${after === 1 ? 'topic' : 'topics'} further down the ranking: the board pinned in this channel shows every topic with its votes and team.`,
       );
     },
-    [section(intro)],
+    [section(`${intro}${onGitHub}`)],
   );
   return { text, blocks };
+}
+
+/** How many people known only on GitHub a ranking line names before "and N more" (a line stays short). */
+const GITHUB_ONLY_SHOWN = 3;
+
+/**
+ * People who would work on a topic but are known only on GitHub, by login (linked): ` · :rocket: on GitHub:
+ * @a, @b and 3 more` (🚀 is the discussion's "I want to work on it", whatever the Slack emoji). They are in no
+ * team (htg cannot tell who they are in Slack), so organizers see whom to ask.
+ */
+function gitHubOnly(row: RankingRow): string {
+  if (row.kind === 'discussion' || row.onGitHubOnly.length === 0) return '';
+  const shown = mentions(row.onGitHubOnly.slice(0, GITHUB_ONLY_SHOWN));
+  const more = row.onGitHubOnly.length - GITHUB_ONLY_SHOWN;
+  return ` · :rocket: on GitHub: ${shown}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
 /** The organizer's report at voting close gets a button to review and publish the proposed teams. */
