@@ -31,7 +31,7 @@ export async function runScheduledJob(
   now: Date,
 ): Promise<ScheduledJobResult> {
   const hackathon = await deps.hackathons.get(event.hackathonId);
-  // Only the website's, the review meeting's and the follow-ups' schedules outlive the wrap-up.
+  // Only the website's, the review meeting's, the follow-ups' and an agenda's unpin outlive the wrap-up.
   if (!hackathon || (hackathon.status !== 'active' && !AFTER_THE_EVENT.has(event.kind)))
     return 'nothing-to-do';
   const execution = executionOf(event);
@@ -52,6 +52,8 @@ const AFTER_THE_EVENT: ReadonlySet<string> = new Set([
   'review-record',
   'follow-up-2',
   'follow-up-6',
+  // The final presentations are often on the wrap-up's day: their agenda is unpinned at its end all the same.
+  'agenda-unpin',
 ]);
 
 /** An execution's name: its slot and scheduled time. */

@@ -17,8 +17,11 @@ export interface ScheduledPostDeps extends ChannelWaitDeps {
   schedulePosts: ScheduleAnnouncer;
 }
 
-/** The posts of an ended hackathon: its review meeting's and its follow-ups. */
-const AFTER_THE_EVENT = /^(review|follow-up)-/;
+/**
+ * The posts of an ended hackathon: its review meeting's, its follow-ups, and the unpin of an agenda pinned for
+ * the day the hackathon was wrapped up on.
+ */
+const AFTER_THE_EVENT = /^(review|follow-up)-|^agenda-unpin$/;
 
 /** The part that records the summary's board as the next summary's "before" (not a message). */
 const SNAPSHOT = 'snapshot';

@@ -64,11 +64,19 @@ export function jobTimes(hackathon: Hackathon): Record<'checkIn' | 'wrapUpRemind
 /**
  * The schedules a hackathon should have now: a summary every day at each summary time (local, so it stays at
  * 09:00 when clocks change) from now until the end of its last day, and one-time jobs for voting close, the
- * mid-week check-in, the wrap-up reminder and the wrap-up while they are still ahead. An ended hackathon has none.
+ * mid-week check-in, the wrap-up reminder and the wrap-up while they are still ahead. An ended hackathon has only
+ * what comes after the event: the unpin of an agenda still pinned, the website sync, the review meeting and the
+ * follow-ups.
  */
 export function desiredSchedules(hackathon: Hackathon, now: Date): ScheduleSpec[] {
   if (hackathon.status !== 'active')
     return [
+      // The final presentations are often on the wrap-up's day: their agenda, pinned for the day, still goes at
+      // its end (as does any agenda posted and not yet unpinned); nothing new is posted.
+      ...agendaSchedules(hackathon, now).filter((spec) => {
+        const meeting = meetingOfSlot(spec.slot);
+        return spec.kind === 'agenda-unpin' && meeting !== null && Boolean(hackathon.agendas?.[meeting]);
+      }),
       ...websiteSchedules(hackathon, now),
       ...reviewSchedules(hackathon, now),
       ...followUpSchedules(hackathon, now),

@@ -30,6 +30,7 @@ export async function rehearseOffline(): Promise<number> {
       [
         '',
         `Done in ${((Date.now() - started) / 1000).toFixed(0)} s: ${result.topics} topics, ${result.participants} people, ${result.reactionEvents} reaction events counted exactly, ${teams} teams within their caps, every team in the wrap-up; on GitHub (${result.github.repo}) ${result.github.issues} issues, ${result.github.assigned} assignees, ${result.github.resultsComments} results comments, ${result.github.pullRequestsOnTopics} pull requests on their topics; on the website (${result.website.repo}) the wrap-up's pull request and ${result.website.pullRequests - 1} follow-up, ${result.website.merged} merged.`,
+        `The vote in two venues: the voting discussion (#${result.githubVotes.discussion}) had ${result.githubVotes.comments} topic comments and ${result.githubVotes.reactions} reactions, ${result.githubVotes.bothVenues} of them by people for a topic they had voted for in Slack already (counted once), ${result.githubVotes.onlyOnGitHub} people known only on GitHub. The final presentations: ${result.meeting.slots} team slots, walked through with ${result.meeting.clicks} clicks, ${result.meeting.presentersTold} presenters told.`,
         `Outputs in ${result.outDir}:`,
         '  transcript.txt   who did what, and what htg answered',
         '  slack.html       every message, card, form and Home tab htg produced (open it in a browser)',
@@ -37,6 +38,7 @@ export async function rehearseOffline(): Promise<number> {
         "  website.html     the wrap-up's pull requests on the website",
         '  wrap-up.md       the wrap-up page, in the community website format',
         '  topics-board.md  the topic board, in the HackMD layout',
+        "  agendas.md       the final presentations' agenda, in the community's table",
       ].join('\n'),
     );
     return 0;

@@ -100,6 +100,19 @@ export interface RehearsalResult {
   website: { repo: string; pullRequests: number; merged: number };
   /** The follow-ups: the direct messages two and six weeks on, and the topics with an answer. */
   followUps: { askedTwoWeeksOn: number; askedSixWeeksOn: number; answered: number };
+  /**
+   * The vote's other venue: the discussion's number and comments, the reactions given there, how many of them
+   * were for a topic their author had voted for in Slack already, and the people known only on GitHub.
+   */
+  githubVotes: {
+    discussion: number;
+    comments: number;
+    reactions: number;
+    bothVenues: number;
+    onlyOnGitHub: number;
+  };
+  /** The meeting day: the final presentations' slots, the Start / Next clicks, presenters told, the export. */
+  meeting: { slots: number; clicks: number; presentersTold: number; agendasMarkdown: string };
 }
 
 /** The rehearsal's GitHub repository and the event label its topic issues carry. */
@@ -153,7 +166,9 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
   // GitHub too: the hackathon is linked to a repository on a loopback GitHub stand-in (checked against GitHub's
   // OpenAPI description), where the GitHub App is installed.
   const github = await startGitHubStandIn();
-  github.install(REPO);
+  // The repository holds the voting discussion too (the App's Discussions permission), as the community's does.
+  github.install(REPO, { discussions: 'write' });
+  github.discussions.enable(REPO);
   github.install(WEBSITE, { contents: 'write', pullRequests: 'write' });
   const websiteMain = github.addFiles(WEBSITE, { [`${WEBSITE_FOLDER}/_index.md`]: WEBSITE_INDEX });
   const people = Array.from({ length: 40 }, (_, i) => ({
@@ -184,7 +199,7 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
   const channel = 'C0REHEARSE';
   const say = (line: string) => {
     // Whatever the bot did since the last line, then what happened now.
-    transcript.push(...botLines(slack.calls.slice(seen), names));
+    transcript.push(...botLines(slack.calls.slice(seen), names, slack.calls));
     seen = slack.calls.length;
     transcript.push(line);
     progress(line);
@@ -255,9 +270,11 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
       await refresh();
     };
 
-    // Monday to Friday this week, in Berlin; voting closes in an hour (the rehearsal closes it on schedule).
+    // Monday to Friday this week, in Berlin; voting closes in an hour (the rehearsal closes it on schedule); the
+    // final presentations are on Friday at noon (UTC), an hour long, their agenda posted half an hour before.
     const today = new Date().toISOString().slice(0, 10);
     const friday = new Date(Date.now() + 4 * 86_400_000).toISOString().slice(0, 10);
+    const presentationsAt = Date.parse(`${friday}T12:00:00Z`) / 1000;
     say(
       `Olga Organizer invites htg to #rehearsal (\`/invite @htg\`) and sets up "Hack the Rehearsal" there.`,
     );
@@ -276,6 +293,8 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
       githubLabel: EVENT_LABEL,
       websiteRepo: WEBSITE,
       websiteOrganizer: 'Example Org',
+      finalAt: presentationsAt,
+      finalMinutes: '60',
     });
     const hackathonId = String((await stores.hackathons.findActiveByChannel(channel))?.id);
 
@@ -394,6 +413,60 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
         ...(d.retry !== undefined ? { retryNum: d.retry } : {}),
       });
     });
+    await refresh();
+
+    // The other venue: the community votes in a GitHub discussion too. Olga opens it from Slack; people vote
+    // there with 👍 and 🚀, some for what they voted for in Slack already (counted once), some for more within
+    // their budget of five, and a few who are known only on GitHub. Upvotes are not counted (GitHub does not say
+    // who upvoted).
+    say(
+      'Olga opens the voting discussion on GitHub from Slack: one comment per topic, as the community does.',
+    );
+    await sim.command(ORGANIZER, channel, 'discussion');
+    await refresh();
+    const discussion = (await stores.hackathons.get(hackathonId))?.votingDiscussion;
+    const comments = github.discussions.get(REPO, Number(discussion?.number))?.comments ?? [];
+    const issueOf = new Map(
+      (await stores.topics.list(hackathonId)).flatMap((t) => (t.issue ? [[t.number, t.issue.number]] : [])),
+    );
+    const commentOf = (number: number) => {
+      const marker = `hackathon-topic-vote:${issueOf.get(number)} `;
+      const comment = comments.find((c) => c.body.includes(marker));
+      if (!comment) throw new Error(`the voting discussion has no comment for #${number}`);
+      return comment.id;
+    };
+    /** What was done on GitHub, keyed as `on` is: the Slack person (or `github:<login>`), topic and emoji. */
+    const onGitHub = new Map<string, boolean>();
+    const gitHubReact = (voter: string, login: string, number: number, reaction: 'arrow_up' | 'rocket') => {
+      github.discussions.react(commentOf(number), reaction === 'arrow_up' ? 'THUMBS_UP' : 'ROCKET', login);
+      onGitHub.set(`${voter}|${number}|${reaction}`, true);
+    };
+    const slackVotes = (id: string) =>
+      [...on].filter(([k, active]) => active && k.startsWith(`${id}|`) && k.endsWith('|arrow_up')).length;
+    let bothVenues = 0;
+    for (const [i, person] of people.entries()) {
+      if (!person.login) continue;
+      const voted = TOPICS.map((_, n) => n + 1).filter((n) => on.get(`${person.id}|${n}|arrow_up`));
+      if (i % 3 === 0 && voted[0]) {
+        gitHubReact(person.id, person.login, voted[0], 'arrow_up');
+        bothVenues++;
+      } else if (i % 3 === 1 && slackVotes(person.id) < 5) {
+        const more = TOPICS.map((_, n) => n + 1).find((n) => !voted.includes(n) && (n + i) % 4 === 0);
+        if (more) gitHubReact(person.id, person.login, more, 'arrow_up');
+      }
+      if (i % 5 === 2) gitHubReact(person.id, person.login, pick(hacking).number, 'rocket');
+    }
+    const outsiders = ['rehearsal-outsider', 'octo-visitor-1', 'octo-visitor-2'];
+    for (const [i, login] of outsiders.entries()) {
+      gitHubReact(`github:${login}`, login, TOPICS.length + 1 + (i % 2), 'arrow_up');
+      gitHubReact(`github:${login}`, login, (hacking[i * 3] as { number: number }).number, 'rocket');
+    }
+    for (const number of [1, 2]) github.discussions.upvote(commentOf(number), 'octo-visitor-3');
+    say(
+      `People vote in the discussion too: ${onGitHub.size} reactions there, ${bothVenues} of them by people for topics they had voted for in Slack already (counted once), and some from ${outsiders.length} people known only on GitHub.`,
+    );
+    await sim.command(ORGANIZER, channel, 'sync');
+    await refresh();
     await refresh();
     say('The daily summary during voting:');
     await job('summary', 'summary-0900');
@@ -514,6 +587,66 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
     }
     await refresh();
 
+    // The meeting day: the final presentations, one slot per team, their agenda posted and pinned by the
+    // scheduled job, walked through with Start / Next by Olga (and a second click on the same button at once,
+    // which moves it once), each next presenter told in their card's thread.
+    const presenting = teamTopics.find((t) => (t.members ?? []).length > 1);
+    if (presenting) {
+      const [member, other] = presenting.members as [string, string];
+      say(
+        `${names.get(member)}'s team says on its card that ${names.get(other)} presents #${presenting.number}.`,
+      );
+      await answerOnCard(member, presenting, 'topic_presenter', { presenter: other });
+      await refresh();
+    }
+    say(
+      'Friday: the final presentations. Half an hour before, htg posts their agenda and pins it for the day.',
+    );
+    const agendaFrom = slack.calls.length;
+    await job('agenda', 'agenda-final');
+    const agendaPost = slack.calls
+      .slice(agendaFrom)
+      .find(
+        (c) =>
+          c.method === 'chat.postMessage' &&
+          c.args.channel === channel &&
+          !c.args.thread_ts &&
+          String(c.args.text).startsWith('Final presentations'),
+      );
+    const agendaTs = String((agendaPost?.answer as { ts?: string } | undefined)?.ts);
+    /** The agenda's Start / Next button as the agenda shows it now (none once the meeting is over). */
+    const agendaButton = () => {
+      const latest = slack.calls.findLast(
+        (c) => c === agendaPost || (c.method === 'chat.update' && c.args.ts === agendaTs),
+      );
+      const blocks = JSON.parse(String(latest?.args.blocks ?? '[]')) as Array<{
+        type: string;
+        elements?: Array<{ action_id?: string; value?: string }>;
+      }>;
+      return blocks
+        .filter((b) => b.type === 'actions')
+        .flatMap((b) => b.elements ?? [])
+        .find((e) => e.action_id === 'agenda_next');
+    };
+    say('Olga starts the meeting (two clicks on Start at once) and clicks Next after each team.');
+    let clicks = 0;
+    for (let button = agendaButton(); button && clicks < 200; button = agendaButton()) {
+      const click = () => sim.click(ORGANIZER, channel, agendaTs, 'agenda_next', String(button?.value));
+      await (clicks === 0 ? Promise.all([click(), click()]) : click());
+      clicks++;
+    }
+    const meetingCalls = slack.calls.slice(agendaFrom);
+    const finalAgenda = (await stores.hackathons.get(hackathonId))?.agendas?.final;
+    const presentersTold = meetingCalls.filter(
+      (c) =>
+        c.method === 'chat.postMessage' &&
+        c.args.thread_ts !== agendaTs &&
+        /(opens|is up next in) the final presentations/.test(String(c.args.text)),
+    ).length;
+    const meetingThread = meetingCalls.filter(
+      (c) => c.method === 'chat.postMessage' && c.args.thread_ts === agendaTs,
+    ).length;
+
     say(`${names.get(people[0]?.id ?? '')} opens the app's Home tab.`);
     slack.respond('users.conversations', { ok: true, channels: [{ id: channel }] });
     await sim.openHome((people[0] as { id: string }).id);
@@ -522,6 +655,8 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
     say(`${names.get(people[3]?.id ?? '')} asks for the Markdown with /htg export.`);
     await sim.command((people[3] as { id: string }).id, channel, 'export');
     await refresh();
+    say('At midnight after the presentations, htg unpins their agenda.');
+    await job('agenda-unpin', 'agenda-unpin-final');
 
     say(
       'The wrap-up is a pull request on the website; a team that wrote nothing on Friday writes it on Monday.',
@@ -578,23 +713,32 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
     await refresh();
     say('Olga asks what became of the topics with /htg followups; htg posts it in the channel.');
     const report = (await sim.command(ORGANIZER, channel, 'followups')).reply as { text?: string } | null;
-    transcript.push(...botLines(slack.calls.slice(seen), names));
+    transcript.push(...botLines(slack.calls.slice(seen), names, slack.calls));
     // The command's answer posts in the channel (Slack posts it from the response, not a Web API call).
     transcript.push(`    htg posts: ${report?.text ?? '(nothing)'}`);
 
     // What htg ended with, checked against what the simulated people did.
     topics = await stores.topics.list(hackathonId);
+    /** Who voted (or would work on it) in either venue: each person once, whichever venue or both. */
+    const voters = (number: number, reaction: string) =>
+      new Set(
+        [...on, ...onGitHub]
+          .filter(([k, active]) => active && k.endsWith(`|${number}|${reaction}`))
+          .map(([k]) => k.split('|')[0]),
+      ).size;
     const counts = topics.map((t) => ({
       number: t.number,
-      expected: {
-        votes: [...on].filter(([k, a]) => a && k.endsWith(`|${t.number}|arrow_up`)).length,
-        interest: [...on].filter(([k, a]) => a && k.endsWith(`|${t.number}|rocket`)).length,
-      },
+      expected: { votes: voters(t.number, 'arrow_up'), interest: voters(t.number, 'rocket') },
       counted: { votes: t.voteCount, interest: t.interestCount },
     }));
     const uploads = slack.calls.filter((c) => c.method === 'upload').map((c) => c.body);
     const wrapUpMarkdown = uploads.find((body) => body.startsWith('---')) ?? '';
     const boardMarkdown = uploads.find((body) => body.startsWith('# ')) ?? '';
+    const agendasMarkdown = uploads.find((body) => body.includes('## Final presentations')) ?? '';
+    const ranking = slack.calls.find(
+      (c) => c.method === 'chat.postMessage' && String(c.args.text).startsWith('Voting results'),
+    );
+    const teamSlots = finalAgenda?.agenda.slots ?? [];
     const teams = topics
       .filter((t) => (t.members ?? []).length > 0)
       .map((t) => ({ number: t.number, size: (t.members ?? []).length, cap: 4 }));
@@ -613,6 +757,44 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
             `#${c.number}: counted ${JSON.stringify(c.counted)}, simulated ${JSON.stringify(c.expected)}`,
         ),
       ...teams.filter((t) => t.size > t.cap).map((t) => `#${t.number}: ${t.size} people, cap ${t.cap}`),
+      // The vote in both venues: the discussion had every topic, and the ranking lists the GitHub-only people.
+      ...(comments.length !== TOPICS.length + 2
+        ? [`the voting discussion has ${comments.length} comments, not one per topic`]
+        : []),
+      ...(String(ranking?.args.blocks).includes('@rehearsal-outsider')
+        ? []
+        : ['the ranking does not list the person known only on GitHub']),
+      // The meeting day: one slot per team, pinned, walked through once, every presenter told, then unpinned.
+      ...(teamSlots.length < 5 ||
+      teamSlots.some((s) => !topics.find((t) => t.number === s.number)?.members?.length)
+        ? [`the final presentations' agenda has ${teamSlots.length} slots, not one per team`]
+        : []),
+      ...(presenting &&
+      !teamSlots.some(
+        (s) =>
+          s.number === presenting.number &&
+          'userId' in s.presenter &&
+          s.presenter.userId === presenting.members?.[1],
+      )
+        ? [`#${presenting.number} is not presented by the one its team chose`]
+        : []),
+      ...(clicks !== teamSlots.length + 1 ||
+      meetingThread !== teamSlots.length + 1 ||
+      presentersTold !== teamSlots.length
+        ? [
+            `the meeting took ${clicks} clicks for ${teamSlots.length} slots, with ${meetingThread} messages in its thread and ${presentersTold} presenters told`,
+          ]
+        : []),
+      ...(slack.calls.filter((c) => c.method === 'pins.add' && c.args.timestamp === agendaTs).length !== 1 ||
+      !slack.calls.some((c) => c.method === 'pins.remove' && c.args.timestamp === agendaTs)
+        ? [
+            `the final presentations' agenda (${agendaTs}) was not pinned once and unpinned: ${slack.calls
+              .filter((c) => c.method.startsWith('pins.'))
+              .map((c) => `${c.method} ${String(c.args.timestamp)} ${JSON.stringify(c.answer)}`)
+              .join('; ')}`,
+          ]
+        : []),
+      ...(agendasMarkdown.includes('| Time | Topic | Presenter |') ? [] : ['the export has no agenda table']),
       ...topics
         .filter((t) => (t.members ?? []).length > 0 && !wrapUpMarkdown.includes(t.title))
         .map((t) => `#${t.number} is missing from the wrap-up`),
@@ -627,6 +809,7 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
     writeFileSync(join(outDir, 'transcript.txt'), `${transcript.join('\n')}\n`);
     writeFileSync(join(outDir, 'wrap-up.md'), wrapUpMarkdown);
     writeFileSync(join(outDir, 'topics-board.md'), boardMarkdown);
+    writeFileSync(join(outDir, 'agendas.md'), agendasMarkdown);
     writeFileSync(
       join(outDir, 'slack.html'),
       rehearsalHtml('Hack the Rehearsal: everything htg posted', slack.calls, names),
@@ -729,6 +912,14 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
       },
       website: { repo: WEBSITE, pullRequests: pulls.length, merged: pulls.filter((p) => p.merged_at).length },
       followUps: { askedTwoWeeksOn, askedSixWeeksOn, answered },
+      githubVotes: {
+        discussion: Number(discussion?.number),
+        comments: comments.length,
+        reactions: onGitHub.size,
+        bothVenues,
+        onlyOnGitHub: outsiders.length,
+      },
+      meeting: { slots: teamSlots.length, clicks, presentersTold, agendasMarkdown },
     };
   } finally {
     stream.close();
@@ -737,8 +928,15 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
   }
 }
 
-/** The bot's side of the transcript: what it posted, updated, showed one person, or opened. */
-function botLines(calls: readonly RecordedCall[], names: ReadonlyMap<string, string>): string[] {
+/**
+ * The bot's side of the transcript: what it posted, updated, showed one person, opened, pinned or unpinned
+ * (`all`: every call so far, where a pinned message's text is found).
+ */
+function botLines(
+  calls: readonly RecordedCall[],
+  names: ReadonlyMap<string, string>,
+  all: readonly RecordedCall[],
+): string[] {
   const who = (id: unknown) => names.get(String(id)) ?? String(id);
   const short = (text: unknown) =>
     plain(String(text ?? ''), names)
@@ -759,7 +957,17 @@ function botLines(calls: readonly RecordedCall[], names: ReadonlyMap<string, str
           `    htg opens a form: ${short((JSON.parse(String(call.args.view)) as { title?: { text?: string } }).title?.text)}`,
         ];
       case 'pins.add':
-        return ['    htg pins the living board'];
+      case 'pins.remove': {
+        const pinned = all.find(
+          (c) =>
+            c.method === 'chat.postMessage' &&
+            (c.answer as { ts?: string } | undefined)?.ts === call.args.timestamp,
+        );
+        const what = String(pinned?.args.text).includes('– Topics')
+          ? 'the living board'
+          : `"${short(pinned?.args.text)}"`;
+        return [`    htg ${call.method === 'pins.add' ? 'pins' : 'unpins'} ${what}`];
+      }
       case 'files.completeUploadExternal':
         return ['    htg uploads the Markdown files'];
       default:

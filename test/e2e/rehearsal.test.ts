@@ -74,6 +74,30 @@ describe('the offline rehearsal', () => {
     expect(transcript).toContain('(direct message): Two weeks after Hack the Rehearsal: what became of #');
     expect(transcript).toContain('htg posts: What became of the topics of Hack the Rehearsal');
     expect(readFileSync(join(outDir, 'slack.html'), 'utf8')).toContain('Since the hackathon:');
+
+    // The vote in two venues: the discussion had a comment per topic; votes there were counted with Slack's
+    // (the per-topic counts above are the union, each person once), and the ranking lists by login the people
+    // known only on GitHub.
+    expect(result.githubVotes.comments).toBe(result.topics);
+    expect(result.githubVotes.reactions).toBeGreaterThan(20);
+    expect(result.githubVotes.bothVenues).toBeGreaterThan(5);
+    expect(result.githubVotes.onlyOnGitHub).toBe(3);
+    expect(transcript).toContain('Olga opens the voting discussion on GitHub');
+    expect(transcript).toContain(
+      '(direct message): 🗳️ The voting discussion of *Hack the Rehearsal* is open on GitHub',
+    );
+    expect(html).toContain('@rehearsal-outsider');
+
+    // The meeting day: the final presentations' agenda, pinned by the scheduled job, one slot per team, walked
+    // through with Start / Next (one move per slot despite a double click), every presenter told, unpinned.
+    expect(result.meeting.slots).toBeGreaterThan(5);
+    expect(result.meeting.clicks).toBe(result.meeting.slots + 1);
+    expect(result.meeting.presentersTold).toBe(result.meeting.slots);
+    expect(transcript).toContain('htg pins "Final presentations of Hack the Rehearsal: the agenda"');
+    expect(transcript).toContain('htg unpins "Final presentations of Hack the Rehearsal: the agenda"');
+    expect(transcript).toContain('(only they see it): Someone moved the agenda on already');
+    expect(readFileSync(join(outDir, 'agendas.md'), 'utf8')).toBe(result.meeting.agendasMarkdown);
+    expect(result.meeting.agendasMarkdown).toContain('| Time | Topic | Presenter |');
   }, 180_000);
 
   it.skipIf(!chromium && process.env.HTG_REQUIRE_CHROMIUM !== '1')(

@@ -85,6 +85,32 @@ describe('the meetings in the settings', () => {
       'agenda-mid-week',
       'agenda-unpin-mid-week',
     ]);
+    // Wrapped up on the mid-week update's day (its agenda posted and pinned): only its unpin is left, not the
+    // collection's (never posted), and no agenda is posted any more.
+    const wrapped = {
+      ...hackathon,
+      status: 'ended' as const,
+      agendas: {
+        'mid-week': {
+          ts: '1.2',
+          channelId: hackathon.channelId,
+          current: -1,
+          agenda: {
+            kind: 'mid-week' as const,
+            startsAt: '2026-11-25T09:00:00Z',
+            minutes: 60,
+            slots: [],
+            groups: null,
+            overrunSeconds: 0,
+          },
+        },
+      },
+    };
+    expect(
+      desiredSchedules(wrapped, new Date('2026-11-25T12:00:00Z'))
+        .filter((spec) => spec.kind === 'agenda' || spec.kind === 'agenda-unpin')
+        .map((spec) => spec.slot),
+    ).toEqual(['agenda-unpin-mid-week']);
     expect(meetingOfSlot('agenda-unpin-topic-collection')).toBe('topic-collection');
     expect(meetingOfSlot('agenda-final')).toBe('final');
     expect(meetingOfSlot('agenda-lunch')).toBeNull();
