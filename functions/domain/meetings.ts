@@ -145,3 +145,11 @@ function wholeMinutes(value: string | number | null | undefined, fallback: numbe
   const number = Number(String(value).trim());
   return Number.isInteger(number) ? number : null;
 }
+
+/** A time box as the agendas say it, in Slack and in Markdown: "4 min", "4 min 30 s", "45 s". */
+export function duration(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  if (minutes === 0) return `${rest} s`;
+  return rest > 0 ? `${minutes} min ${rest} s` : `${minutes} min`;
+}

@@ -1,6 +1,7 @@
 import {
   type Agenda,
   type AgendaSlot,
+  duration,
   MEETING_LABELS,
   type MeetingKind,
   type Presenter,
@@ -70,14 +71,6 @@ function utcOffset(at: Date, local: { date: string; time: string }): string {
   const hours = Math.floor(Math.abs(minutes) / 60);
   const rest = Math.abs(minutes) % 60;
   return `UTC${minutes < 0 ? '-' : '+'}${hours}${rest > 0 ? `:${String(rest).padStart(2, '0')}` : ''}`;
-}
-
-/** `4 min`, `4 min 30 s`, `45 s`. */
-function duration(seconds: number): string {
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds % 60;
-  if (minutes === 0) return `${rest} s`;
-  return rest > 0 ? `${minutes} min ${rest} s` : `${minutes} min`;
 }
 
 /**

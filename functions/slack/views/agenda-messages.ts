@@ -1,5 +1,11 @@
 import type { Hackathon } from '../../domain/hackathon.js';
-import { type AgendaPost, type AgendaSlot, MEETING_LABELS, type MeetingKind } from '../../domain/meetings.js';
+import {
+  type AgendaPost,
+  type AgendaSlot,
+  duration,
+  MEETING_LABELS,
+  type MeetingKind,
+} from '../../domain/meetings.js';
 import type { Topic } from '../../domain/topic.js';
 import { toLocal } from '../../domain/zoned-time.js';
 import type { Notice } from '../messages.js';
@@ -147,14 +153,6 @@ function presenterName(slot: AgendaSlot): string {
 /** "10:05" on the hackathon's clock. */
 function localTime(iso: string, timeZone: string): string {
   return toLocal(new Date(iso), timeZone).time.slice(0, 5);
-}
-
-/** "4 min", "4 min 30 s", "45 s". */
-function duration(seconds: number): string {
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds % 60;
-  if (minutes === 0) return `${rest} s`;
-  return rest > 0 ? `${minutes} min ${rest} s` : `${minutes} min`;
 }
 
 function count(n: number, noun: string): string {
