@@ -79,6 +79,23 @@ describe('vote store', () => {
     expect((await topics.get(target.hackathonId, target.number))?.voteCount).toBe(1);
   });
 
+  it("makes a vote from GitHub Slack's when the person reacts in Slack too, and leaves one from Slack as it is", async () => {
+    const target = await freshTopic();
+    const source = async (userId: string) =>
+      (await activeRecords(target.hackathonId, target.number, 'vote')).find((r) => r.userId === userId)
+        ?.source;
+    // Counted from the discussion first, then the same vote in Slack: one vote, now Slack's (the sync removes
+    // only GitHub's votes, so taking the 👍 back on GitHub leaves the Slack reaction's vote).
+    expect(await votes.add({ ...change(target, 'U2', 100), source: 'github' }, null)).toBe('counted');
+    expect(await votes.add(change(target, 'U2', 101), null)).toBe('unchanged');
+    expect(await source('U2')).toBe('reaction');
+    // In Slack first, then on GitHub: still Slack's, still one vote.
+    expect(await votes.add(change(target, 'U3', 100), null)).toBe('counted');
+    expect(await votes.add({ ...change(target, 'U3', 101), source: 'github' }, null)).toBe('unchanged');
+    expect(await source('U3')).toBe('reaction');
+    expect((await topics.get(target.hackathonId, target.number))?.voteCount).toBe(2);
+  });
+
   it('keeps interest as a count and the list of people', async () => {
     const target = await freshTopic();
     await votes.add(change(target, 'U2', 100, 'interest'), null);

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { HackathonGuard, VoteChange, VoteStore } from '../../app/ports/stores.js';
 import type { Vote } from '../../domain/vote.js';
 import { keys } from './keys.js';
@@ -89,7 +89,30 @@ export function createVoteStore({ documents, tableName }: Table): VoteStore {
         ConsistentRead: true,
       }),
     );
-    return Item as { state: 'active' | 'removed'; at: number } | undefined;
+    return Item as { state: 'active' | 'removed'; at: number; source?: Vote['source'] } | undefined;
+  };
+
+  /**
+   * A vote counted from the GitHub discussion that the person now gives in Slack too: it becomes Slack's, so
+   * that taking the 👍 back on GitHub no longer removes a vote Slack still holds (the sync removes only votes
+   * from GitHub). Taking the Slack reaction back removes it, and the next sync counts the 👍 again. Conditional:
+   * a vote removed or changed meanwhile is left as it is.
+   */
+  const claimForSlack = async (change: VoteChange) => {
+    try {
+      await documents.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.vote(change.hackathonId, change.number, change.kind, change.userId),
+          UpdateExpression: 'SET #source = :source',
+          ConditionExpression: '#state = :active AND #source = :github',
+          ExpressionAttributeNames: { '#state': 'state', '#source': 'source' },
+          ExpressionAttributeValues: { ':active': 'active', ':github': 'github', ':source': change.source },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
   };
 
   const transact = (items: TransactItems) => transactWithRetry(documents, items);
@@ -137,7 +160,9 @@ export function createVoteStore({ documents, tableName }: Table): VoteStore {
         if (guardFailed(error, items, guard)) return 'hackathon-changed';
         if (conditionFailedAt(error, 0)) {
           const current = await readVote(change);
-          return current?.state === 'active' ? 'unchanged' : 'superseded';
+          if (current?.state !== 'active') return 'superseded';
+          if (current.source === 'github' && change.source !== 'github') await claimForSlack(change);
+          return 'unchanged';
         }
         if (conditionFailedAt(error, 1)) return 'topic-closed';
         if (conditionFailedAt(error, 2)) return 'over-budget';
