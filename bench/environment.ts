@@ -10,6 +10,7 @@ import { createLogger } from '../functions/adapters/logger.js';
 import { SlackPacer } from '../functions/adapters/slack/pacer.js';
 import type { PacingClock } from '../functions/app/ports/clock.js';
 import type { Topic } from '../functions/domain/topic.js';
+import { type GitHubStandIn, startGitHubStandIn } from '../functions/local/dev/github-stand-in.js';
 import { recordingScheduler } from '../functions/local/dev/recording-scheduler.js';
 import {
   TEST_BOT_TOKEN,
@@ -35,18 +36,37 @@ export interface BenchEnvironment {
   refresh: () => Promise<void>;
   /** The Slack clock: the stand-in's rate limits and htg's pacing (sped up unless `clockSpeed` is 1). */
   pacingClock: PacingClock;
+  /**
+   * With `github: true`: the GitHub stand-in the ingress (webhook secret) and the refresher (the App, its API
+   * URL) are configured with; undefined otherwise (GitHub not configured, as before).
+   */
+  github: GitHubStandIn | undefined;
+  /**
+   * Whether the refresher's GitHub calls are paced by Octokit's throttling as deployed (true, the default: a
+   * second between GraphQL requests and REST writes). A bench turns it off for the setup it does not measure
+   * (an import of 120 issues, a comment per topic), and on again for what it measures. The refreshers of either
+   * setting share one Slack pacer and the continuations; each has its own GitHub clients (installation lookups).
+   */
+  setGitHubThrottle: (on: boolean) => void;
   close: () => Promise<void>;
 }
 
 /**
  * `clockSpeed`: how much faster than real time the Slack stand-in's rate limits and htg's pacing run (1: real
- * time, for figures measured against Slack's physical limits).
+ * time, for figures measured against Slack's physical limits). `github`: a GitHub stand-in too (the benches
+ * whose hackathons are not linked to a repository make no GitHub call, so it changes nothing they measure).
  */
 export async function startBenchEnvironment({
   slackDelayMs = 0,
   clockSpeed = 10,
+  github: withGitHub = false,
+}: {
+  slackDelayMs?: number;
+  clockSpeed?: number;
+  github?: boolean;
 } = {}): Promise<BenchEnvironment> {
   const dynamo = await startDynamoDbLocal();
+  const github = withGitHub ? await startGitHubStandIn() : undefined;
   const clock = fastClock(clockSpeed);
   const slack = await startSlackStandIn({ delayMs: slackDelayMs, clock });
   const tableName = `bench-${randomUUID()}`;
@@ -69,19 +89,43 @@ export async function startBenchEnvironment({
     botUserId: TEST_BOT_USER_ID,
   };
   const logger = createLogger({ level: 'error' });
-  const handler = buildIngress({ credentials, slackApiUrl: slack.url, table, logger });
-  const stores = createStores(table);
-  const stream = await openStreamReader({ endpoint: dynamo.endpoint, tableName, from: 'TRIM_HORIZON' });
-  const continuations = continuationRunner();
-  const refresher = buildRefresher({
+  const handler = buildIngress({
     credentials,
     slackApiUrl: slack.url,
     table,
-    scheduler: recordingScheduler(),
     logger,
-    pacer: new SlackPacer(clock),
-    observeStores: continuations.track,
+    ...(github ? { gitHubWebhookSecret: async () => github.app.webhookSecret } : {}),
   });
+  const stores = createStores(table);
+  const stream = await openStreamReader({ endpoint: dynamo.endpoint, tableName, from: 'TRIM_HORIZON' });
+  const continuations = continuationRunner();
+  const scheduler = recordingScheduler();
+  const pacer = new SlackPacer(clock);
+  // The GitHub App as the stand-in knows it, with the deployed retries and timings (none shortened).
+  const refresherWith = (throttle: boolean) =>
+    buildRefresher({
+      credentials,
+      slackApiUrl: slack.url,
+      table,
+      scheduler,
+      logger,
+      pacer,
+      observeStores: continuations.track,
+      github: github
+        ? {
+            credentials: {
+              appId: github.app.id,
+              privateKey: github.app.privateKey,
+              webhookSecret: github.app.webhookSecret,
+            },
+            apiUrl: github.url,
+            throttle,
+          }
+        : undefined,
+    });
+  const throttled = refresherWith(true);
+  const unthrottled = github ? refresherWith(false) : throttled;
+  let refresher = throttled;
   return {
     dynamo,
     slack,
@@ -90,12 +134,17 @@ export async function startBenchEnvironment({
     sim: new SlackSim(handler, slack),
     stores,
     pacingClock: clock,
+    github,
+    setGitHubThrottle: (on) => {
+      refresher = on ? throttled : unthrottled;
+    },
     refresh: async () => {
       await continuations.run(stream, await stream.read(), (Records) => refresher({ Records }));
     },
     close: async () => {
       stream.close();
       await slack.close();
+      await github?.close();
       await dynamo.stop();
     },
   };

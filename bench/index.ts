@@ -2,10 +2,11 @@
  * `npm run bench`: builds the real Lambda bundles and measures, in one run, side by side: cold loads against an
  * empty handler and a naive Bolt baseline, the first request in a fresh process, warm handler times for every
  * listener type, the 2,000-event vote burst, a voting meeting and a big week's wrap-up under Slack's rate limits
- * (the stand-in's, on a Slack clock five times as fast), and rendering for 500 topics. Every ratio is computed within the
- * run, so figures from a noisy machine still compare. Prints tables and the targets, and writes
- * bench/results/latest.json. BENCH_RUNS (fresh processes per variant), BENCH_SLACK_DELAY_MS (the Slack
- * stand-in's answer delay) tune it.
+ * (the stand-in's, on a Slack clock five times as fast), rendering for 500 topics, and the recount at voting close
+ * in both venues (Slack and a GitHub discussion, on the GitHub stand-in) against Slack's and GitHub's limits.
+ * Every ratio is computed within the run, so figures from a noisy machine still compare. Prints tables and the
+ * targets, and writes bench/results/latest.json. BENCH_RUNS (fresh processes per variant), BENCH_SLACK_DELAY_MS
+ * (the Slack stand-in's answer delay) tune it.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 
@@ -21,6 +22,7 @@ import {
 import { buildVariant, emptyVariant, measureFirstRequests, measureLoads } from './cold-load.js';
 import { seedHackathon, startBenchEnvironment } from './environment.js';
 import { benchListeners } from './listeners.js';
+import { benchRecount, GITHUB_GRAPHQL_LIMITS } from './recount.js';
 import { benchRendering } from './render.js';
 import { benchBigWeek, benchMeeting } from './slack-limits.js';
 import { benchBurst } from './voting.js';
@@ -112,7 +114,8 @@ console.table(
 );
 
 console.log(`\nRequests over DynamoDB Local and the Slack stand-in (answer delay ${slackDelayMs} ms)…`);
-const env = await startBenchEnvironment({ slackDelayMs, clockSpeed: 5 });
+// With the GitHub stand-in for the recount; the other benches' hackathons are not linked, so they call no GitHub.
+const env = await startBenchEnvironment({ slackDelayMs, clockSpeed: 5, github: true });
 try {
   // The first request in a fresh process: a vote by someone new on a topic card, for both handlers.
   const firstVotes = await seedHackathon(env, 'C0FIRST01', 2);
@@ -201,6 +204,48 @@ try {
     })),
   );
 
+  // After the rendering, so that what the recount leaves in the heap (the GitHub stand-in's schema and world) is
+  // not in the rendering figures; the other benches run as before.
+  const recount = await benchRecount(env);
+  const { github } = recount;
+  console.table({
+    'recount at close: 120 topics, 60 voters, Slack + GitHub': {
+      exact: recount.exact,
+      'votes / interest': `${recount.expectedVotes} / ${recount.expectedInterest}`,
+      'wall s': recount.wallSeconds.toFixed(1),
+      's (Slack clock)': recount.slackSeconds.toFixed(1),
+      'Tier 3 minimum s': recount.physicalSeconds,
+      'reactions.get': recount.reactionsGet,
+      'other Slack calls': Object.entries(recount.slackCalls)
+        .filter(([method]) => method !== 'reactions.get')
+        .map(([method, count]) => `${method} ${count}`)
+        .join(', '),
+      '429s': recount.rateLimited,
+      'discussion reads': recount.discussionReads,
+    },
+  });
+  console.table({
+    [`GitHub in the recount (throttling ${github.throttle ? 'on, as deployed' : 'OFF'})`]: {
+      'GraphQL requests': Object.entries(github.byOperation)
+        .map(([operation, count]) => `${operation} ${count}`)
+        .join(', '),
+      'points (of 5,000/h)': `${github.points} (${github.pointsPercentOfHour.toFixed(2)} %)`,
+      'points each': Object.entries(github.pointsPerRequest)
+        .map(([operation, each]) => `${operation} ${each}`)
+        .join(', '),
+      'max nodes (of 500,000)': github.maxNodes,
+      'max page (of 100)': github.maxPage,
+      'secondary pts, busiest min (of 2,000)': github.secondaryPointsBusiestMinute,
+      'max concurrent (of 100)': github.maxConcurrent,
+      'pacing min s (1 s apart)': github.pacingMinimumSeconds,
+      'GraphQL span s': github.graphqlSpanSeconds.toFixed(1),
+      'REST requests': github.restRequests,
+    },
+  });
+  console.log(
+    `The recount section took ${recount.sectionSeconds.toFixed(0)} s (setup, close, and the cards revealed after).`,
+  );
+
   const load = loads.find((row) => row.name === ingress.name);
   const ingressFirst = rows.find((row) => row.name === ingress.name);
   const vote = listeners.find((row) => row.listener.startsWith('vote, warm'));
@@ -220,6 +265,36 @@ try {
     { target: 'voting meeting: 429s from Slack = 0', measured: meeting.rateLimited, limit: 0 },
     { target: 'big week wrap-up: parts dropped = 0', measured: bigWeek.partsDropped, limit: 0 },
     { target: 'big week wrap-up: 429s from Slack = 0', measured: bigWeek.rateLimited, limit: 0 },
+    {
+      target: 'recount at close: topics miscounted = 0 (exact)',
+      measured: recount.exact ? 0 : Math.max(1, recount.wrongTopics.length),
+      limit: 0,
+    },
+    { target: 'recount at close: 429s from Slack = 0', measured: recount.rateLimited, limit: 0 },
+    {
+      target: `recount at close: reactions.get calls − ${recount.topics} cards = 0`,
+      measured: Math.abs(recount.reactionsGet - recount.topics),
+      limit: 0,
+    },
+    {
+      // 1.5 × the Tier 3 minimum: a round of the recount starts up to one refresher slice (10 s on the Slack
+      // clock) after reactions.get's window opens, and reads the discussion first (three GraphQL requests a
+      // second apart: 2 s of wall time, 10 s of this five-times-fast Slack clock), so each of the two minutes the
+      // recount waits for may start some 20 s late: about 1.33 × at worst, and a margin for a loaded machine.
+      target: `recount at close: ranking ≤ 1.5 × Tier 3 minimum (${recount.physicalSeconds * 1.5} s, Slack clock)`,
+      measured: recount.slackSeconds,
+      limit: recount.physicalSeconds * 1.5,
+    },
+    {
+      target: 'recount at close: GitHub points ≤ 1 % of the hourly 5,000',
+      measured: github.points,
+      limit: GITHUB_GRAPHQL_LIMITS.pointsPerHour / 100,
+    },
+    {
+      target: 'recount at close: largest GraphQL query ≤ 500,000 nodes',
+      measured: github.maxNodes,
+      limit: GITHUB_GRAPHQL_LIMITS.maxNodes,
+    },
     ...rendering.map((row) => ({
       target: `${row.render}, 500 topics, p99 < 50 ms`,
       measured: row.msP99,
@@ -236,8 +311,17 @@ try {
   console.log(`First-request votes recorded by the ingress: ${ingressFirstVotes} (expected ${runs + 1}).`);
   // A first request that failed, or a vote that was not stored, would make the timing meaningless.
   const valid = rows.every((row) => row.statuses.length === 1 && row.statuses[0] === 200);
-  if (!valid || ingressFirstVotes !== runs + 1 || !burst.exact || !meeting.exact) {
-    console.error('The bench is not valid: a first request did not answer 200, or votes were lost.');
+  if (
+    !valid ||
+    ingressFirstVotes !== runs + 1 ||
+    !burst.exact ||
+    !meeting.exact ||
+    !recount.exact ||
+    github.contractViolations > 0
+  ) {
+    console.error(
+      'The bench is not valid: a first request did not answer 200, votes were lost or miscounted, or a GitHub request broke its contract.',
+    );
     process.exitCode = 1;
   }
 
@@ -258,6 +342,7 @@ try {
         burst,
         meeting,
         bigWeek,
+        recount,
         rendering,
         targets,
       },
