@@ -2,6 +2,7 @@ import { parse, valueFromASTUntyped, visit } from 'graphql';
 import type { Topic } from '../functions/domain/topic.js';
 import { TEST_BOT_USER_ID } from '../functions/local/dev/signed-request.js';
 import { rateLimitedCount } from '../functions/local/dev/slack-rules/rate-limits.js';
+import { attendeeLines } from '../functions/local/dev/slack-sim.js';
 import type { RecordedCall } from '../functions/local/dev/slack-stand-in.js';
 import { runConcurrently } from '../functions/local/dev/vote-burst.js';
 import type { BenchEnvironment } from './environment.js';
@@ -335,20 +336,11 @@ export async function benchRecount(env: BenchEnvironment): Promise<RecountFigure
   // Every voter is known on GitHub: the odd ones from the attendee list, the even ones by `/htg github`.
   await sim.command(ORGANIZER, channel, 'attendees');
   await sim.submit(ORGANIZER, sim.lastOpenedView(), {
-    attendees: {
-      type: 'rich_text',
-      elements: [
-        {
-          type: 'rich_text_section',
-          elements: Array.from({ length: VOTERS }, (_, v) => v)
-            .filter((v) => v % 2 === 1)
-            .flatMap((v) => [
-              { type: 'user', user_id: voterId(v) },
-              { type: 'text', text: ` github:${loginOf(v)}\n` },
-            ]),
-        },
-      ],
-    },
+    attendees: attendeeLines(
+      Array.from({ length: VOTERS }, (_, v) => v)
+        .filter((v) => v % 2 === 1)
+        .map((v) => ({ userId: voterId(v), text: `github:${loginOf(v)}` })),
+    ),
   });
   for (let v = 0; v < VOTERS; v += 2) await sim.command(voterId(v), channel, `github ${loginOf(v)}`);
 

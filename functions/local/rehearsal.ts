@@ -27,7 +27,7 @@ import {
   TEST_BOT_USER_ID,
   TEST_SIGNING_SECRET,
 } from './dev/signed-request.js';
-import { type ReactionTarget, SlackSim } from './dev/slack-sim.js';
+import { attendeeLines, type ReactionTarget, SlackSim } from './dev/slack-sim.js';
 import { type RecordedCall, startSlackStandIn } from './dev/slack-stand-in.js';
 import { runConcurrently } from './dev/vote-burst.js';
 import { gitHubHtml, rehearsalHtml } from './rehearsal-html.js';
@@ -301,18 +301,9 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
     say('Olga keeps the attendee list: 40 people from 4 companies.');
     await sim.command(ORGANIZER, channel, 'attendees');
     await sim.submit(ORGANIZER, sim.lastOpenedView(), {
-      attendees: {
-        type: 'rich_text',
-        elements: [
-          {
-            type: 'rich_text_section',
-            elements: people.flatMap((p) => [
-              { type: 'user', user_id: p.id },
-              { type: 'text', text: ` ${p.company}${p.login ? ` github:${p.login}` : ''}\n` },
-            ]),
-          },
-        ],
-      },
+      attendees: attendeeLines(
+        people.map((p) => ({ userId: p.id, text: `${p.company}${p.login ? ` github:${p.login}` : ''}` })),
+      ),
     });
 
     for (const [i, topic] of TOPICS.entries()) {

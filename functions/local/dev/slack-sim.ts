@@ -39,6 +39,27 @@ interface SimState {
   shared: Map<string, { partner: PartnerOrganisation; createdBy: 'home' | 'partner' }>;
 }
 
+/**
+ * The attendee list's answer as Slack sends a rich text input's value: one line per person, their mention and
+ * then `text` (company, `github:<login>`).
+ */
+export function attendeeLines(
+  rows: ReadonlyArray<{ userId: string; text: string }>,
+): Record<string, unknown> {
+  return {
+    type: 'rich_text',
+    elements: [
+      {
+        type: 'rich_text_section',
+        elements: rows.flatMap((row) => [
+          { type: 'user', user_id: row.userId },
+          { type: 'text', text: ` ${row.text}\n` },
+        ]),
+      },
+    ],
+  };
+}
+
 export class SlackSim {
   private get triggers(): number {
     return this.state.ids;
