@@ -80,7 +80,11 @@ describe('npm start', () => {
     expect(output.stdout).toMatch(
       /on GitHub \(example-org\/rehearsal\) 29 issues, \d+ assignees, 29 results comments/,
     );
+    expect(output.stdout).toMatch(
+      /The vote in two venues: the voting discussion \(#\d+\) had 29 topic comments .* The final presentations: \d+ team slots/,
+    );
     expect(readdirSync(folder).sort()).toEqual([
+      'agendas.md',
       'github.html',
       'slack.html',
       'topics-board.md',
